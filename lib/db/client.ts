@@ -5,10 +5,21 @@ import { databaseUrl } from './database-url';
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function createClient() {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl(), max: 10 }) });
+function client(): PrismaClient {
+  globalForPrisma.prisma ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl(), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+  });
+  return globalForPrisma.prisma;
 }
 
-/** One client per process (and per hot reload in development). */
-export const prisma: PrismaClient = globalForPrisma.prisma ?? createClient();
-globalForPrisma.prisma = prisma;
+/**
+ * One client per process, created on first use so that `next build` (which imports route modules) needs
+ * no database.
+ */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const c = client();
+    const value = Reflect.get(c, prop, c);
+    return typeof value === 'function' ? value.bind(c) : value;
+  },
+});

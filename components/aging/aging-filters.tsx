@@ -1,0 +1,112 @@
+'use client';
+import { useState } from 'react';
+import { SlidersHorizontal, X } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Sheet } from '@/components/ui/sheet';
+import type { AgingUrlState } from './aging-href';
+
+const PER_PAGE = [10, 25, 50];
+const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
+
+interface Props {
+  state: AgingUrlState & { perPage: number };
+  locations: { id: string; name: string }[];
+  currencies: string[];
+  baseCurrency: string;
+  today: string;
+  onApply: (state: AgingUrlState) => void;
+}
+
+/** The Filter Aging Invoices flyout: edits a draft, applies it on Submit; Clear keeps Per page. */
+export function AgingFilters({ state, locations, currencies, baseCurrency, today, onApply }: Props) {
+  const [open, setOpen] = useState(false);
+  const [perPage, setPerPage] = useState(state.perPage);
+  const [selected, setSelected] = useState<string[]>(state.locations ?? []);
+  const [asOf, setAsOf] = useState(state.asOf ?? '');
+  const [currency, setCurrency] = useState(state.currency ?? '');
+  const active = (state.locations?.length ? 1 : 0) + (state.asOf ? 1 : 0) + (state.currency ? 1 : 0);
+
+  function openSheet(next: boolean) {
+    if (next) {
+      setPerPage(state.perPage);
+      setSelected(state.locations ?? []);
+      setAsOf(state.asOf ?? '');
+      setCurrency(state.currency ?? '');
+    }
+    setOpen(next);
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    onApply({ ...state, page: 1, perPage, locations: selected, asOf: asOf || undefined, currency: currency || undefined });
+    setOpen(false);
+  }
+
+  function clear() {
+    onApply({ perPage: state.perPage, sort: state.sort });
+    setOpen(false);
+  }
+
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const nameOf = (id: string) => locations.find((l) => l.id === id)?.name ?? id;
+
+  return (
+    <>
+      <Button variant="secondary" onClick={() => openSheet(true)} aria-haspopup="dialog">
+        <SlidersHorizontal className="size-4" aria-hidden /> Filter
+        {active > 0 ? <span className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white" aria-label={`${active} active`}>{active}</span> : null}
+      </Button>
+      <Sheet open={open} onOpenChange={openSheet} title="Filter Aging Invoices" description="Narrow the customers and amounts shown.">
+        <form onSubmit={submit} className="space-y-5">
+          <div>
+            <label htmlFor="f-per-page" className="text-sm font-medium text-slate-700">Per page</label>
+            <select id="f-per-page" className={field} value={perPage} onChange={(e) => setPerPage(Number(e.target.value))}>
+              {PER_PAGE.map((n) => <option key={n} value={n}>{n}</option>)}
+            </select>
+          </div>
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-700">Locations</legend>
+            <p className="text-xs text-slate-500">Leave blank for all {locations.length} locations you can see.</p>
+            {selected.length > 0 ? (
+              <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Selected locations">
+                {selected.map((id) => (
+                  <li key={id} className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pl-2.5 pr-1 text-xs font-medium text-brand-700">
+                    {nameOf(id)}
+                    <button type="button" onClick={() => toggle(id)} className="rounded-full p-0.5 hover:bg-brand-100" aria-label={`Remove ${nameOf(id)}`}>
+                      <X className="size-3" />
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <div className="mt-2 max-h-56 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
+              {locations.map((l) => (
+                <label key={l.id} className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
+                  <input type="checkbox" className="size-4 accent-brand-600" checked={selected.includes(l.id)} onChange={() => toggle(l.id)} />
+                  {l.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div>
+            <label htmlFor="f-as-of" className="text-sm font-medium text-slate-700">As-of date</label>
+            <input id="f-as-of" type="date" className={field} value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+            <p className="mt-1 text-xs text-slate-500">Blank means today ({today}) in the company&apos;s time zone.</p>
+          </div>
+          {currencies.length > 1 ? (
+            <div>
+              <label htmlFor="f-currency" className="text-sm font-medium text-slate-700">Currency</label>
+              <select id="f-currency" className={field} value={currency || baseCurrency} onChange={(e) => setCurrency(e.target.value === baseCurrency ? '' : e.target.value)}>
+                {currencies.map((c) => <option key={c} value={c}>{c}{c === baseCurrency ? ' (base)' : ''}</option>)}
+              </select>
+            </div>
+          ) : null}
+          <div className="flex gap-2 border-t border-slate-200 pt-4">
+            <Button type="submit" className="flex-1">Submit</Button>
+            <Button type="button" variant="secondary" onClick={clear}>Clear</Button>
+          </div>
+        </form>
+      </Sheet>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { formatMoney } from '@/lib/money/currency';
+import { cn } from '@/components/ui/cn';
+
+const BAR_COLORS = ['bg-slate-300', 'bg-emerald-400', 'bg-amber-300', 'bg-orange-400', 'bg-orange-600', 'bg-red-600'];
+
+function barColor(index: number, count: number): string {
+  // The oldest bucket is always red; the ones before it step from green to orange.
+  if (index === count - 1) return 'bg-red-600';
+  return BAR_COLORS[Math.min(index, BAR_COLORS.length - 2)] ?? 'bg-slate-300';
+}
+
+export function AgingSummary({
+  buckets, summary, currency,
+}: {
+  buckets: { key: string; label: string }[];
+  summary: { amounts: Record<string, number>; total: number };
+  currency: string;
+}) {
+  const last = buckets.length - 1;
+  return (
+    <section aria-labelledby="aging-summary-title" className="rounded-xl border border-slate-200 bg-white shadow-sm">
+      <h2 id="aging-summary-title" className="sr-only">Aging summary</h2>
+      <table className="w-full table-fixed">
+        <thead>
+          <tr className="text-xs font-medium uppercase tracking-wide text-slate-500">
+            {buckets.map((b) => <th key={b.key} scope="col" className="px-4 pt-4 text-right font-medium">{b.label}</th>)}
+            <th scope="col" className="px-4 pt-4 text-right font-medium">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="text-lg">
+            {buckets.map((b, i) => {
+              const amount = summary.amounts[b.key] ?? 0;
+              return (
+                <td key={b.key} data-bucket={b.key}
+                  className={cn('tabular px-4 pb-3 pt-1 text-right font-semibold', i === last && amount > 0 ? 'text-red-600' : amount === 0 ? 'text-slate-400' : 'text-slate-800')}>
+                  {formatMoney(amount, currency)}
+                </td>
+              );
+            })}
+            <td data-bucket="total" className="tabular px-4 pb-3 pt-1 text-right text-xl font-bold">{formatMoney(summary.total, currency)}</td>
+          </tr>
+        </tbody>
+      </table>
+      {summary.total > 0 ? (
+        <div className="flex h-2 overflow-hidden rounded-b-xl" aria-hidden>
+          {buckets.map((b, i) => {
+            const share = ((summary.amounts[b.key] ?? 0) / summary.total) * 100;
+            return share > 0 ? <div key={b.key} className={barColor(i, buckets.length)} style={{ width: `${share}%` }} title={`${b.label}: ${share.toFixed(1)}%`} /> : null;
+          })}
+        </div>
+      ) : null}
+    </section>
+  );
+}

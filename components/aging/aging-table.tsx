@@ -1,0 +1,140 @@
+'use client';
+import { useMemo, useState } from 'react';
+import Link from 'next/link';
+import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState } from '@tanstack/react-table';
+import { Checkbox } from '@/components/ui/checkbox';
+import { cn } from '@/components/ui/cn';
+import { formatMoney } from '@/lib/money/currency';
+
+export interface AgingRow {
+  customer: { id: string; name: string };
+  amounts: Record<string, number>;
+  total: number;
+}
+
+interface Props {
+  slug: string;
+  rows: AgingRow[];
+  buckets: { key: string; label: string }[];
+  currency: string;
+  sort: string;
+  sortHref: (sort: string) => string;
+}
+
+/** Next sort for a header click: first click sorts amounts largest-first and names A-Z; a second click flips. */
+function nextSort(current: string, key: string): string {
+  if (current === key) return `-${key}`;
+  if (current === `-${key}`) return key;
+  return key === 'name' ? 'name' : `-${key}`;
+}
+
+function SortHeader({ label, sortKey, sort, sortHref, align }: { label: string; sortKey: string; sort: string; sortHref: Props['sortHref']; align: 'left' | 'right' }) {
+  const state = sort === sortKey ? 'ascending' : sort === `-${sortKey}` ? 'descending' : 'none';
+  const Icon = state === 'ascending' ? ArrowUp : state === 'descending' ? ArrowDown : ArrowUpDown;
+  return (
+    <Link href={sortHref(nextSort(sort, sortKey))} scroll={false}
+      className={cn('inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600', align === 'right' && 'flex-row-reverse')}
+      aria-label={`Sort by ${label}${state === 'none' ? '' : state === 'ascending' ? ', sorted ascending' : ', sorted descending'}`}>
+      {label}
+      <Icon className={cn('size-3.5', state === 'none' ? 'text-slate-300' : 'text-brand-600')} aria-hidden />
+    </Link>
+  );
+}
+
+export function AgingTable({ slug, rows, buckets, currency, sort, sortHref }: Props) {
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const oldest = buckets[buckets.length - 1]?.key;
+
+  const columns = useMemo<ColumnDef<AgingRow>[]>(() => [
+    {
+      id: 'select',
+      header: ({ table }) => (
+        <Checkbox aria-label="Select all customers on this page"
+          checked={table.getIsAllRowsSelected() ? true : table.getIsSomeRowsSelected() ? 'indeterminate' : false}
+          onCheckedChange={(v) => table.toggleAllRowsSelected(v === true)} />
+      ),
+      cell: ({ row }) => (
+        <Checkbox aria-label={`Select ${row.original.customer.name}`} checked={row.getIsSelected()}
+          onCheckedChange={(v) => row.toggleSelected(v === true)} />
+      ),
+    },
+    {
+      id: 'name',
+      header: () => <SortHeader label="Customer" sortKey="name" sort={sort} sortHref={sortHref} align="left" />,
+      cell: ({ row }) => (
+        <Link href={`/${slug}/customers/${row.original.customer.id}/accounting`} className="font-medium text-brand-700 hover:underline">
+          {row.original.customer.name}
+        </Link>
+      ),
+    },
+    ...buckets.map<ColumnDef<AgingRow>>((b) => ({
+      id: b.key,
+      header: () => <SortHeader label={b.label} sortKey={b.key} sort={sort} sortHref={sortHref} align="right" />,
+      cell: ({ row }) => {
+        const amount = row.original.amounts[b.key] ?? 0;
+        const alert = b.key === oldest && amount > 0;
+        return (
+          <span data-bucket={b.key} data-alert={alert || undefined}
+            className={cn('tabular', alert ? 'font-semibold text-red-600' : amount === 0 ? 'text-slate-400' : '')}>
+            {formatMoney(amount, currency)}
+          </span>
+        );
+      },
+    })),
+    {
+      id: 'total',
+      header: () => <SortHeader label="Total" sortKey="total" sort={sort} sortHref={sortHref} align="right" />,
+      cell: ({ row }) => <strong data-bucket="total" className="tabular">{formatMoney(row.original.total, currency)}</strong>,
+    },
+  ], [buckets, currency, oldest, slug, sort, sortHref]);
+
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getRowId: (row) => row.customer.id,
+    state: { rowSelection: selection },
+    onRowSelectionChange: setSelection,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+  });
+  const selected = Object.keys(selection).filter((id) => selection[id]).length;
+  const ariaSort = (id: string) =>
+    sort === id ? 'ascending' : sort === `-${id}` ? 'descending' : id === 'select' ? undefined : 'none';
+
+  return (
+    <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+      <div className="flex h-11 items-center border-b border-slate-200 px-4 text-sm text-slate-600" aria-live="polite">
+        {selected > 0 ? <span><strong>{selected}</strong> customer{selected === 1 ? '' : 's'} selected</span> : <span>Select customers for bulk actions</span>}
+      </div>
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm" aria-label="Open receivables by customer">
+          <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((h) => (
+                  <th key={h.id} scope="col" aria-sort={ariaSort(h.id)}
+                    className={cn('px-4 py-2.5 font-medium', h.id === 'select' ? 'w-10' : h.id === 'name' ? 'text-left' : 'text-right')}>
+                    {flexRender(h.column.columnDef.header, h.getContext())}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className={cn('hover:bg-slate-50', row.getIsSelected() && 'bg-brand-50/60')}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={cn('px-4 py-2.5', cell.column.id === 'name' ? 'text-left' : cell.column.id === 'select' ? '' : 'text-right')}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

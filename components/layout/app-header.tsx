@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import { listUserCompanies } from '@/lib/auth/list-user-companies';
+import type { SessionUser } from '@/lib/auth/get-session-user';
+import { CompanySwitcher } from './company-switcher';
+import { SignOutButton } from './sign-out-button';
+
+export async function AppHeader({ user, slug, active }: { user: SessionUser; slug: string; active: 'aging' | 'settings' }) {
+  const companies = await listUserCompanies(user.id);
+  const link = (href: string, label: string, on: boolean) => (
+    <Link href={href} aria-current={on ? 'page' : undefined}
+      className={on ? 'rounded-md bg-brand-50 px-3 py-1.5 text-sm font-medium text-brand-700' : 'rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100'}>
+      {label}
+    </Link>
+  );
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+        <Link href="/" className="text-lg font-bold tracking-tight text-brand-900">Agewise</Link>
+        <CompanySwitcher current={slug} companies={companies} />
+        <nav aria-label="Main" className="flex items-center gap-1">
+          {link(`/${slug}/accounting/aging-invoices`, 'Aging', active === 'aging')}
+          {link(`/${slug}/settings/api-tokens`, 'API tokens', active === 'settings')}
+        </nav>
+        <div className="ml-auto flex items-center gap-3">
+          <span className="hidden text-sm text-slate-500 sm:inline" title={user.email}>{user.name}</span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

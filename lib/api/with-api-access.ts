@@ -1,0 +1,39 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import { authenticateBearer } from '@/lib/auth/authenticate-bearer';
+import { getCompanyAccess, type CompanyAccess } from '@/lib/auth/get-company-access';
+import { getSessionUser } from '@/lib/auth/get-session-user';
+import { AppError } from '@/lib/errors/app-error';
+import { errorResponse } from './error-response';
+
+/**
+ * Wraps a JSON API handler: authenticates (bearer token, else the browser session), resolves the company by
+ * slug for that user (404 when not a member, or when a token of another company is used), and maps errors.
+ */
+export function withApiAccess<P extends { company: string }>(
+  handler: (req: Request, access: CompanyAccess, params: P) => Promise<unknown>,
+) {
+  return async (req: Request, ctx: { params: Promise<P> }) => {
+    try {
+      const params = await ctx.params;
+      const bearer = req.headers.get('authorization');
+      let userId: string | undefined;
+      let tokenCompanyId: string | undefined;
+      if (bearer) {
+        const auth = await authenticateBearer(bearer);
+        if (!auth) throw new AppError('UNAUTHORIZED', 'The API token is missing, unknown or revoked.');
+        ({ userId, companyId: tokenCompanyId } = auth);
+      } else {
+        userId = (await getSessionUser())?.id;
+        if (!userId) throw new AppError('UNAUTHORIZED', 'Authentication required: send Authorization: Bearer <token>.');
+      }
+      const access = await getCompanyAccess(userId, params.company);
+      if (!access || (tokenCompanyId && tokenCompanyId !== access.company.id)) {
+        throw new AppError('NOT_FOUND', `Company "${params.company}" not found.`);
+      }
+      return NextResponse.json(await handler(req, access, params));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,20 @@
+export type AppErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** A domain error with a code that one place (lib/api/to-response.ts, or an action result) turns into HTTP or a toast. */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found.`);

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { isCalendarDate } from '@/lib/aging/calendar-date';
+
+export const PER_PAGE_OPTIONS = [10, 25, 50] as const;
+export const DEFAULT_PER_PAGE = 50;
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/**
+ * Aging page parameters as they arrive in a URL query (page and JSON API share it). Everything is optional;
+ * defaults that depend on the company (as-of date, currency, scheme) are resolved by getAgingPage.
+ */
+export const agingParamsSchema = z.object({
+  asOf: optionalText.refine((v) => v === undefined || isCalendarDate(v), {
+    message: 'Must be a real date in YYYY-MM-DD form',
+  }),
+  locations: optionalText
+    .transform((v) => (v ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : []))
+    .pipe(z.array(z.uuid({ message: 'Each location must be a location id' }))),
+  currency: optionalText
+    .transform((v) => v?.toUpperCase())
+    .refine((v) => v === undefined || /^[A-Z]{3}$/.test(v), { message: 'Must be a 3-letter ISO currency code' }),
+  page: optionalText
+    .transform((v) => (v === undefined ? 1 : Number(v)))
+    .pipe(z.number({ message: 'Must be a whole number from 1' }).int('Must be a whole number from 1').min(1, 'Must be a whole number from 1')),
+  perPage: optionalText
+    .transform((v) => (v === undefined ? DEFAULT_PER_PAGE : Number(v)))
+    .refine((v) => (PER_PAGE_OPTIONS as readonly number[]).includes(v), { message: 'Must be 10, 25 or 50' }),
+  sort: optionalText.refine((v) => v === undefined || /^-?[a-z0-9_]{1,40}$/.test(v), { message: 'Unknown sort key' }),
+  q: optionalText.pipe(z.string().max(100, 'At most 100 characters').optional()),
+});
+
+export type AgingParams = z.output<typeof agingParamsSchema>;
+
+/** Reads the known keys of a URLSearchParams-like source into plain strings for the schema. */
+export function agingParamsInput(get: (key: string) => string | null | undefined): Record<string, string | undefined> {
+  const keys = ['asOf', 'locations', 'currency', 'page', 'perPage', 'sort', 'q'] as const;
+  return Object.fromEntries(keys.map((k) => [k, get(k) ?? undefined]));
+}

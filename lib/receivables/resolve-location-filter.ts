@@ -1,0 +1,19 @@
+import type { CompanyAccess } from '@/lib/auth/get-company-access';
+import { AppError } from '@/lib/errors/app-error';
+
+/**
+ * The locations a query may read: the requested ones, each of which the user must be allowed to view, or
+ * every location they may view when none are requested.
+ */
+export function resolveLocationFilter(access: CompanyAccess, requested: string[]): string[] {
+  const permitted = new Set(access.viewLocations.map((l) => l.id));
+  if (permitted.size === 0) throw new AppError('FORBIDDEN', 'You have no permission to view invoices in any location of this company.');
+  if (requested.length === 0) return [...permitted];
+  const denied = requested.filter((id) => !permitted.has(id));
+  if (denied.length > 0) {
+    throw new AppError('FORBIDDEN', `You may not view invoices in location ${denied.join(', ')}.`, [
+      { path: 'locations', message: 'Includes a location you may not view' },
+    ]);
+  }
+  return requested;
+}

@@ -1,0 +1,173 @@
+import pg from 'pg';
+import { DEFAULT_AGING_SCHEME } from '../../lib/aging/scheme';
+import { todayInTimeZone } from '../../lib/aging/calendar-date';
+import { hashPassword } from '../../lib/auth/password';
+import { makeCustomerProfiles } from './demo-names';
+import { makeDemoInvoices, type InvoiceCustomer } from './demo-invoices';
+import { Prng } from './prng';
+import { insertRows } from './sql-insert';
+
+export interface DemoLogin {
+  email: string;
+  password: string;
+  role: string;
+  company: string;
+}
+
+interface CompanySpec {
+  name: string;
+  slug: string;
+  timeZone: string;
+  currency: 'USD' | 'GBP';
+  market: 'us' | 'uk';
+  locations: string[];
+  customers: number;
+  invoices: number;
+}
+
+const ACME: CompanySpec = {
+  name: 'Acme Security', slug: 'acme', timeZone: 'America/New_York', currency: 'USD', market: 'us',
+  locations: ['Boston', 'Chicago', 'Denver', 'Miami', 'Seattle'], customers: 300, invoices: 3000,
+};
+const GLOBEX: CompanySpec = {
+  name: 'Globex Alarms', slug: 'globex', timeZone: 'Europe/London', currency: 'GBP', market: 'uk',
+  locations: ['London', 'Manchester'], customers: 20, invoices: 150,
+};
+
+type Permission = 'invoices.view' | 'invoices.modify';
+interface DemoUser {
+  email: string;
+  name: string;
+  password: string;
+  /** Company slug -> role and, for members, permissions per location name. Admins get no permission rows. */
+  memberships: { slug: string; role: 'admin' | 'member'; grants: [string, Permission[]][] }[];
+}
+
+const VIEW: Permission[] = ['invoices.view'];
+const VIEW_MODIFY: Permission[] = ['invoices.view', 'invoices.modify'];
+
+const USERS: DemoUser[] = [
+  { email: 'admin@acme.test', name: 'Avery Admin', password: 'demo-admin-2026', memberships: [{ slug: 'acme', role: 'admin', grants: [] }] },
+  {
+    email: 'manager@acme.test', name: 'Morgan Manager', password: 'demo-manager-2026',
+    memberships: [
+      { slug: 'acme', role: 'member', grants: [['Boston', VIEW_MODIFY], ['Chicago', VIEW_MODIFY], ['Denver', VIEW_MODIFY]] },
+      { slug: 'globex', role: 'member', grants: [['London', VIEW]] },
+    ],
+  },
+  {
+    email: 'collector@acme.test', name: 'Casey Collector', password: 'demo-collector-2026',
+    memberships: [{ slug: 'acme', role: 'member', grants: [['Boston', VIEW], ['Chicago', VIEW]] }],
+  },
+  { email: 'nolocations@acme.test', name: 'Noel Nolocations', password: 'demo-nolocations-2026', memberships: [{ slug: 'acme', role: 'member', grants: [] }] },
+  { email: 'admin@globex.test', name: 'Gale Globex', password: 'demo-globex-2026', memberships: [{ slug: 'globex', role: 'admin', grants: [] }] },
+];
+
+const COMPANY_NAMES = new Map([ACME, GLOBEX].map((c) => [c.slug, c.name]));
+
+/** One entry per membership (manager@acme.test appears for both companies). */
+export const DEMO_LOGINS: DemoLogin[] = USERS.flatMap((u) =>
+  u.memberships.map((m) => ({ email: u.email, password: u.password, role: m.role, company: COMPANY_NAMES.get(m.slug) ?? m.slug })),
+);
+
+async function seedCompany(client: pg.ClientBase, rng: Prng, spec: CompanySpec, today: string) {
+  const companyId = rng.uuid();
+  await client.query(
+    `INSERT INTO companies (id, slug, name, time_zone, base_currency, settings) VALUES ($1, $2, $3, $4, $5, '{}')`,
+    [companyId, spec.slug, spec.name, spec.timeZone, spec.currency],
+  );
+  await client.query(
+    `INSERT INTO aging_schemes (company_id, id, name, is_active, definition) VALUES ($1, $2, 'Standard', true, $3::jsonb)`,
+    [companyId, rng.uuid(), JSON.stringify(DEFAULT_AGING_SCHEME)],
+  );
+  const locationIds = new Map(spec.locations.map((name) => [name, rng.uuid()]));
+  await insertRows(client, 'locations', ['company_id', 'id', 'name'], [...locationIds].map(([name, id]) => [companyId, id, name]));
+
+  const ids = [...locationIds.values()];
+  const profiles = makeCustomerProfiles(rng, spec.customers, spec.market, spec.slug === 'acme');
+  const customers: InvoiceCustomer[] = profiles.map((p) => ({ id: rng.uuid(), defaultLocationId: rng.pick(ids), currency: p.currency }));
+  await insertRows(
+    client,
+    'customers',
+    ['company_id', 'id', 'name', 'email', 'address_line1', 'address_line2', 'city', 'region', 'postal_code', 'country', 'default_location_id'],
+    profiles.map((p, i) => {
+      const c = customers[i] as InvoiceCustomer;
+      return [companyId, c.id, p.name, p.email, p.addressLine1, p.addressLine2, p.city, p.region, p.postalCode, p.country, c.defaultLocationId];
+    }),
+  );
+
+  const invoices = makeDemoInvoices(rng, { customers, locationIds: ids, count: spec.invoices, today, baseCurrency: spec.currency, perForeignCustomer: 5 });
+  await insertRows(
+    client,
+    'invoices',
+    ['company_id', 'id', 'number', 'customer_id', 'location_id', 'invoice_date', 'due_date', 'currency', 'amount_minor', 'balance_minor', 'status'],
+    invoices.map((v) => [companyId, v.id, v.number, v.customerId, v.locationId, v.invoiceDate, v.dueDate, v.currency, v.amountMinor, v.balanceMinor, v.status]),
+    { invoice_date: 'date', due_date: 'date' },
+  );
+  return { companyId, locationIds };
+}
+
+async function seedUsers(client: pg.ClientBase, rng: Prng, companies: Map<string, { companyId: string; locationIds: Map<string, string> }>) {
+  const hashes = await Promise.all(USERS.map((u) => hashPassword(u.password)));
+  for (const [i, user] of USERS.entries()) {
+    // Upsert: users are global, and a fresh database may already hold one (e.g. created by hand).
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, password_hash = EXCLUDED.password_hash RETURNING id`,
+      [rng.uuid(), user.email, user.name, hashes[i]],
+    );
+    const userId = (rows[0] as { id: string }).id;
+    for (const m of user.memberships) {
+      const company = companies.get(m.slug);
+      if (!company) throw new Error(`demo user ${user.email}: no company ${m.slug}`);
+      await client.query(`INSERT INTO memberships (company_id, user_id, role) VALUES ($1, $2, $3)`, [company.companyId, userId, m.role]);
+      const grants = m.grants.flatMap(([location, perms]) => {
+        const locationId = company.locationIds.get(location);
+        if (!locationId) throw new Error(`demo user ${user.email}: no location ${location} in ${m.slug}`);
+        return perms.map((p) => [company.companyId, userId, locationId, p]);
+      });
+      await insertRows(client, 'location_permissions', ['company_id', 'user_id', 'location_id', 'permission'], grants);
+    }
+  }
+}
+
+/**
+ * Seeds the demo companies (Acme Security, Globex Alarms), their customers, invoices and users, in one
+ * transaction, unless the `companies` table already has rows. The data is the same on every run except that
+ * dates are relative to `today` (default: today in each company's time zone). Admins get no
+ * location_permissions rows: their role grants every permission.
+ */
+export async function seedDemoIfEmpty(
+  databaseUrl: string,
+  opts: { today?: string } = {},
+): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
+  const logins = DEMO_LOGINS.map((l) => ({ ...l }));
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const hasCompanies = async () => (await client.query('SELECT EXISTS (SELECT 1 FROM companies) AS x')).rows[0].x === true;
+    if (await hasCompanies()) return { seeded: false, logins };
+    await client.query('BEGIN');
+    try {
+      // Serializes concurrent seeders; the loser sees the winner's rows and backs off.
+      await client.query('LOCK TABLE companies IN SHARE ROW EXCLUSIVE MODE');
+      if (await hasCompanies()) {
+        await client.query('ROLLBACK');
+        return { seeded: false, logins };
+      }
+      const rng = new Prng(20_261_123);
+      const companies = new Map<string, { companyId: string; locationIds: Map<string, string> }>();
+      for (const spec of [ACME, GLOBEX]) {
+        companies.set(spec.slug, await seedCompany(client, rng, spec, opts.today ?? todayInTimeZone(spec.timeZone)));
+      }
+      await seedUsers(client, rng, companies);
+      await client.query('COMMIT');
+      return { seeded: true, logins };
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    }
+  } finally {
+    await client.end();
+  }
+}

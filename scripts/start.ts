@@ -1,0 +1,83 @@
+// `npm start`: the app on the embedded database (or DATABASE_URL), migrated, with demo data, in one command.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { migrate } from '../lib/db/migrate';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
+import { seedDemoIfEmpty } from './lib/demo-data';
+
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.resolve(process.env.AGEWISE_DATA_DIR ?? '.data');
+const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+
+function secret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir, 'nextauth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    console.log(`Generated a session secret in ${file} (set NEXTAUTH_SECRET in production).`);
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds when there is no build or a source file changed since the last one. */
+function buildIfStale(env: NodeJS.ProcessEnv) {
+  const buildId = path.join('.next', 'BUILD_ID');
+  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const sources = Math.max(...['app', 'components', 'lib'].filter(existsSync).map(newestMtime));
+  if (built > sources) return;
+  console.log('Building the app (first start or changed sources)...');
+  const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+let embedded: EmbeddedPostgres | undefined;
+let databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite') });
+  databaseUrl = embedded.url;
+  console.log(`Embedded PostgreSQL (PGlite) serving ${path.join(dataDir, 'pglite')} on ${databaseUrl}`);
+}
+
+const applied = await migrate(databaseUrl);
+if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+const demo = embedded || process.env.SEED_DEMO === '1' ? await seedDemoIfEmpty(databaseUrl) : undefined;
+if (demo?.seeded) console.log('Loaded the demo data.');
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  NEXTAUTH_SECRET: secret(),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+if (!dev) buildIfStale(env);
+
+const app = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env });
+console.log(`\nAgewise is starting on http://localhost:${port}`);
+if (demo) {
+  console.log('Demo logins:');
+  for (const l of demo.logins) console.log(`  ${l.company.padEnd(8)} ${l.role.padEnd(26)} ${l.email.padEnd(26)} ${l.password}`);
+}
+
+async function shutdown(code: number) {
+  app.kill('SIGTERM');
+  await embedded?.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+app.on('exit', (code) => void shutdown(code ?? 0));
