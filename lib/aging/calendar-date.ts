@@ -28,7 +28,7 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 
 /** Today's calendar date in an IANA time zone, at the instant `now`. */
 export function todayInTimeZone(timeZone: string, now: Date = new Date()): CalendarDate {
-  return now.toISOString().slice(0,10);
+  return format(new TZDate(now.getTime(), timeZone), 'yyyy-MM-dd');
 }
 
 /** The calendar date a `date` column holds, as returned by drivers as UTC midnight. */
