@@ -6,7 +6,7 @@
  */
 
 /** A deterministic pseudo-random non-negative integer (< 2^31) for row `expr` and `salt`. */
-export const h = (expr: string, salt: number) => `(hashint8extended((${expr})::bigint, ${salt}) & 2147483647)`;
+export const h = (expr: string, salt: number) => `(hashint8extended((${expr})::bigint, ${salt}) & 2147483647)::int`;
 /** A pseudo-random element of the array parameter `arr`. */
 const pick = (arr: string, expr: string, salt: number) => `(${arr})[1 + ${h(expr, salt)} % cardinality(${arr})]`;
 
