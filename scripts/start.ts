@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { migrate } from '../lib/db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
+import { advertiseEmbedded } from './lib/resolve-database';
 import { seedDemoIfEmpty } from './lib/demo-data';
 
 const dev = process.argv.includes('--dev');
@@ -49,6 +50,8 @@ let databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
   embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite') });
   databaseUrl = embedded.url;
+  const unadvertise = advertiseEmbedded(databaseUrl);
+  process.on('exit', unadvertise);
   console.log(`Embedded PostgreSQL (PGlite) serving ${path.join(dataDir, 'pglite')} on ${databaseUrl}`);
 }
 

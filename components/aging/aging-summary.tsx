@@ -20,7 +20,7 @@ export function AgingSummary({
   return (
     <section aria-labelledby="aging-summary-title" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <h2 id="aging-summary-title" className="sr-only">Aging summary</h2>
-      <table className="w-full table-fixed">
+      <table className="w-full">
         <thead>
           <tr className="text-xs font-medium uppercase tracking-wide text-slate-500">
             {buckets.map((b) => <th key={b.key} scope="col" className="px-4 pt-4 text-right font-medium">{b.label}</th>)}
@@ -28,7 +28,7 @@ export function AgingSummary({
           </tr>
         </thead>
         <tbody>
-          <tr className="text-lg">
+          <tr className="text-base">
             {buckets.map((b, i) => {
               const amount = summary.amounts[b.key] ?? 0;
               return (
@@ -38,7 +38,7 @@ export function AgingSummary({
                 </td>
               );
             })}
-            <td data-bucket="total" className="tabular px-4 pb-3 pt-1 text-right text-xl font-bold">{formatMoney(summary.total, currency)}</td>
+            <td data-bucket="total" className="tabular px-4 pb-3 pt-1 text-right text-lg font-bold">{formatMoney(summary.total, currency)}</td>
           </tr>
         </tbody>
       </table>

@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { ArrowLeft } from 'lucide-react';
+import { requirePageAccess } from '@/lib/auth/require-page-access';
+import { AppError } from '@/lib/errors/app-error';
+import { getCustomerAging } from '@/lib/receivables/get-customer-aging';
+import { formatMoney } from '@/lib/money/currency';
+import { PageShell } from '@/components/layout/page-shell';
+import { NoAccess } from '@/components/layout/no-access';
+import { AgingSummary } from '@/components/aging/aging-summary';
+import { cn } from '@/components/ui/cn';
+
+export const metadata: Metadata = { title: 'Customer accounting' };
+
+export default async function CustomerAccountingPage({ params }: { params: Promise<{ company: string; id: string }> }) {
+  const { company: slug, id } = await params;
+  const { user, access } = await requirePageAccess(slug, `/${slug}/customers/${id}/accounting`);
+  if (access.viewLocations.length === 0) {
+    return <PageShell user={user} slug={slug} active="aging"><NoAccess companyName={access.company.name} /></PageShell>;
+  }
+  if (!z.uuid().safeParse(id).success) notFound();
+  const data = await getCustomerAging(access, id).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  });
+  const oldest = data.buckets[data.buckets.length - 1]?.key;
+
+  return (
+    <PageShell user={user} slug={slug} active="aging">
+      <Link href={`/${slug}/accounting/aging-invoices`} className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
+        <ArrowLeft className="size-4" aria-hidden /> Aging invoices
+      </Link>
+      <div className="mb-5 mt-2 flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">{data.customer.name}</h1>
+          <p className="mt-1 text-sm text-slate-500">Accounting · as of {data.asOf}</p>
+        </div>
+        <address className="text-right text-sm not-italic text-slate-600">
+          {data.customer.address.map((line) => <div key={line}>{line}</div>)}
+          {data.customer.email ? <a href={`mailto:${data.customer.email}`} className="text-brand-700 hover:underline">{data.customer.email}</a> : null}
+        </address>
+      </div>
+
+      <div className="space-y-4">
+        {data.summaries.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-600">This customer owes nothing in the locations you can see.</p>
+        ) : data.summaries.map((s) => (
+          <div key={s.currency}>
+            {data.summaries.length > 1 ? <h2 className="mb-1 text-sm font-semibold text-slate-600">{s.currency}</h2> : null}
+            <AgingSummary buckets={data.buckets} summary={s} currency={s.currency} />
+          </div>
+        ))}
+
+        {data.invoices.length > 0 ? (
+          <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby="open-invoices">
+            <h2 id="open-invoices" className="border-b border-slate-200 px-4 py-3 font-semibold">Open invoices ({data.invoices.length}{data.invoicesTruncated ? '+' : ''})</h2>
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm">
+                <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th scope="col" className="px-4 py-2 text-left font-medium">Invoice</th>
+                    <th scope="col" className="px-4 py-2 text-left font-medium">Location</th>
+                    <th scope="col" className="px-4 py-2 text-left font-medium">Invoice date</th>
+                    <th scope="col" className="px-4 py-2 text-left font-medium">Due date</th>
+                    <th scope="col" className="px-4 py-2 text-right font-medium">Days past due</th>
+                    <th scope="col" className="px-4 py-2 text-right font-medium">Amount</th>
+                    <th scope="col" className="px-4 py-2 text-right font-medium">Balance</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {data.invoices.map((inv) => (
+                    <tr key={inv.id}>
+                      <td className="px-4 py-2 font-medium">{inv.number}</td>
+                      <td className="px-4 py-2">{inv.location}</td>
+                      <td className="tabular px-4 py-2">{inv.invoiceDate}</td>
+                      <td className="tabular px-4 py-2">{inv.dueDate}</td>
+                      <td className={cn('tabular px-4 py-2 text-right', inv.bucket === oldest && 'font-semibold text-red-600')}>{inv.daysPastDue}</td>
+                      <td className="tabular px-4 py-2 text-right">{formatMoney(inv.amount, inv.currency)}</td>
+                      <td className="tabular px-4 py-2 text-right font-semibold">{formatMoney(inv.balance, inv.currency)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ) : null}
+      </div>
+    </PageShell>
+  );
+}

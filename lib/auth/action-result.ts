@@ -1,0 +1,17 @@
+import { AppError } from '@/lib/errors/app-error';
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+
+/** Runs a server action body; domain errors become a typed result for the form, anything else is logged. */
+export async function actionResult<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await body() };
+  } catch (error) {
+    if (error instanceof AppError) {
+      const fieldErrors = error.issues ? Object.fromEntries(error.issues.map((i) => [i.path, i.message])) : undefined;
+      return { ok: false, message: error.message, fieldErrors };
+    }
+    console.error('Server action failed', error);
+    return { ok: false, message: 'Something went wrong. Please try again.' };
+  }
+}

@@ -1,0 +1,35 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+
+const dataDir = path.resolve(process.env.AGEWISE_DATA_DIR ?? '.data');
+const marker = path.join(dataDir, 'embedded.json');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Tells other commands (cli, seed) where the running `npm start` serves the embedded database. */
+export function advertiseEmbedded(url: string): () => void {
+  writeFileSync(marker, JSON.stringify({ url, pid: process.pid }));
+  return () => rmSync(marker, { force: true });
+}
+
+/**
+ * The database a command should use: DATABASE_URL, else the embedded database of a running `npm start`,
+ * else the embedded database started here (on .data/pglite) and stopped by `release`.
+ */
+export async function resolveDatabase(): Promise<{ url: string; embedded?: EmbeddedPostgres; release: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, release: async () => {} };
+  if (existsSync(marker)) {
+    const { url, pid } = JSON.parse(readFileSync(marker, 'utf8')) as { url: string; pid: number };
+    if (alive(pid)) return { url, release: async () => {} };
+  }
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite') });
+  return { url: embedded.url, embedded, release: () => embedded.stop() };
+}
