@@ -1,0 +1,52 @@
+import { expect, test, type Page } from '@playwright/test';
+import { AGING_PATH, dataRows, signIn } from './helpers';
+
+/** Console errors and uncaught exceptions (hydration mismatches show up here) while `body` runs. */
+async function errorsDuring(page: Page, body: () => Promise<void>): Promise<string[]> {
+  const errors: string[] = [];
+  const onConsole = (m: { type(): string; text(): string }) => { if (m.type() === 'error') errors.push(m.text()); };
+  const onError = (e: Error) => errors.push(e.message);
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
+  await body();
+  await page.waitForLoadState('networkidle');
+  page.off('console', onConsole);
+  page.off('pageerror', onError);
+  return errors;
+}
+
+test('the main pages load without console errors', async ({ page }) => {
+  expect(await errorsDuring(page, async () => {
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  }), 'login').toEqual([]);
+  await signIn(page, 'admin');
+  expect(await errorsDuring(page, async () => {
+    await page.goto(AGING_PATH);
+    await expect(dataRows(page).first()).toBeVisible();
+  }), 'aging').toEqual([]);
+  expect(await errorsDuring(page, async () => {
+    await dataRows(page).first().getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }), 'customer').toEqual([]);
+});
+
+test.describe('API tokens page in a browser time zone other than the server one', () => {
+  // Unlikely to be the server's zone, so dates formatted during server rendering differ from the browser's.
+  test.use({ timezoneId: 'Pacific/Auckland' });
+
+  test('loads without a hydration error', async ({ page }) => {
+    // Known bug: components/settings/api-tokens-panel.tsx formats dates with toLocaleString() during render,
+    // so the server (its own time zone) and the browser produce different text: React error #418 (hydration
+    // mismatch). Remove test.fail() once the dates are formatted in a fixed zone or after mounting.
+    test.fail();
+    await signIn(page, 'admin', '/acme/settings/api-tokens');
+    expect(await errorsDuring(page, async () => {
+      await page.getByLabel('New token name').fill('Console check');
+      await page.getByRole('button', { name: 'Create token' }).click();
+      await expect(page.getByTestId('new-token')).toBeVisible();
+      await page.reload();
+      await expect(page.getByRole('table', { name: 'Your API tokens' })).toContainText('Console check');
+    })).toEqual([]);
+  });
+});

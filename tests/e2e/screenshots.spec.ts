@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { AGING_PATH, OLDEST_BUCKET, agingTable, dataRows, openFilters, signIn } from './helpers';
+
+/**
+ * Full-page screenshots of the main screens for a visual review, into test-results/screenshots/ (gitignored).
+ * With DOCS_SCREENSHOT=1 it also refreshes docs/screenshot-aging.png, the README's picture of the aging page.
+ */
+const dir = path.join('test-results', 'screenshots');
+mkdirSync(dir, { recursive: true });
+
+async function shoot(page: Page, name: string) {
+  // Let toasts and transitions settle so the picture is stable.
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+test.describe('screenshots', () => {
+  test('login page', async ({ page }) => {
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await shoot(page, 'login');
+  });
+
+  test('admin: aging page, filter flyout, customer page, API tokens', async ({ page }) => {
+    await signIn(page, 'admin');
+    await expect(page.getByText(/All your locations \(5\)/)).toBeVisible();
+    await expect(dataRows(page).first()).toBeVisible();
+    if (process.env.DOCS_SCREENSHOT === '1') {
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: path.join('docs', 'screenshot-aging.png'), animations: 'disabled' });
+    }
+    await shoot(page, 'aging-admin');
+
+    await openFilters(page);
+    await shoot(page, 'aging-filter-flyout');
+    await page.keyboard.press('Escape');
+
+    await agingTable(page).getByRole('link', { name: 'Sort by 91+' }).click();
+    await expect(page).toHaveURL(new RegExp(`sort=-${OLDEST_BUCKET}`));
+    await dataRows(page).first().getByRole('link').click();
+    await expect(page.getByRole('region', { name: /Open invoices/ })).toBeVisible();
+    await shoot(page, 'customer');
+
+    await page.goto('/acme/settings/api-tokens');
+    await page.getByLabel('New token name').fill('Month-end export');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await expect(page.getByTestId('new-token')).toBeVisible();
+    await shoot(page, 'api-tokens');
+  });
+
+  test('collector: aging page', async ({ page }) => {
+    await signIn(page, 'collector');
+    await expect(page.getByText(/All your locations \(2\)/)).toBeVisible();
+    await shoot(page, 'aging-collector');
+  });
+
+  test('narrow screen: aging page and header', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'manager');
+    await expect(dataRows(page).first()).toBeVisible();
+    await shoot(page, 'aging-narrow');
+  });
+
+  test('no access page', async ({ page }) => {
+    await signIn(page, 'nolocations');
+    await expect(page.getByRole('heading', { name: 'No access to invoices' })).toBeVisible();
+    await shoot(page, 'no-access');
+  });
+});
