@@ -52,11 +52,13 @@ export function AgingFilters({ state, locations, currencies, baseCurrency, today
 
   return (
     <>
-      <Button variant="secondary" onClick={() => openSheet(true)} aria-haspopup="dialog">
-        <SlidersHorizontal className="size-4" aria-hidden /> Filter
-        {active > 0 ? <span className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white" aria-label={`${active} active`}>{active}</span> : null}
-      </Button>
-      <Sheet open={open} onOpenChange={openSheet} title="Filter Aging Invoices" description="Narrow the customers and amounts shown.">
+      <Sheet open={open} onOpenChange={openSheet} title="Filter Aging Invoices" description="Narrow the customers and amounts shown."
+        trigger={
+          <Button variant="secondary">
+            <SlidersHorizontal className="size-4" aria-hidden /> Filter
+            {active > 0 ? <span className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white" aria-label={`${active} active`}>{active}</span> : null}
+          </Button>
+        }>
         <form onSubmit={submit} className="space-y-5">
           <div>
             <label htmlFor="f-per-page" className="text-sm font-medium text-slate-700">Per page</label>

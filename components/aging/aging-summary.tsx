@@ -5,7 +5,7 @@ const BAR_COLORS = ['bg-slate-300', 'bg-emerald-400', 'bg-amber-300', 'bg-orange
 
 function barColor(index: number, count: number): string {
   // The oldest bucket is always red; the ones before it step from green to orange.
-  if (index === count - 1) return 'bg-red-600';
+  if (index === count - 1) return 'bg-red-700';
   return BAR_COLORS[Math.min(index, BAR_COLORS.length - 2)] ?? 'bg-slate-300';
 }
 
@@ -20,6 +20,7 @@ export function AgingSummary({
   return (
     <section aria-labelledby="aging-summary-title" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <h2 id="aging-summary-title" className="sr-only">Aging summary</h2>
+      <div className="overflow-x-auto">
       <table className="w-full">
         <thead>
           <tr className="text-xs font-medium uppercase tracking-wide text-slate-500">
@@ -33,7 +34,7 @@ export function AgingSummary({
               const amount = summary.amounts[b.key] ?? 0;
               return (
                 <td key={b.key} data-bucket={b.key}
-                  className={cn('tabular px-4 pb-3 pt-1 text-right font-semibold', i === last && amount > 0 ? 'text-red-600' : amount === 0 ? 'text-slate-400' : 'text-slate-800')}>
+                  className={cn('tabular px-4 pb-3 pt-1 text-right font-semibold', i === last && amount > 0 ? 'text-red-600' : amount === 0 ? 'text-slate-500' : 'text-slate-800')}>
                   {formatMoney(amount, currency)}
                 </td>
               );
@@ -42,6 +43,7 @@ export function AgingSummary({
           </tr>
         </tbody>
       </table>
+      </div>
       {summary.total > 0 ? (
         <div className="flex h-2 overflow-hidden rounded-b-xl" aria-hidden>
           {buckets.map((b, i) => {

@@ -76,7 +76,7 @@ export function AgingTable({ slug, rows, buckets, currency, sort, sortHref }: Pr
         const alert = b.key === oldest && amount > 0;
         return (
           <span data-bucket={b.key} data-alert={alert || undefined}
-            className={cn('tabular', alert ? 'font-semibold text-red-600' : amount === 0 ? 'text-slate-400' : '')}>
+            className={cn('tabular', alert ? 'font-semibold text-red-600' : amount === 0 ? 'text-slate-500' : '')}>
             {formatMoney(amount, currency)}
           </span>
         );

@@ -50,7 +50,9 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
             </p>
           </div>
         )}
-        <AgingPagination label="Pagination, bottom" page={report.page} perPage={report.perPage} totalRows={report.totalRows} totalPages={report.totalPages} hrefFor={pageHref} />
+        {report.rows.length > 0 ? (
+          <AgingPagination label="Pagination, bottom" page={report.page} perPage={report.perPage} totalRows={report.totalRows} totalPages={report.totalPages} hrefFor={pageHref} />
+        ) : null}
       </div>
     </div>
   );

@@ -14,7 +14,7 @@ export async function AppHeader({ user, slug, active }: { user: SessionUser; slu
   );
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-900">Agewise</Link>
         <CompanySwitcher current={slug} companies={companies} />
         <nav aria-label="Main" className="flex items-center gap-1">

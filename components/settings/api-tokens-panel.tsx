@@ -7,7 +7,8 @@ import { createTokenAction, revokeTokenAction } from '@/app/[company]/settings/a
 
 interface TokenRow { id: string; name: string; tokenPrefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+/** Times arrive formatted by the server in the company's time zone, so server and browser render the same text. */
+const when = (text: string | null) => text ?? '—';
 
 export function ApiTokensPanel({ slug, tokens }: { slug: string; tokens: TokenRow[] }) {
   const [name, setName] = useState('');

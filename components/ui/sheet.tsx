@@ -2,21 +2,35 @@
 import { Dialog } from 'radix-ui';
 import { X } from 'lucide-react';
 
-/** A side flyout built on Radix Dialog: focus trap, Escape to close, labelled for screen readers. */
+/**
+ * A side flyout built on Radix Dialog: focus trap, Escape to close, labelled for screen readers. The trigger is
+ * a Dialog.Trigger so focus returns to it on close; opening focuses the first form field, not the close button.
+ */
 export function Sheet({
-  open, onOpenChange, title, description, children,
+  open, onOpenChange, trigger, title, description, children,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  trigger: React.ReactNode;
   title: string;
   description?: string;
   children: React.ReactNode;
 }) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
-        <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-full max-w-sm flex-col bg-white shadow-xl focus:outline-none">
+        <Dialog.Content
+          className="fixed inset-y-0 right-0 z-50 flex w-full max-w-sm flex-col bg-white shadow-xl focus:outline-none"
+          onOpenAutoFocus={(event) => {
+            const field = (event.currentTarget as HTMLElement).querySelector<HTMLElement>('form input, form select, form button');
+            if (field) {
+              event.preventDefault();
+              field.focus();
+            }
+          }}
+        >
           <div className="flex items-start justify-between border-b border-slate-200 px-5 py-4">
             <div>
               <Dialog.Title className="text-base font-semibold">{title}</Dialog.Title>

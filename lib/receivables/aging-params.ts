@@ -20,7 +20,7 @@ export const agingParamsSchema = z.object({
   }),
   locations: optionalText
     .transform((v) => (v ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : []))
-    .pipe(z.array(z.uuid({ message: 'Each location must be a location id' }))),
+    .pipe(z.array(z.guid({ message: 'Each location must be a location id' }))),
   currency: optionalText
     .transform((v) => v?.toUpperCase())
     .refine((v) => v === undefined || /^[A-Z]{3}$/.test(v), { message: 'Must be a 3-letter ISO currency code' }),

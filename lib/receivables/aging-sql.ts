@@ -3,35 +3,41 @@ import type { Bucket } from '@/lib/aging/scheme';
 import type { CalendarDate } from '@/lib/aging/calendar-date';
 
 /**
- * The SQL condition that puts an open invoice `i` in `bucket` on `asOf`: the same rules as
- * lib/aging/age-invoices.ts bucketFor (tests/integration/aging-sql-matches-engine.test.ts holds them equal).
+ * The index of the bucket an open invoice `i` falls in on `asOf`, as one CASE evaluated once per row: the same
+ * rules as lib/aging/age-invoices.ts bucketFor (tests/integration/aging-sql-matches-engine.test.ts holds them
+ * equal). Comparing dates with `asOf - maxDays` keeps it to plain date comparisons.
  */
-export function bucketCondition(bucket: Bucket, asOf: CalendarDate): Prisma.Sql {
+export function bucketIndexCase(buckets: Bucket[], asOf: CalendarDate): Prisma.Sql {
   const d = Prisma.sql`${asOf}::date`;
-  switch (bucket.kind) {
-    case 'pending':
-      return Prisma.sql`i.invoice_date > ${d}`;
-    case 'current':
-      return Prisma.sql`i.invoice_date <= ${d} AND i.due_date >= ${d}`;
-    case 'overdue': {
-      const lower = Prisma.sql`i.invoice_date <= ${d} AND ${d} - i.due_date >= ${bucket.minDays ?? 1}`;
-      return bucket.maxDays === null ? lower : Prisma.sql`${lower} AND ${d} - i.due_date <= ${bucket.maxDays}`;
-    }
-  }
+  const branches: Prisma.Sql[] = [];
+  let fallback = -1;
+  buckets.forEach((b, index) => {
+    if (b.kind === 'pending') branches.push(Prisma.sql`WHEN i.invoice_date > ${d} THEN ${Prisma.raw(String(index))}`);
+    else if (b.kind === 'current') branches.push(Prisma.sql`WHEN i.due_date >= ${d} THEN ${Prisma.raw(String(index))}`);
+    else if (b.maxDays !== null) branches.push(Prisma.sql`WHEN i.due_date >= ${d} - ${Prisma.raw(String(b.maxDays))} THEN ${Prisma.raw(String(index))}`);
+    else fallback = index;
+  });
+  return Prisma.sql`CASE ${Prisma.join(branches, ' ')} ELSE ${Prisma.raw(String(fallback))} END`;
 }
 
-/** `sum(balance) FILTER (...) AS b0, ...` for every bucket, plus the total. */
-export function bucketSums(buckets: Bucket[], asOf: CalendarDate): Prisma.Sql {
-  const cols = buckets.map(
-    (b, i) => Prisma.sql`coalesce(sum(i.balance_minor) FILTER (WHERE ${bucketCondition(b, asOf)}), 0)::bigint AS ${Prisma.raw(`b${i}`)}`,
-  );
-  return Prisma.join([...cols, Prisma.sql`sum(i.balance_minor)::bigint AS total`], ', ');
+/**
+ * Open invoices with a balance, narrowed to a company, currency and locations, each with its bucket index `b`
+ * and balance `bal`; `extra` narrows further (a customer, a name search).
+ */
+export function agedInvoices(
+  buckets: Bucket[], asOf: CalendarDate, companyId: string, currency: string | null, locationIds: string[], extra: Prisma.Sql = Prisma.empty,
+): Prisma.Sql {
+  const currencyFilter = currency === null ? Prisma.empty : Prisma.sql`AND i.currency = ${currency}`;
+  return Prisma.sql`SELECT i.customer_id, i.currency, i.balance_minor AS bal, ${bucketIndexCase(buckets, asOf)} AS b
+    FROM invoices i
+    WHERE i.company_id = ${companyId}::uuid AND i.status = 'open' AND i.balance_minor > 0 ${currencyFilter}
+      AND i.location_id = ANY(${locationIds}::uuid[]) ${extra}`;
 }
 
-/** The WHERE clause of every aging aggregate: company, open with a balance, currency, locations. */
-export function openInvoiceFilter(companyId: string, currency: string, locationIds: string[]): Prisma.Sql {
-  return Prisma.sql`i.company_id = ${companyId}::uuid AND i.status = 'open' AND i.balance_minor > 0
-    AND i.currency = ${currency} AND i.location_id = ANY(${locationIds}::uuid[])`;
+/** `sum(bal) FILTER (WHERE b = 0) AS b0, ...` for every bucket, plus the total, over rows of agedInvoices. */
+export function bucketSums(buckets: Bucket[]): Prisma.Sql {
+  const cols = buckets.map((_, i) => Prisma.raw(`coalesce(sum(bal) FILTER (WHERE b = ${i}), 0)::bigint AS b${i}`));
+  return Prisma.join([...cols, Prisma.raw('sum(bal)::bigint AS total')], ', ');
 }
 
 export function toMinor(value: bigint | number | null | undefined): number {

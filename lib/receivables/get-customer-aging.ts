@@ -7,7 +7,7 @@ import { calendarDateOf, todayInTimeZone, type CalendarDate } from '@/lib/aging/
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { notFound } from '@/lib/errors/app-error';
 import { getAgingScheme } from './get-aging-scheme';
-import { bucketSums, toMinor } from './aging-sql';
+import { agedInvoices, bucketSums, toMinor } from './aging-sql';
 import { resolveLocationFilter } from './resolve-location-filter';
 
 const INVOICE_LIMIT = 1000;
@@ -43,11 +43,11 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
 
   const asOf = asOfParam ?? todayInTimeZone(access.company.timeZone);
   const buckets = bucketsOf(await getAgingScheme(companyId));
-  const where = Prisma.sql`i.company_id = ${companyId}::uuid AND i.customer_id = ${customerId}::uuid AND i.status = 'open'
-    AND i.balance_minor > 0 AND i.location_id = ANY(${locationIds}::uuid[])`;
   const [sums, invoices] = await Promise.all([
     prisma.$queryRaw<Record<string, bigint | string>[]>`
-      SELECT i.currency, ${bucketSums(buckets, asOf)} FROM invoices i WHERE ${where} GROUP BY i.currency ORDER BY i.currency`,
+      SELECT currency, ${bucketSums(buckets)}
+      FROM (${agedInvoices(buckets, asOf, companyId, null, locationIds, Prisma.sql`AND i.customer_id = ${customerId}::uuid`)}) x
+      GROUP BY currency ORDER BY currency`,
     prisma.invoice.findMany({
       where: { companyId, customerId, status: 'open', balanceMinor: { gt: 0 }, locationId: { in: locationIds } },
       include: { location: { select: { name: true } } },
@@ -63,7 +63,7 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
       email: customer.email,
       address: [
         customer.addressLine1, customer.addressLine2,
-        [customer.city, customer.region, customer.postalCode].filter(Boolean).join(' '), customer.country,
+        [[customer.city, customer.region].filter(Boolean).join(', '), customer.postalCode].filter(Boolean).join(' '), customer.country,
       ].filter((s): s is string => Boolean(s)),
     },
     asOf,

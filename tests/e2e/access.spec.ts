@@ -33,10 +33,6 @@ test('another company shows the 404 page to the collector', async ({ page }) => 
 });
 
 test('another company answers HTTP 404, not 200', async ({ page }) => {
-  // Known bug: app/[company]/accounting/aging-invoices/loading.tsx makes the page stream, so the 200 status is
-  // sent before requirePageAccess calls notFound(); the 404 page arrives with status 200. Remove test.fail()
-  // once the company check runs outside the Suspense boundary (e.g. in app/[company]/layout.tsx).
-  test.fail();
   await signIn(page, 'collector');
   const response = await page.goto('/globex/accounting/aging-invoices');
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();

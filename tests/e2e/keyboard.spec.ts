@@ -38,10 +38,6 @@ test.describe('Filter flyout from the keyboard', () => {
   });
 
   test('closing the flyout returns focus to the Filter button', async ({ page }) => {
-    // Known bug: components/ui/sheet.tsx has no Dialog.Trigger (the button opens it through state), so Radix
-    // has nowhere to return focus on close and it lands on <body>. Remove test.fail() once it is fixed (e.g.
-    // a Dialog.Trigger asChild around the Filter button, or onCloseAutoFocus focusing it).
-    test.fail();
     await filterButton(page).focus();
     await page.keyboard.press('Enter');
     await expect(filterDialog(page)).toBeVisible();

@@ -42,7 +42,7 @@ export default async function AgingInvoicesPage({ params, searchParams }: { para
       getAgingPage(access, p),
       listAgingCurrencies(access.company.id, access.company.baseCurrency, resolveLocationFilter(access, p.locations)),
     ]);
-    const names = p.locations.map((id) => access.viewLocations.find((l) => l.id === id)?.name).filter(Boolean);
+    const names = access.viewLocations.filter((l) => p.locations.includes(l.id)).map((l) => l.name);
     const scope = names.length ? names.join(', ') : `All your locations (${access.viewLocations.length})`;
     return shell(
       <>

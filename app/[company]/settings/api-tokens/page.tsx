@@ -10,6 +10,8 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ comp
   const { company: slug } = await params;
   const { user, access } = await requirePageAccess(slug, `/${slug}/settings/api-tokens`);
   const tokens = await listApiTokens(access.company.id, user.id);
+  const fmt = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: access.company.timeZone });
+  const at = (d: Date | null) => (d ? fmt.format(d) : null);
   return (
     <PageShell user={user} slug={slug} active="settings">
       <h1 className="text-2xl font-bold tracking-tight">API tokens</h1>
@@ -18,8 +20,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ comp
         Send it as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code>.
       </p>
       <ApiTokensPanel slug={slug} tokens={tokens.map((t) => ({
-        id: t.id, name: t.name, tokenPrefix: t.tokenPrefix, createdAt: t.createdAt.toISOString(),
-        lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null,
+        id: t.id, name: t.name, tokenPrefix: t.tokenPrefix, createdAt: at(t.createdAt) ?? '', lastUsedAt: at(t.lastUsedAt), revokedAt: at(t.revokedAt),
       }))} />
     </PageShell>
   );

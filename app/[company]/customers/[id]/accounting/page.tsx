@@ -76,7 +76,9 @@ export default async function CustomerAccountingPage({ params }: { params: Promi
                       <td className="px-4 py-2">{inv.location}</td>
                       <td className="tabular px-4 py-2">{inv.invoiceDate}</td>
                       <td className="tabular px-4 py-2">{inv.dueDate}</td>
-                      <td className={cn('tabular px-4 py-2 text-right', inv.bucket === oldest && 'font-semibold text-red-600')}>{inv.daysPastDue}</td>
+                      <td className={cn('tabular px-4 py-2 text-right', inv.bucket === oldest && 'font-semibold text-red-600')}>
+                        {inv.bucket === 'pending' ? 'Not yet invoiced' : inv.daysPastDue > 0 ? inv.daysPastDue : 'Not due'}
+                      </td>
                       <td className="tabular px-4 py-2 text-right">{formatMoney(inv.amount, inv.currency)}</td>
                       <td className="tabular px-4 py-2 text-right font-semibold">{formatMoney(inv.balance, inv.currency)}</td>
                     </tr>

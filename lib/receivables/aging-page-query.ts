@@ -1,0 +1,66 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { Bucket } from '@/lib/aging/scheme';
+import type { CalendarDate } from '@/lib/aging/calendar-date';
+import { AppError } from '@/lib/errors/app-error';
+import { agedInvoices, bucketSums } from './aging-sql';
+
+export interface AgingPageQuery {
+  companyId: string;
+  buckets: Bucket[];
+  asOf: CalendarDate;
+  currency: string;
+  locationIds: string[];
+  q?: string;
+  sort: string;
+  page: number;
+  perPage: number;
+}
+
+/** Sort keys: `name`, `total` or a bucket key; `-` prefix for descending. Unknown keys are a 400. */
+function orderBy(sort: string, buckets: Bucket[]): Prisma.Sql {
+  const desc = sort.startsWith('-');
+  const key = desc ? sort.slice(1) : sort;
+  const dir = Prisma.raw(desc ? 'DESC' : 'ASC');
+  if (key === 'name') return Prisma.sql`c.name ${dir}, c.id ${dir}`;
+  const index = buckets.findIndex((b) => b.key === key);
+  const column = key === 'total' ? 'total' : index >= 0 ? `b${index}` : null;
+  if (!column) {
+    const allowed = ['name', 'total', ...buckets.map((b) => b.key)].join(', ');
+    throw new AppError('BAD_REQUEST', `Unknown sort key "${sort}". Use one of: ${allowed} (prefix - for descending).`, [
+      { path: 'sort', message: `Unknown sort key "${sort}"` },
+    ]);
+  }
+  return Prisma.sql`a.${Prisma.raw(column)} ${dir}, c.name ASC, c.id ASC`;
+}
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * One statement for the whole page: the per-customer aggregate runs once, feeding both the summary (over all
+ * rows, so it always equals the sum of every row on every page) and the requested page of rows. The first
+ * row always carries the summary (`n`, `s0..`, `stotal`); page columns are null when the page is empty.
+ */
+export function agingPageQuery(p: AgingPageQuery): Prisma.Sql {
+  const search = p.q
+    ? Prisma.sql`AND i.customer_id IN (SELECT id FROM customers WHERE company_id = ${p.companyId}::uuid AND name ILIKE ${likePattern(p.q)})`
+    : Prisma.empty;
+  const summaryCols = Prisma.join(
+    [...p.buckets.map((_, i) => Prisma.raw(`coalesce(sum(b${i}), 0)::bigint AS s${i}`)), Prisma.raw('coalesce(sum(total), 0)::bigint AS stotal')],
+    ', ',
+  );
+  return Prisma.sql`
+    WITH a AS MATERIALIZED (
+      SELECT customer_id, ${bucketSums(p.buckets)}
+      FROM (${agedInvoices(p.buckets, p.asOf, p.companyId, p.currency, p.locationIds, search)}) x
+      GROUP BY customer_id
+    ),
+    s AS (SELECT count(*)::int AS n, ${summaryCols} FROM a)
+    SELECT s.*, p.* FROM s LEFT JOIN LATERAL (
+      SELECT c.id AS customer_id, c.name AS customer_name, a.*
+      FROM a JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = a.customer_id
+      ORDER BY ${orderBy(p.sort, p.buckets)}
+      LIMIT ${p.perPage} OFFSET ${(p.page - 1) * p.perPage}
+    ) p ON true`;
+}
