@@ -1,17 +1,17 @@
 // `npm start`: the app on the embedded database (or DATABASE_URL), migrated, with demo data, in one command.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { migrate } from '../lib/db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
 import { advertiseEmbedded } from './lib/resolve-database';
 import { seedDemoIfEmpty } from './lib/demo-data';
+import { buildIfStale, nextBin } from './lib/build-if-stale';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.AGEWISE_DATA_DIR ?? '.data');
-const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
 
 function secret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
@@ -22,27 +22,6 @@ function secret(): string {
     console.log(`Generated a session secret in ${file} (set NEXTAUTH_SECRET in production).`);
   }
   return readFileSync(file, 'utf8').trim();
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds when there is no build or a source file changed since the last one. */
-function buildIfStale(env: NodeJS.ProcessEnv) {
-  const buildId = path.join('.next', 'BUILD_ID');
-  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const sources = Math.max(...['app', 'components', 'lib'].filter(existsSync).map(newestMtime));
-  if (built > sources) return;
-  console.log('Building the app (first start or changed sources)...');
-  const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 let embedded: EmbeddedPostgres | undefined;
@@ -72,8 +51,14 @@ if (!dev) buildIfStale(env);
 const app = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env });
 console.log(`\nAgewise is starting on http://localhost:${port}`);
 if (demo) {
-  console.log('Demo logins:');
-  for (const l of demo.logins) console.log(`  ${l.company.padEnd(8)} ${l.role.padEnd(26)} ${l.email.padEnd(26)} ${l.password}`);
+  console.log('Demo logins (email / password / access; the README lists each user\'s locations):');
+  const byEmail = new Map<string, { password: string; access: string[] }>();
+  for (const l of demo.logins) {
+    const entry = byEmail.get(l.email) ?? { password: l.password, access: [] };
+    entry.access.push(`${l.company} ${l.role}`);
+    byEmail.set(l.email, entry);
+  }
+  for (const [email, { password, access }] of byEmail) console.log(`  ${email.padEnd(24)} ${password.padEnd(24)} ${access.join(', ')}`);
 }
 
 async function shutdown(code: number) {

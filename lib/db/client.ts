@@ -4,7 +4,7 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseUrl } from './database-url';
 
 /** Session settings for every app connection; the benchmark's bare-SQL timing uses the same. */
-export const SESSION_OPTIONS = '-c jit=off -c work_mem=64MB';
+export const SESSION_OPTIONS = '-c jit=off -c work_mem=64MB -c max_parallel_workers_per_gather=0';
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
@@ -13,8 +13,9 @@ function client(): PrismaClient {
     adapter: new PrismaPg({
       connectionString: databaseUrl(),
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      // Aging aggregates hash ~100k customers per request: enough work_mem keeps that in memory, and JIT
-      // compilation costs more than it saves on queries of this size.
+      // Aging aggregates hash ~100k customers per request: enough work_mem keeps that in memory; JIT costs
+      // more than it saves on queries of this size; and parallel workers each build a near-full hash table
+      // that the leader must merge again (measured slower on 2 cores, and they starve concurrent requests).
       options: SESSION_OPTIONS,
     }),
   });

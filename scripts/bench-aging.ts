@@ -1,0 +1,105 @@
+// `DATABASE_URL=postgresql://... npm run bench:aging [-- --runs 30]`: p50/p95 of the aging API next to the
+// bare SQL aggregate, on the `bench` company loaded by `npm run seed:bench`.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { prisma, SESSION_OPTIONS } from '../lib/db/client';
+import { getCompanyAccess } from '../lib/auth/get-company-access';
+import { getAgingScheme } from '../lib/receivables/get-aging-scheme';
+import { agingPageQuery } from '../lib/receivables/aging-page-query';
+import { bucketsOf } from '../lib/aging/scheme';
+import { todayInTimeZone } from '../lib/aging/calendar-date';
+import { createApiToken } from '../lib/tokens/create-api-token';
+import { buildIfStale, nextBin } from './lib/build-if-stale';
+import { freePort } from './lib/embedded-postgres';
+import { BENCH_SLUG, BENCH_USERS } from './lib/bench-data';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, warmup: { type: 'string', default: '3' } } });
+const runs = Number(values.runs);
+const warmup = Number(values.warmup);
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error('Set DATABASE_URL to the PostgreSQL database loaded by `npm run seed:bench`.');
+  process.exit(2);
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+async function time(fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function waitForHttp(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+const company = await prisma.company.findUnique({ where: { slug: BENCH_SLUG } });
+if (!company) {
+  console.error(`No "${BENCH_SLUG}" company in this database: run \`npm run seed:bench\` first.`);
+  process.exit(2);
+}
+const invoiceCount = await prisma.invoice.count({ where: { companyId: company.id } });
+const env = { ...process.env, NEXTAUTH_SECRET: randomBytes(24).toString('hex'), NEXT_TELEMETRY_DISABLED: '1' };
+buildIfStale(env);
+const port = await freePort();
+const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { env: { ...env, NEXTAUTH_URL: `http://localhost:${port}` }, stdio: 'ignore' });
+const sqlPool = new pg.Pool({ connectionString: databaseUrl, options: SESSION_OPTIONS, max: 1 });
+const tokenIds: string[] = [];
+
+try {
+  await waitForHttp(`http://localhost:${port}/login`, 60_000);
+  const buckets = bucketsOf(await getAgingScheme(company.id));
+  const asOf = todayInTimeZone(company.timeZone);
+  const results: string[][] = [];
+  for (const who of ['admin', 'limited'] as const) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: BENCH_USERS[who] } });
+    const access = (await getCompanyAccess(user.id, BENCH_SLUG))!;
+    const token = await createApiToken(company.id, user.id, { name: `bench-aging ${new Date().toISOString()}` });
+    tokenIds.push(token.id);
+    const locationIds = access.viewLocations.map((l) => l.id);
+    const api = (page: number) =>
+      fetch(`http://localhost:${port}/api/v1/companies/${BENCH_SLUG}/aging?perPage=50&page=${page}&asOf=${asOf}`, {
+        headers: { authorization: `Bearer ${token.secret}` },
+      }).then(async (r) => {
+        if (!r.ok) throw new Error(`API answered ${r.status}: ${await r.text()}`);
+        return r.json() as Promise<{ totalPages: number; totalRows: number }>;
+      });
+    const first = await api(1);
+    const deep = Math.max(1, Math.floor(first.totalPages * 0.9));
+    for (const [label, page] of [['first page', 1], [`deep page ${deep}`, deep]] as const) {
+      const query = agingPageQuery({ companyId: company.id, buckets, asOf, currency: company.baseCurrency, locationIds, sort: 'name', page, perPage: 50 });
+      const sqlTimes = await time(() => sqlPool.query(query.text, query.values));
+      const apiTimes = await time(() => api(page));
+      results.push([
+        `${who} (${locationIds.length} locations, ${first.totalRows} customers)`, label,
+        pct(apiTimes, 50).toFixed(0), pct(apiTimes, 95).toFixed(0), pct(sqlTimes, 50).toFixed(0), pct(sqlTimes, 95).toFixed(0),
+        (pct(apiTimes, 50) / pct(sqlTimes, 50)).toFixed(2),
+      ]);
+    }
+  }
+  const { rows: [ver] } = await sqlPool.query<{ v: string }>('SELECT version() AS v');
+  console.log(`\nAging benchmark: ${invoiceCount.toLocaleString('en-US')} invoices, as of ${asOf}, ${runs} runs after ${warmup} warm-up, perPage 50, sort by name`);
+  console.log(`${ver?.v.split(' on ')[0]}; SQL timed on one connection with the app's session settings (${SESSION_OPTIONS})\n`);
+  const head = ['user', 'page', 'API p50 ms', 'API p95 ms', 'SQL p50 ms', 'SQL p95 ms', 'API/SQL p50'];
+  const widths = head.map((h, i) => Math.max(h.length, ...results.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(line(head));
+  for (const r of results) console.log(line(r));
+} finally {
+  await prisma.apiToken.deleteMany({ where: { companyId: company.id, id: { in: tokenIds } } });
+  server.kill('SIGTERM');
+  await sqlPool.end();
+  await prisma.$disconnect();
+}

@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Runs `next build` when there is no build or a source file changed since the last one. */
+export function buildIfStale(env: NodeJS.ProcessEnv): void {
+  const buildId = path.join('.next', 'BUILD_ID');
+  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const sources = Math.max(...['app', 'components', 'lib'].filter(existsSync).map(newestMtime));
+  if (built > sources) return;
+  console.log('Building the app (first start or changed sources)...');
+  const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
