@@ -20,7 +20,7 @@ export default async function CustomerAccountingPage({ params }: { params: Promi
   if (access.viewLocations.length === 0) {
     return <PageShell user={user} slug={slug} active="aging"><NoAccess companyName={access.company.name} /></PageShell>;
   }
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!z.guid().safeParse(id).success) notFound();
   const data = await getCustomerAging(access, id).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
     throw e;

@@ -8,7 +8,7 @@ import { getCustomerAging } from '@/lib/receivables/get-customer-aging';
 const querySchema = agingParamsSchema.pick({ asOf: true });
 
 export const GET = withApiAccess<{ company: string; id: string }>(async (req, access, { id }) => {
-  if (!z.uuid().safeParse(id).success) throw notFound('Customer');
+  if (!z.guid().safeParse(id).success) throw notFound('Customer');
   const { asOf } = parseOrThrow(querySchema, { asOf: new URL(req.url).searchParams.get('asOf') ?? undefined });
   return getCustomerAging(access, id, asOf);
 });
