@@ -1,18 +1,9 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import { pidAlive, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
 const dataDir = path.resolve(process.env.AGEWISE_DATA_DIR ?? '.data');
 const marker = path.join(dataDir, 'embedded.json');
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Tells other commands (cli, seed) where the running `npm start` serves the embedded database. */
 export function advertiseEmbedded(url: string): () => void {
@@ -28,7 +19,7 @@ export async function resolveDatabase(): Promise<{ url: string; embedded?: Embed
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, release: async () => {} };
   if (existsSync(marker)) {
     const { url, pid } = JSON.parse(readFileSync(marker, 'utf8')) as { url: string; pid: number };
-    if (alive(pid)) return { url, release: async () => {} };
+    if (pidAlive(pid)) return { url, release: async () => {} };
   }
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite') });
   return { url: embedded.url, embedded, release: () => embedded.stop() };
