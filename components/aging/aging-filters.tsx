@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { SlidersHorizontal, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Sheet } from '@/components/ui/sheet';
+import { PER_PAGE_OPTIONS } from '@/lib/receivables/aging-params';
 import type { AgingUrlState } from './aging-href';
 
-const PER_PAGE = [10, 25, 50];
 const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 
 interface Props {
@@ -63,7 +63,7 @@ export function AgingFilters({ state, locations, currencies, baseCurrency, today
           <div>
             <label htmlFor="f-per-page" className="text-sm font-medium text-slate-700">Per page</label>
             <select id="f-per-page" className={field} value={perPage} onChange={(e) => setPerPage(Number(e.target.value))}>
-              {PER_PAGE.map((n) => <option key={n} value={n}>{n}</option>)}
+              {PER_PAGE_OPTIONS.map((n) => <option key={n} value={n}>{n}</option>)}
             </select>
           </div>
           <fieldset>
