@@ -1,12 +1,12 @@
 /**
  * Seeds the demo companies if the database has none: `npm run seed:demo`.
- * Uses DATABASE_URL, or, when it is unset, the embedded database in .data/pglite (as `npm start` does).
+ * Uses DATABASE_URL, else the embedded database of a running `npm start`, else the embedded database in .data.
  * Optional: `--today YYYY-MM-DD` to age the demo invoices relative to another date.
  */
 import { parseArgs } from 'node:util';
 import { migrate } from '../lib/db/migrate';
 import { isCalendarDate } from '../lib/aging/calendar-date';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
+import { resolveDatabase } from './lib/resolve-database';
 import { seedDemoIfEmpty } from './lib/demo-data';
 
 const { values } = parseArgs({ options: { today: { type: 'string' } } });
@@ -16,13 +16,8 @@ if (values.today !== undefined && !isCalendarDate(values.today)) {
 }
 
 const started = Date.now();
-let embedded: EmbeddedPostgres | undefined;
-let url = process.env.DATABASE_URL;
-if (!url) {
-  console.log('DATABASE_URL is not set: using the embedded database in .data/pglite');
-  embedded = await startEmbeddedPostgres({ dataDir: '.data/pglite' });
-  url = embedded.url;
-}
+const db = await resolveDatabase();
+const url = db.url;
 
 try {
   const applied = await migrate(url);
@@ -36,5 +31,5 @@ try {
   console.error('seed:demo failed:', err);
   process.exitCode = 1;
 } finally {
-  await embedded?.stop();
+  await db.release();
 }

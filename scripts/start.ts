@@ -5,13 +5,12 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { migrate } from '../lib/db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
-import { advertiseEmbedded } from './lib/resolve-database';
+import { advertiseEmbedded, dataDir, embeddedDataDir } from './lib/resolve-database';
 import { seedDemoIfEmpty } from './lib/demo-data';
 import { buildIfStale, nextBin } from './lib/build-if-stale';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
-const dataDir = path.resolve(process.env.AGEWISE_DATA_DIR ?? '.data');
 
 function secret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
@@ -27,11 +26,11 @@ function secret(): string {
 let embedded: EmbeddedPostgres | undefined;
 let databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite') });
+  embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir });
   databaseUrl = embedded.url;
   const unadvertise = advertiseEmbedded(databaseUrl);
   process.on('exit', unadvertise);
-  console.log(`Embedded PostgreSQL (PGlite) serving ${path.join(dataDir, 'pglite')} on ${databaseUrl}`);
+  console.log(`Embedded PostgreSQL (PGlite) serving ${embeddedDataDir} on ${databaseUrl}`);
 }
 
 const applied = await migrate(databaseUrl);

@@ -2,7 +2,9 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pidAlive, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
-const dataDir = path.resolve(process.env.AGEWISE_DATA_DIR ?? '.data');
+/** Where the embedded database and the generated session secret live. */
+export const dataDir = path.resolve(process.env.AGEWISE_DATA_DIR ?? '.data');
+export const embeddedDataDir = path.join(dataDir, 'pglite');
 const marker = path.join(dataDir, 'embedded.json');
 
 /** Tells other commands (cli, seed) where the running `npm start` serves the embedded database. */
@@ -21,6 +23,6 @@ export async function resolveDatabase(): Promise<{ url: string; embedded?: Embed
     const { url, pid } = JSON.parse(readFileSync(marker, 'utf8')) as { url: string; pid: number };
     if (pidAlive(pid)) return { url, release: async () => {} };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite') });
+  const embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir });
   return { url: embedded.url, embedded, release: () => embedded.stop() };
 }
