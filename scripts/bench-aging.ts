@@ -10,6 +10,7 @@ import { getAgingScheme } from '../lib/receivables/get-aging-scheme';
 import { agingPageQuery } from '../lib/receivables/aging-page-query';
 import { bucketsOf } from '../lib/aging/scheme';
 import { todayInTimeZone } from '../lib/aging/calendar-date';
+import { locationScope } from '../lib/receivables/resolve-location-filter';
 import { createApiToken } from '../lib/tokens/create-api-token';
 import { buildIfStale, nextBin } from './lib/build-if-stale';
 import { freePort } from './lib/embedded-postgres';
@@ -79,7 +80,7 @@ try {
     const first = await api(1);
     const deep = Math.max(1, Math.floor(first.totalPages * 0.9));
     for (const [label, page] of [['first page', 1], [`deep page ${deep}`, deep]] as const) {
-      const query = agingPageQuery({ companyId: company.id, buckets, asOf, currency: company.baseCurrency, locationIds, sort: 'name', page, perPage: 50 });
+      const query = agingPageQuery({ companyId: company.id, buckets, asOf, currency: company.baseCurrency, locationIds: locationScope(access, []), sort: 'name', page, perPage: 50 });
       const sqlTimes = await time(() => sqlPool.query(query.text, query.values));
       const apiTimes = await time(() => api(page));
       results.push([

@@ -9,7 +9,8 @@ export interface AgingPageQuery {
   buckets: Bucket[];
   asOf: CalendarDate;
   currency: string;
-  locationIds: string[];
+  /** null: every location of the company, with no per-row location test. */
+  locationIds: string[] | null;
   q?: string;
   sort: string;
   page: number;

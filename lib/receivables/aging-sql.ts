@@ -21,17 +21,17 @@ export function bucketIndexCase(buckets: Bucket[], asOf: CalendarDate): Prisma.S
 }
 
 /**
- * Open invoices with a balance, narrowed to a company, currency and locations, each with its bucket index `b`
- * and balance `bal`; `extra` narrows further (a customer, a name search).
+ * Open invoices with a balance, narrowed to a company, currency and locations (null: every location of the
+ * company), each with its bucket index `b` and balance `bal`; `extra` narrows further (a customer, a name search).
  */
 export function agedInvoices(
-  buckets: Bucket[], asOf: CalendarDate, companyId: string, currency: string | null, locationIds: string[], extra: Prisma.Sql = Prisma.empty,
+  buckets: Bucket[], asOf: CalendarDate, companyId: string, currency: string | null, locationIds: string[] | null, extra: Prisma.Sql = Prisma.empty,
 ): Prisma.Sql {
   const currencyFilter = currency === null ? Prisma.empty : Prisma.sql`AND i.currency = ${currency}`;
+  const locationFilter = locationIds === null ? Prisma.empty : Prisma.sql`AND i.location_id = ANY(${locationIds}::uuid[])`;
   return Prisma.sql`SELECT i.customer_id, i.currency, i.balance_minor AS bal, ${bucketIndexCase(buckets, asOf)} AS b
     FROM invoices i
-    WHERE i.company_id = ${companyId}::uuid AND i.status = 'open' AND i.balance_minor > 0 ${currencyFilter}
-      AND i.location_id = ANY(${locationIds}::uuid[]) ${extra}`;
+    WHERE i.company_id = ${companyId}::uuid AND i.status = 'open' AND i.balance_minor > 0 ${currencyFilter} ${locationFilter} ${extra}`;
 }
 
 /** `sum(bal) FILTER (WHERE b = 0) AS b0, ...` for every bucket, plus the total, over rows of agedInvoices. */

@@ -6,7 +6,7 @@ import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { getAgingScheme } from './get-aging-scheme';
 import { toMinor } from './aging-sql';
 import { agingPageQuery } from './aging-page-query';
-import { resolveLocationFilter } from './resolve-location-filter';
+import { locationScope } from './resolve-location-filter';
 import type { AgingParams } from './aging-params';
 
 export interface AgingAmountsRow {
@@ -37,7 +37,7 @@ type Row = Record<string, bigint | number | string | null>;
  * and the summary always equals the sum of every row on every page.
  */
 export async function getAgingPage(access: CompanyAccess, params: AgingParams): Promise<AgingReport> {
-  const locationIds = resolveLocationFilter(access, params.locations);
+  const locationIds = locationScope(access, params.locations);
   const asOf = params.asOf ?? todayInTimeZone(access.company.timeZone);
   const currency = params.currency ?? access.company.baseCurrency;
   const buckets = bucketsOf(await getAgingScheme(access.company.id));
