@@ -34,6 +34,7 @@ function firstArg(a: { args?: { value: unknown }[] } | undefined): string | unde
 }
 
 function prismaColumnType(field: Field): string {
+  if (field.array) return 'ARRAY'; // information_schema names every array type so
   const db = field.attributes?.find((a) => a.group === 'db');
   const scalar = `${field.fieldType as string}${db ? ` @db.${db.name}` : ''}`;
   switch (scalar) {
@@ -56,6 +57,10 @@ function prismaColumnType(field: Field): string {
       return 'date';
     case 'Json':
       return 'jsonb';
+    case 'Bytes':
+      return 'bytea';
+    case 'Decimal @db.Decimal':
+      return 'numeric';
     default:
       return `unsupported Prisma type ${scalar}`;
   }
@@ -71,7 +76,7 @@ function prismaCatalog(text: string): Map<string, TableSpec> {
     const props = model.properties.filter((p) => p.type === 'attribute' || p.type === 'field');
     const blockAttrs = props.filter((p) => p.type === 'attribute') as unknown as Attribute[];
     const fields = props.filter((p): p is Field => p.type === 'field');
-    const scalars = fields.filter((f) => !f.array && !(typeof f.fieldType === 'string' && nonScalar.has(f.fieldType)));
+    const scalars = fields.filter((f) => !(typeof f.fieldType === 'string' && nonScalar.has(f.fieldType)));
     const columnOf = new Map(scalars.map((f) => [f.name, firstArg(attr(f.attributes, 'map')) ?? f.name]));
     const columns = new Map(scalars.map((f) => [columnOf.get(f.name)!, { type: prismaColumnType(f), nullable: !!f.optional }]));
     const idArg = attr(blockAttrs, 'id')?.args?.[0]?.value as { args: string[] } | undefined;
