@@ -8,6 +8,7 @@ const STATUS: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  INTERNAL: 500,
 };
 
 /** The one place domain errors become HTTP: `{ error: { code, message, issues? } }`. */

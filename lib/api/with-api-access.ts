@@ -9,6 +9,7 @@ import { errorResponse } from './error-response';
 /**
  * Wraps a JSON API handler: authenticates (bearer token, else the browser session), resolves the company by
  * slug for that user (404 when not a member, or when a token of another company is used), and maps errors.
+ * A handler returns JSON-able data, or a Response for files.
  */
 export function withApiAccess<P extends { company: string }>(
   handler: (req: Request, access: CompanyAccess, params: P) => Promise<unknown>,
@@ -31,7 +32,8 @@ export function withApiAccess<P extends { company: string }>(
       if (!access || (tokenCompanyId && tokenCompanyId !== access.company.id)) {
         throw new AppError('NOT_FOUND', `Company "${params.company}" not found.`);
       }
-      return NextResponse.json(await handler(req, access, params));
+      const result = await handler(req, access, params);
+      return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+const limit = z.number().int().min(1).max(10_000);
+
+/** companies.settings, flat dotted keys; anything missing or invalid falls back to the default. */
+const companySettingsSchema = z.object({
+  'accounting.invoices.bulk_download_limit': limit.catch(100).default(100),
+  'accounting.statements.bulk_generate_limit': limit.catch(100).default(100),
+});
+export type CompanySettings = z.infer<typeof companySettingsSchema>;
+
+export function companySettings(raw: unknown): CompanySettings {
+  const object = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
+  return companySettingsSchema.parse(object);
+}

@@ -1,0 +1,49 @@
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { StatementCriteria } from './statement-criteria';
+
+export interface EligibleCustomers {
+  /** Every eligible customer, however many are returned. */
+  count: number;
+  customers: { id: string; name: string }[];
+}
+
+function modeCondition(c: StatementCriteria): Prisma.Sql {
+  switch (c.mode) {
+    case 'open':
+      return Prisma.sql`a.total > 0`;
+    case 'past_due':
+      return Prisma.sql`a.past_due > 0`;
+    case 'threshold':
+      return Prisma.sql`a.total > ${c.thresholdMinor ?? 0}`;
+  }
+}
+
+/**
+ * Customers a statement run would cover, in name order: open balance in the criteria's currency and locations
+ * (Open: any; Past Due: any amount due before the as-of date; Threshold: total above the amount), without a
+ * statement in the Skip Recent window. Returns the count of all and at most `limit` of them.
+ */
+export async function findEligibleCustomers(c: StatementCriteria, limit: number): Promise<EligibleCustomers> {
+  const selected = c.customerIds.length > 0 ? Prisma.sql`AND i.customer_id = ANY(${c.customerIds}::uuid[])` : Prisma.empty;
+  const recent = c.since
+    ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM invoice_statements s WHERE s.company_id = ${c.companyId}::uuid
+        AND s.customer_id = cu.id AND s.currency = ${c.currency} AND s.created_at >= ${c.since})`
+    : Prisma.empty;
+  const rows = await prisma.$queryRaw<{ id: string; name: string; eligible: bigint }[]>`
+    WITH a AS (
+      SELECT i.customer_id, sum(i.balance_minor) AS total,
+        coalesce(sum(i.balance_minor) FILTER (WHERE i.due_date < ${c.asOf}::date), 0) AS past_due
+      FROM invoices i
+      WHERE i.company_id = ${c.companyId}::uuid AND i.status = 'open' AND i.balance_minor > 0
+        AND i.currency = ${c.currency} AND i.location_id = ANY(${c.locationIds}::uuid[]) ${selected}
+      GROUP BY i.customer_id
+    )
+    SELECT cu.id, cu.name, count(*) OVER () AS eligible
+    FROM a JOIN customers cu ON cu.company_id = ${c.companyId}::uuid AND cu.id = a.customer_id
+    WHERE ${modeCondition(c)} ${recent}
+    ORDER BY cu.name, cu.id
+    LIMIT ${Math.max(limit, 1)}`;
+  return { count: Number(rows[0]?.eligible ?? 0), customers: limit > 0 ? rows.map(({ id, name }) => ({ id, name })) : [] };
+}

@@ -1,0 +1,106 @@
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import type { CompanyAccess } from '@/lib/auth/get-company-access';
+import { writeAuditLog } from '@/lib/audit/write-audit-log';
+import { kickOutbox } from '@/lib/email/outbox-sender';
+import { getAgingScheme } from '@/lib/receivables/get-aging-scheme';
+import { companySettings } from '@/lib/settings/company-settings';
+import { createCustomerStatement } from './create-customer-statement';
+import { findEligibleCustomers } from './find-eligible-customers';
+import { resolveStatementCriteria } from './statement-criteria';
+
+export const FAILURE_REASON_MAX = 180;
+
+export interface StatementFailure {
+  customerId: string;
+  customerName: string;
+  reason: string;
+}
+
+export interface GenerateResult {
+  batchId: string;
+  created: number;
+  emailed: number;
+  failures: StatementFailure[];
+  /** Created, but with something the user should know (e.g. not emailed: no address). */
+  warnings: StatementFailure[];
+  /** Eligible when picked, then skipped: another run made its statement first. */
+  skipped: number;
+  capHit: boolean;
+  limit: number;
+  /** Customers still eligible after this run: what a rerun with the same criteria would pick up. */
+  remaining: number;
+}
+
+/** A failure reason as shown and stored: at most 180 characters, never a stack. */
+export function cutReason(message: string): string {
+  const oneLine = message.replace(/\s+/g, ' ').trim() || 'Unknown error.';
+  return oneLine.length <= FAILURE_REASON_MAX ? oneLine : `${oneLine.slice(0, FAILURE_REASON_MAX - 1)}…`;
+}
+
+/**
+ * Generate Statements: at most the company's bulk_generate_limit statements for the eligible customers, each
+ * in its own transaction so one customer's failure is recorded and the rest go on. The batch row keeps the
+ * criteria and the outcome; the audit log records both.
+ */
+export async function generateStatements(access: CompanyAccess, input: unknown, now = new Date()): Promise<GenerateResult> {
+  const criteria = resolveStatementCriteria(access, input, now);
+  const [company, scheme] = await Promise.all([
+    prisma.company.findUniqueOrThrow({ where: { id: criteria.companyId }, select: { name: true, remitTo: true, settings: true } }),
+    getAgingScheme(criteria.companyId),
+  ]);
+  const limit = companySettings(company.settings)['accounting.statements.bulk_generate_limit'];
+  const eligible = await findEligibleCustomers(criteria, limit);
+  const { since: _since, companyId: _companyId, ...recorded } = criteria;
+  const batch = await prisma.statementBatch.create({
+    data: { companyId: criteria.companyId, createdBy: access.userId, criteria: { ...recorded, since: criteria.since?.toISOString() ?? null } },
+    select: { id: true, createdAt: true },
+  });
+
+  const ctx = { criteria, scheme, userId: access.userId, batchId: batch.id, company };
+  const failures: StatementFailure[] = [];
+  const warnings: StatementFailure[] = [];
+  let created = 0;
+  let emailed = 0;
+  let skipped = 0;
+  for (const customer of eligible.customers) {
+    try {
+      const outcome = await createCustomerStatement(ctx, customer.id);
+      if (outcome.kind === 'skipped') {
+        skipped++;
+        continue;
+      }
+      created++;
+      if (outcome.emailed) emailed++;
+      if (outcome.warning) warnings.push({ customerId: customer.id, customerName: customer.name, reason: cutReason(outcome.warning) });
+    } catch (error) {
+      console.error(`Statement for customer ${customer.id} failed`, error);
+      failures.push({ customerId: customer.id, customerName: customer.name, reason: cutReason(error instanceof Error ? error.message : String(error)) });
+    }
+  }
+
+  // With Skip Recent None nothing would exclude this run's customers from a recount, so the window is at least
+  // this run.
+  const remaining = (await findEligibleCustomers({ ...criteria, since: criteria.since ?? batch.createdAt }, 0)).count;
+  const result: GenerateResult = {
+    batchId: batch.id, created, emailed, failures, warnings, skipped, capHit: eligible.count > limit, limit, remaining,
+  };
+  await prisma.$transaction(async (tx) => {
+    await tx.statementBatch.update({
+      where: { companyId_id: { companyId: criteria.companyId, id: batch.id } },
+      data: {
+        createdCount: created, failedCount: failures.length, failures: failures.map((f) => ({ ...f })),
+        capHit: result.capHit, remainingCount: remaining, finishedAt: new Date(),
+      },
+    });
+    await writeAuditLog({
+      companyId: criteria.companyId, userId: access.userId, action: 'statements.generate', targetType: 'statement_batch', targetId: batch.id,
+      details: {
+        criteria: { ...recorded, since: criteria.since?.toISOString() ?? null },
+        eligible: eligible.count, created, emailed, failed: failures.length, skipped, capHit: result.capHit, remaining,
+      },
+    }, tx);
+  });
+  if (emailed > 0) kickOutbox();
+  return result;
+}
