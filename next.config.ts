@@ -1,8 +1,9 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
-  // argon2 and pg are native/Node-only; keep them out of the server bundle.
-  serverExternalPackages: ['argon2', 'pg', '@prisma/adapter-pg'],
+  // argon2 and pg are native/Node-only; keep them out of the server bundle. The PDF font is read from
+  // node_modules at run time, and nodemailer uses Node's net/tls directly.
+  serverExternalPackages: ['argon2', 'pg', '@prisma/adapter-pg', 'pdf-lib', '@pdf-lib/fontkit', 'dejavu-fonts-ttf', 'nodemailer'],
   poweredByHeader: false,
 };
 

@@ -3,7 +3,7 @@ import { DEFAULT_AGING_SCHEME } from '../../lib/aging/scheme';
 import { todayInTimeZone } from '../../lib/aging/calendar-date';
 import { hashPassword } from '../../lib/auth/password';
 import { INDUSTRIES, PREFIXES, STREETS, STREET_TYPES, SUFFIXES, SURNAMES, US_CITIES } from './demo-names';
-import { INSERT_CUSTOMERS, INSERT_INVOICES, INSERT_LOCATIONS } from './bench-sql';
+import { INSERT_CUSTOMERS, INSERT_INVOICE_LINES, INSERT_INVOICES, INSERT_LOCATIONS } from './bench-sql';
 
 export const BENCH_SLUG = 'bench';
 export const BENCH_PASSWORD = 'bench-2026';
@@ -79,7 +79,7 @@ async function deleteBenchCompany(client: pg.Client): Promise<void> {
   const { rows } = await client.query<{ id: string }>('SELECT id FROM companies WHERE slug = $1', [BENCH_SLUG]);
   const id = rows[0]?.id;
   if (!id) return;
-  for (const table of ['invoices', 'customers', 'location_permissions', 'api_tokens', 'memberships', 'locations', 'aging_schemes', 'audit_logs']) {
+  for (const table of ['email_outbox', 'invoice_statements', 'statement_batches', 'invoice_lines', 'invoices', 'customers', 'location_permissions', 'api_tokens', 'memberships', 'locations', 'aging_schemes', 'audit_logs']) {
     await client.query(`DELETE FROM ${table} WHERE company_id = $1`, [id]);
   }
   await client.query('DELETE FROM companies WHERE id = $1', [id]);
@@ -138,6 +138,7 @@ async function insertInvoices(databaseUrl: string, companyId: string, opts: Benc
       await client.query('SET synchronous_commit = off');
       for (let s = slices[next++]; s; s = slices[next++]) {
         await client.query(INSERT_INVOICES, [companyId, opts.locations, opts.customers, s[0], s[1], today, width]);
+        await client.query(INSERT_INVOICE_LINES, [companyId, s[0], s[1]]);
         opts.log?.(`  invoices ${s[0]}..${s[1]} inserted`);
       }
     });
@@ -166,7 +167,7 @@ export async function seedBench(databaseUrl: string, opts: BenchOptions): Promis
   await timed(timings, 'vacuum analyze', log, () =>
     withClient(databaseUrl, async (client) => {
       // VACUUM sets the visibility map, so the aging query's index-only scans need no heap visits.
-      await client.query('VACUUM (ANALYZE) invoices, customers');
+      await client.query('VACUUM (ANALYZE) invoices, invoice_lines, customers');
       await client.query('ANALYZE companies, locations, users, memberships, location_permissions, aging_schemes');
     }),
   );

@@ -84,3 +84,22 @@ FROM (
     FROM (SELECT g, ${h('g', 20)} AS hc FROM generate_series($4::int, $5::int) AS g) AS s0
   ) AS s1
 ) AS s2`;
+
+/**
+ * Line items for invoices numbered $2..$3 of company $1: one to three lines that add up to the amount exactly
+ * (equipment lines at half the amount shared between them, labor takes the rest).
+ */
+export const INSERT_INVOICE_LINES = `
+INSERT INTO invoice_lines (company_id, invoice_id, position, description, quantity, unit_price_minor, line_total_minor)
+SELECT $1, i.id, n,
+  CASE WHEN n = k THEN 'Installation and service'
+       ELSE (ARRAY['Motion sensor', 'Door/window contact', 'Keypad', 'Indoor camera', 'Smoke detector'])[1 + (g + n) % 5] END,
+  1, part, part
+FROM (
+  SELECT g, md5('bench-invoice-' || g)::uuid AS id, 1 + ${h('g', 28)} % 3 AS k
+  FROM generate_series($2::int, $3::int) AS g
+) AS s
+JOIN invoices i ON i.company_id = $1 AND i.id = s.id
+CROSS JOIN LATERAL generate_series(1, s.k) AS n
+CROSS JOIN LATERAL (SELECT CASE WHEN n < s.k THEN i.amount_minor / (2 * s.k)
+                                ELSE i.amount_minor - (s.k - 1) * (i.amount_minor / (2 * s.k)) END AS part) AS p`;

@@ -3,7 +3,9 @@ import { DEFAULT_AGING_SCHEME } from '../../lib/aging/scheme';
 import { todayInTimeZone } from '../../lib/aging/calendar-date';
 import { hashPassword } from '../../lib/auth/password';
 import { makeCustomerProfiles } from './demo-names';
-import { makeDemoInvoices, type InvoiceCustomer } from './demo-invoices';
+import { readFileSync } from 'node:fs';
+import { makeDemoInvoices, RECURRING_FEES, type InvoiceCustomer } from './demo-invoices';
+import { makeDemoLines } from './demo-lines';
 import { Prng } from './prng';
 import { insertRows } from './sql-insert';
 
@@ -16,6 +18,8 @@ export interface DemoLogin {
 
 interface CompanySpec {
   name: string;
+  remitTo: string;
+  logo: string;
   slug: string;
   timeZone: string;
   currency: 'USD' | 'GBP';
@@ -26,11 +30,13 @@ interface CompanySpec {
 }
 
 const ACME: CompanySpec = {
-  name: 'Acme Security', slug: 'acme', timeZone: 'America/New_York', currency: 'USD', market: 'us',
+  name: 'Acme Security', remitTo: 'Acme Security, Inc.\nAttn: Accounts Receivable\nPO Box 4410\nBoston, MA 02101\nACH: routing 011000138, account 2245 8830 11',
+  logo: 'acme-logo.png', slug: 'acme', timeZone: 'America/New_York', currency: 'USD', market: 'us',
   locations: ['Boston', 'Chicago', 'Denver', 'Miami', 'Seattle'], customers: 300, invoices: 3000,
 };
 const GLOBEX: CompanySpec = {
-  name: 'Globex Alarms', slug: 'globex', timeZone: 'Europe/London', currency: 'GBP', market: 'uk',
+  name: 'Globex Alarms', remitTo: 'Globex Alarms Ltd\n14 Wharf Road\nLondon N1 7GR\nSort code 20-00-00, account 55779911',
+  logo: 'globex-logo.png', slug: 'globex', timeZone: 'Europe/London', currency: 'GBP', market: 'uk',
   locations: ['London', 'Manchester'], customers: 20, invoices: 150,
 };
 
@@ -73,8 +79,9 @@ export const DEMO_LOGINS: DemoLogin[] = USERS.flatMap((u) =>
 async function seedCompany(client: pg.ClientBase, rng: Prng, spec: CompanySpec, today: string) {
   const companyId = rng.uuid();
   await client.query(
-    `INSERT INTO companies (id, slug, name, time_zone, base_currency, settings) VALUES ($1, $2, $3, $4, $5, '{}')`,
-    [companyId, spec.slug, spec.name, spec.timeZone, spec.currency],
+    `INSERT INTO companies (id, slug, name, time_zone, base_currency, settings, remit_to, logo_png)
+     VALUES ($1, $2, $3, $4, $5, '{}', $6, $7)`,
+    [companyId, spec.slug, spec.name, spec.timeZone, spec.currency, spec.remitTo, readFileSync(new URL(`../../public/demo/${spec.logo}`, import.meta.url))],
   );
   await client.query(
     `INSERT INTO aging_schemes (company_id, id, name, is_active, definition) VALUES ($1, $2, 'Standard', true, $3::jsonb)`,
@@ -103,6 +110,17 @@ async function seedCompany(client: pg.ClientBase, rng: Prng, spec: CompanySpec, 
     ['company_id', 'id', 'number', 'customer_id', 'location_id', 'invoice_date', 'due_date', 'currency', 'amount_minor', 'balance_minor', 'status'],
     invoices.map((v) => [companyId, v.id, v.number, v.customerId, v.locationId, v.invoiceDate, v.dueDate, v.currency, v.amountMinor, v.balanceMinor, v.status]),
     { invoice_date: 'date', due_date: 'date' },
+  );
+  // Lines from their own generator, so adding them left the invoices above exactly as they were.
+  const lineRng = new Prng(spec.invoices);
+  await insertRows(
+    client,
+    'invoice_lines',
+    ['company_id', 'invoice_id', 'position', 'description', 'quantity', 'unit_price_minor', 'line_total_minor'],
+    invoices.flatMap((v) =>
+      makeDemoLines(lineRng, v.amountMinor, RECURRING_FEES.includes(v.amountMinor)).map((l) => [
+        companyId, v.id, l.position, l.description, l.quantity, l.unitPriceMinor, l.lineTotalMinor,
+      ])),
   );
   return { companyId, locationIds };
 }

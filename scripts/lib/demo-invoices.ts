@@ -32,7 +32,7 @@ const BUCKETS: [Bucket, number, number, number][] = [
 ];
 const TERMS = [15, 30, 30, 30, 30, 45, 60];
 /** Monthly monitoring fees, in cents: many alarm-company invoices are one of these. */
-const RECURRING_FEES = [2999, 3999, 4999, 7999, 12999, 24999];
+export const RECURRING_FEES = [2999, 3999, 4999, 7999, 12999, 24999];
 
 function amountMinor(rng: Prng): number {
   if (rng.chance(0.4)) return rng.pick(RECURRING_FEES);
