@@ -1,0 +1,94 @@
+import { drawText } from './draw-text';
+import { BODY_BOTTOM, COLORS, type Cursor } from './page-layout';
+import type { PdfFonts } from './pdf-fonts';
+
+export interface TableColumn {
+  header: string;
+  width: number;
+  /** Amounts go right so their digits line up. */
+  align?: 'left' | 'right';
+}
+
+export interface TableRow {
+  cells: string[];
+  bold?: boolean;
+}
+
+export interface Table {
+  x: number;
+  columns: TableColumn[];
+  rows: TableRow[];
+}
+
+export const TABLE_FONT_SIZE = 9;
+export const TABLE_HEADER_SIZE = 8.5;
+/** Space between a cell's text and its column edges, on each side. */
+export const CELL_PADDING = 5;
+const HEADER_HEIGHT = 19;
+const ROW_HEIGHT = 17;
+
+/**
+ * Draws a table from the cursor down, one line per row; a cell too long for its column is cut with "…" rather
+ * than overlapping its neighbour. When a row would cross the bottom margin it continues on `nextPage()`, and the
+ * header row is drawn again there so every page of a long document can be read on its own.
+ */
+export function drawTable(start: Cursor, fonts: PdfFonts, table: Table, nextPage: () => Cursor): Cursor {
+  const width = table.columns.reduce((sum, column) => sum + column.width, 0);
+  let { page, y } = start;
+
+  const drawCells = (cells: string[], top: number, height: number, size: number, bold: boolean) => {
+    let x = table.x;
+    table.columns.forEach((column, i) => {
+      drawText(page, fonts, cells[i] ?? '', {
+        x: x + CELL_PADDING,
+        y: top - height / 2 - size * 0.35,
+        size,
+        bold,
+        width: column.width - 2 * CELL_PADDING,
+        align: column.align,
+      });
+      x += column.width;
+    });
+  };
+
+  const drawHeader = () => {
+    page.drawRectangle({ x: table.x, y: y - HEADER_HEIGHT, width, height: HEADER_HEIGHT, color: COLORS.fill });
+    page.drawLine({
+      start: { x: table.x, y: y - HEADER_HEIGHT },
+      end: { x: table.x + width, y: y - HEADER_HEIGHT },
+      thickness: 0.75,
+      color: COLORS.rule,
+    });
+    drawCells(
+      table.columns.map((column) => column.header),
+      y,
+      HEADER_HEIGHT,
+      TABLE_HEADER_SIZE,
+      true,
+    );
+    y -= HEADER_HEIGHT;
+  };
+
+  const breakPage = () => {
+    ({ page, y } = nextPage());
+  };
+
+  // A header alone at the foot of a page says nothing; start on the next page unless a row fits under it.
+  if (y - HEADER_HEIGHT - ROW_HEIGHT < BODY_BOTTOM) breakPage();
+  drawHeader();
+  for (const row of table.rows) {
+    if (y - ROW_HEIGHT < BODY_BOTTOM) {
+      breakPage();
+      drawHeader();
+    }
+    drawCells(row.cells, y, ROW_HEIGHT, TABLE_FONT_SIZE, row.bold ?? false);
+    page.drawLine({
+      start: { x: table.x, y: y - ROW_HEIGHT },
+      end: { x: table.x + width, y: y - ROW_HEIGHT },
+      thickness: 0.5,
+      color: COLORS.faintRule,
+    });
+    y -= ROW_HEIGHT;
+  }
+  return { page, y };
+}
