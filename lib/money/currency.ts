@@ -1,6 +1,26 @@
+// Building an Intl.NumberFormat costs ~50 µs; a PDF of 100 invoices formats thousands of amounts, so formatters
+// are kept per currency (and locale).
+const digitsCache = new Map<string, number>();
+const formatCache = new Map<string, Intl.NumberFormat>();
+
 /** Minor-unit digits of an ISO 4217 currency (JPY 0, USD 2, KWD 3), as Intl knows them. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(currency, digits);
+  }
+  return digits;
+}
+
+function formatter(locale: string, currency: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let fmt = formatCache.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatCache.set(key, fmt);
+  }
+  return fmt;
 }
 
 /** Formats integer minor units in a currency, e.g. 123456 USD -> "$1,234.56". Exact: no float division. */
@@ -11,12 +31,6 @@ export function formatMoney(minor: number, currency: string, locale = 'en-US'): 
   const abs = BigInt(Math.abs(minor));
   const scale = 10n ** BigInt(digits);
   const decimal = digits === 0 ? `${abs}` : `${abs / scale}.${(abs % scale).toString().padStart(digits, '0')}`;
-  const fmt = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
   // Intl formats decimal strings exactly (no binary float in between).
-  return fmt.format((negative ? `-${decimal}` : decimal) as unknown as number);
+  return formatter(locale, currency, digits).format((negative ? `-${decimal}` : decimal) as unknown as number);
 }

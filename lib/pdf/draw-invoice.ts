@@ -7,7 +7,7 @@ import { drawLetterhead } from './draw-letterhead';
 import { CELL_PADDING, drawTable, type TableColumn, type TableRow } from './draw-table';
 import { drawTotals } from './draw-totals';
 import { startDocumentPages } from './document-pages';
-import { formatDocumentDate } from './format-document-date';
+import { formatCalendarDate } from '@/lib/aging/format-calendar-date';
 import { stampPageNumbers } from './page-numbers';
 import { CONTENT_WIDTH, LEFT, RIGHT } from './page-layout';
 import type { PdfFonts } from './pdf-fonts';
@@ -28,7 +28,7 @@ export function drawInvoice(doc: PDFDocument, fonts: PdfFonts, invoice: InvoiceD
     title: `Invoice ${invoice.number} (continued)`,
   });
   const page = pages.first();
-  const dueDate = formatDocumentDate(invoice.dueDate);
+  const dueDate = formatCalendarDate(invoice.dueDate);
 
   let y = drawLetterhead(page, fonts, {
     company: invoice.company,
@@ -36,7 +36,7 @@ export function drawInvoice(doc: PDFDocument, fonts: PdfFonts, invoice: InvoiceD
     title: 'INVOICE',
     reference: invoice.number,
     facts: [
-      ['Invoice date', formatDocumentDate(invoice.invoiceDate)],
+      ['Invoice date', formatCalendarDate(invoice.invoiceDate)],
       ['Due date', dueDate],
       ['Location', invoice.locationName],
       ['Currency', invoice.currency],

@@ -9,7 +9,7 @@ import { CELL_PADDING, drawTable, type TableColumn } from './draw-table';
 import { drawText } from './draw-text';
 import { drawTotals } from './draw-totals';
 import { startDocumentPages } from './document-pages';
-import { formatDocumentDate } from './format-document-date';
+import { formatCalendarDate } from '@/lib/aging/format-calendar-date';
 import { stampPageNumbers } from './page-numbers';
 import { BODY_BOTTOM, CONTENT_WIDTH, LEFT, RIGHT, type Cursor } from './page-layout';
 import type { PdfFonts } from './pdf-fonts';
@@ -38,7 +38,7 @@ function heading(cursor: Cursor, fonts: PdfFonts, text: string, nextPage: () => 
 /** Lays out one customer statement on new pages at the end of `doc`, numbered on their own. */
 export function drawStatement(doc: PDFDocument, fonts: PdfFonts, statement: StatementDocument, logo: PDFImage | null): void {
   const money = (minor: number) => formatMoney(minor, statement.currency);
-  const asOf = formatDocumentDate(statement.asOf);
+  const asOf = formatCalendarDate(statement.asOf);
   const pages = startDocumentPages(doc, fonts, {
     company: statement.company.name,
     title: `Statement for ${statement.customer.name} (continued)`,
@@ -73,8 +73,8 @@ export function drawStatement(doc: PDFDocument, fonts: PdfFonts, statement: Stat
     const rows = statement.invoices.map((invoice) => ({
       cells: [
         invoice.number,
-        formatDocumentDate(invoice.invoiceDate, 'short'),
-        formatDocumentDate(invoice.dueDate, 'short'),
+        formatCalendarDate(invoice.invoiceDate, 'short'),
+        formatCalendarDate(invoice.dueDate, 'short'),
         money(invoice.amountMinor),
         money(invoice.balanceMinor),
         invoice.daysPastDue > 0 ? String(invoice.daysPastDue) : 'Not due',

@@ -32,10 +32,27 @@ export interface GenerateResult {
   remaining: number;
 }
 
-/** A failure reason as shown and stored: at most 180 characters, never a stack. */
+/** A failure reason as shown and stored: at most 180 characters, cut between code points so no emoji is split. */
 export function cutReason(message: string): string {
   const oneLine = message.replace(/\s+/g, ' ').trim() || 'Unknown error.';
-  return oneLine.length <= FAILURE_REASON_MAX ? oneLine : `${oneLine.slice(0, FAILURE_REASON_MAX - 1)}…`;
+  if (oneLine.length <= FAILURE_REASON_MAX) return oneLine;
+  let cut = '';
+  for (const ch of oneLine) {
+    if (cut.length + ch.length > FAILURE_REASON_MAX - 1) break;
+    cut += ch;
+  }
+  return `${cut}…`;
+}
+
+/**
+ * What went wrong, for the user: the database's own message when the database refused (Prisma's message
+ * starts with source code and server paths), else the error's message.
+ */
+export function failureMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalMessage?: unknown } } } }).meta;
+  const original = meta?.driverAdapterError?.cause?.originalMessage;
+  return typeof original === 'string' && original !== '' ? original : error.message;
 }
 
 /**
@@ -75,7 +92,7 @@ export async function generateStatements(access: CompanyAccess, input: unknown, 
       if (outcome.warning) warnings.push({ customerId: customer.id, customerName: customer.name, reason: cutReason(outcome.warning) });
     } catch (error) {
       console.error(`Statement for customer ${customer.id} failed`, error);
-      failures.push({ customerId: customer.id, customerName: customer.name, reason: cutReason(error instanceof Error ? error.message : String(error)) });
+      failures.push({ customerId: customer.id, customerName: customer.name, reason: cutReason(failureMessage(error)) });
     }
   }
 

@@ -232,3 +232,97 @@ export async function callRoute<B = ErrorBody, P = { company: string }>(
   const res = await inRequestScope(req, () => handler(req, { params: Promise.resolve(params) }));
   return { status: res.status, body: (await res.json()) as B };
 }
+
+// --- Helpers for statements and invoice downloads (added for tests/integration/statements-*.test.ts) ---
+
+export interface InvoiceLineSpec {
+  invoiceId: string;
+  description: string;
+  /** Decimal string, e.g. "2" or "1.5"; "1" when omitted. */
+  quantity?: string;
+  /** Integer minor units. */
+  unitPrice: number;
+  /** Integer minor units; unitPrice when omitted. */
+  lineTotal?: number;
+}
+
+/** Invoice lines in one multi-row insert, numbered 1, 2, ... per invoice in the order given. */
+export async function createInvoiceLines(companyId: string, specs: InvoiceLineSpec[]): Promise<void> {
+  const positions = new Map<string, number>();
+  const rows = specs.map((s) => {
+    const position = (positions.get(s.invoiceId) ?? 0) + 1;
+    positions.set(s.invoiceId, position);
+    return {
+      companyId,
+      invoiceId: s.invoiceId,
+      position,
+      description: s.description,
+      quantity: s.quantity ?? '1',
+      unitPriceMinor: BigInt(s.unitPrice),
+      lineTotalMinor: BigInt(s.lineTotal ?? s.unitPrice),
+    };
+  });
+  if (rows.length > 0) await prisma.invoiceLine.createMany({ data: rows });
+}
+
+/** Replaces companies.settings (flat dotted keys, e.g. 'accounting.statements.bulk_generate_limit'). */
+export async function setCompanySettings(companyId: string, settings: Record<string, unknown>): Promise<void> {
+  await prisma.company.update({ where: { id: companyId }, data: { settings: settings as Prisma.InputJsonObject } });
+}
+
+/** Runs a server action as the signed-in user (next-auth session cookie), inside a request scope. */
+export async function asUser<T>(userId: string, action: () => Promise<T>, path = '/'): Promise<T> {
+  const req = new Request(`http://localhost${path}`, { headers: { cookie: await sessionCookie(userId) } });
+  return inRequestScope(req, action);
+}
+
+/** A route handler's file answer: status, headers and the raw bytes (a PDF), or the JSON error body. */
+export interface FileRouteResponse {
+  status: number;
+  headers: Headers;
+  bytes: Uint8Array;
+  /** Parsed when the answer is JSON (errors). */
+  json?: ErrorBody;
+}
+
+/** Like callRoute, for handlers that answer with a file rather than JSON. */
+export async function callFileRoute<P = { company: string; id: string }>(
+  handler: RouteHandler<P>,
+  path: string,
+  params: P,
+  auth: { token?: string; cookie?: string } = {},
+): Promise<FileRouteResponse> {
+  const headers = new Headers();
+  if (auth.token !== undefined) headers.set('authorization', `Bearer ${auth.token}`);
+  if (auth.cookie !== undefined) headers.set('cookie', auth.cookie);
+  const req = new Request(`http://localhost${path}`, { headers });
+  const res = await inRequestScope(req, () => handler(req, { params: Promise.resolve(params) }));
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const json = res.headers.get('content-type')?.includes('application/json')
+    ? (JSON.parse(new TextDecoder().decode(bytes)) as ErrorBody)
+    : undefined;
+  return { status: res.status, headers: res.headers, bytes, json };
+}
+
+/**
+ * Runs a server action as the signed-in user the way Next runs one after a form post, including what
+ * `revalidatePath` needs (an incremental cache in the work store, stubbed: nothing is cached in tests). Returns
+ * the action's result and the cache tags it asked to revalidate (e.g. "_N_T_/acme/accounting/statements").
+ */
+export async function runServerAction<T>(userId: string, action: () => Promise<T>): Promise<{ result: T; revalidated: string[] }> {
+  process.env.NEXTAUTH_URL ??= 'http://localhost';
+  const req = new Request('http://localhost/', { method: 'POST', headers: { cookie: await sessionCookie(userId) } });
+  const store = createRequestStoreForAPI(
+    { headers: req.headers } as unknown as Parameters<typeof createRequestStoreForAPI>[0],
+    { pathname: '/', search: '' },
+    { tags: [], expirationsByCacheKind: new Map() },
+    undefined,
+    undefined,
+    undefined,
+  );
+  const work = { page: '/', route: '/', incrementalCache: {}, pendingRevalidatedTags: [] } as unknown as WorkStore & {
+    pendingRevalidatedTags: { tag: string }[];
+  };
+  const result = await workAsyncStorage.run(work, () => workUnitAsyncStorage.run(store, action));
+  return { result, revalidated: work.pendingRevalidatedTags.map((t) => t.tag) };
+}
