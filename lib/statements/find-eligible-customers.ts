@@ -26,6 +26,7 @@ function modeCondition(c: StatementCriteria): Prisma.Sql {
  * statement in the Skip Recent window. Returns the count of all and at most `limit` of them.
  */
 export async function findEligibleCustomers(c: StatementCriteria, limit: number): Promise<EligibleCustomers> {
+  const locations = c.locationFilter ? Prisma.sql`AND i.location_id = ANY(${c.locationFilter}::uuid[])` : Prisma.empty;
   const selected = c.customerIds.length > 0 ? Prisma.sql`AND i.customer_id = ANY(${c.customerIds}::uuid[])` : Prisma.empty;
   const recent = c.since
     ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM invoice_statements s WHERE s.company_id = ${c.companyId}::uuid
@@ -37,7 +38,7 @@ export async function findEligibleCustomers(c: StatementCriteria, limit: number)
         coalesce(sum(i.balance_minor) FILTER (WHERE i.due_date < ${c.asOf}::date), 0) AS past_due
       FROM invoices i
       WHERE i.company_id = ${c.companyId}::uuid AND i.status = 'open' AND i.balance_minor > 0
-        AND i.currency = ${c.currency} AND i.location_id = ANY(${c.locationIds}::uuid[]) ${selected}
+        AND i.currency = ${c.currency} ${locations} ${selected}
       GROUP BY i.customer_id
     )
     SELECT cu.id, cu.name, count(*) OVER () AS eligible

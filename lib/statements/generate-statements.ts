@@ -68,10 +68,10 @@ export async function generateStatements(access: CompanyAccess, input: unknown, 
   ]);
   const limit = companySettings(company.settings)['accounting.statements.bulk_generate_limit'];
   const eligible = await findEligibleCustomers(criteria, limit);
-  const { since: _since, companyId: _companyId, ...recorded } = criteria;
+  const { since: _since, companyId: _companyId, locationFilter: _filter, ...recorded } = criteria;
   const batch = await prisma.statementBatch.create({
     data: { companyId: criteria.companyId, createdBy: access.userId, criteria: { ...recorded, since: criteria.since?.toISOString() ?? null } },
-    select: { id: true, createdAt: true },
+    select: { id: true },
   });
 
   const ctx = { criteria, scheme, userId: access.userId, batchId: batch.id, company };
@@ -96,9 +96,9 @@ export async function generateStatements(access: CompanyAccess, input: unknown, 
     }
   }
 
-  // With Skip Recent None nothing would exclude this run's customers from a recount, so the window is at least
-  // this run.
-  const remaining = (await findEligibleCustomers({ ...criteria, since: criteria.since ?? batch.createdAt }, 0)).count;
+  // What a rerun would pick up: everyone eligible minus those covered now (made here, or by a run alongside).
+  // Failures stay eligible.
+  const remaining = eligible.count - created - skipped;
   const result: GenerateResult = {
     batchId: batch.id, created, emailed, failures, warnings, skipped, capHit: eligible.count > limit, limit, remaining,
   };

@@ -30,6 +30,8 @@ export interface StatementCriteria {
   mode: EligibilityMode;
   thresholdMinor: number | null;
   locationIds: string[];
+  /** locationIds as a query filter: null when they are every location of the company (an admin who chose none). */
+  locationFilter: string[] | null;
   skipRecent: string;
   /** Customers with a statement in this currency created at or after it are skipped; null for None. */
   since: Date | null;
@@ -67,6 +69,7 @@ export function resolveStatementCriteria(access: CompanyAccess, input: unknown, 
     mode: c.mode,
     thresholdMinor,
     locationIds: c.locations.length > 0 ? c.locations : [...modify],
+    locationFilter: c.locations.length === 0 && access.role === 'admin' ? null : c.locations.length > 0 ? c.locations : [...modify],
     skipRecent: c.skipRecent,
     since: skipRecentSince(c.skipRecent as Parameters<typeof skipRecentSince>[0], now),
     currency,
