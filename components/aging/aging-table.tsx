@@ -1,8 +1,8 @@
 'use client';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import Link from 'next/link';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type OnChangeFn, type RowSelectionState } from '@tanstack/react-table';
 import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/lib/money/currency';
@@ -20,6 +20,11 @@ interface Props {
   currency: string;
   sort: string;
   sortHref: (sort: string) => string;
+  /** Selected rows by customer id; lifted so the bulk actions know the selection. */
+  selection: RowSelectionState;
+  onSelectionChange: OnChangeFn<RowSelectionState>;
+  /** Bulk action buttons, shown in the selection bar above the table. */
+  actions?: React.ReactNode;
 }
 
 /** Next sort for a header click: first click sorts amounts largest-first and names A-Z; a second click flips. */
@@ -42,8 +47,7 @@ function SortHeader({ label, sortKey, sort, sortHref, align }: { label: string; 
   );
 }
 
-export function AgingTable({ slug, rows, buckets, currency, sort, sortHref }: Props) {
-  const [selection, setSelection] = useState<RowSelectionState>({});
+export function AgingTable({ slug, rows, buckets, currency, sort, sortHref, selection, onSelectionChange, actions }: Props) {
   const oldest = buckets[buckets.length - 1]?.key;
 
   const columns = useMemo<ColumnDef<AgingRow>[]>(() => [
@@ -94,7 +98,7 @@ export function AgingTable({ slug, rows, buckets, currency, sort, sortHref }: Pr
     columns,
     getRowId: (row) => row.customer.id,
     state: { rowSelection: selection },
-    onRowSelectionChange: setSelection,
+    onRowSelectionChange: onSelectionChange,
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     manualSorting: true,
@@ -105,8 +109,11 @@ export function AgingTable({ slug, rows, buckets, currency, sort, sortHref }: Pr
 
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-      <div className="flex h-11 items-center border-b border-slate-200 px-4 text-sm text-slate-600" aria-live="polite">
-        {selected > 0 ? <span><strong>{selected}</strong> customer{selected === 1 ? '' : 's'} selected</span> : <span>Select customers for bulk actions</span>}
+      <div className="flex min-h-11 flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-1.5 text-sm text-slate-600">
+        <p aria-live="polite">
+          {selected > 0 ? <span><strong>{selected}</strong> customer{selected === 1 ? '' : 's'} selected</span> : <span>Select customers for bulk actions</span>}
+        </p>
+        {actions ? <div role="group" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
       <div className="overflow-x-auto">
         <table className="w-full text-sm" aria-label="Open receivables by customer">

@@ -1,7 +1,8 @@
 'use client';
-import { useCallback, useTransition } from 'react';
+import { useCallback, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { Inbox } from 'lucide-react';
+import type { OnChangeFn, RowSelectionState } from '@tanstack/react-table';
 import type { AgingReport } from '@/lib/receivables/get-aging-page';
 import { agingHref, type AgingUrlState } from './aging-href';
 import { AgingFilters } from './aging-filters';
@@ -9,6 +10,8 @@ import { AgingPagination } from './aging-pagination';
 import { AgingSearch } from './aging-search';
 import { AgingSummary } from './aging-summary';
 import { AgingTable } from './aging-table';
+import { DownloadInvoicesButton } from './download-invoices-button';
+import { GenerateStatementsDialog } from '@/components/statements/generate-statements-dialog';
 
 interface Props {
   slug: string;
@@ -18,15 +21,42 @@ interface Props {
   currencies: string[];
   baseCurrency: string;
   today: string;
+  /** The user has invoices.modify on at least one location: Generate Statements is offered. */
+  canGenerate: boolean;
+  /** Locations the user may both view and modify: what Generate Statements may cover. */
+  modifyLocations: { id: string; name: string }[];
 }
 
-export function AgingView({ slug, report, state, locations, currencies, baseCurrency, today }: Props) {
+export function AgingView({ slug, report, state, locations, currencies, baseCurrency, today, canGenerate, modifyLocations }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const go = useCallback((next: AgingUrlState) => startTransition(() => router.push(agingHref(slug, next))), [router, slug]);
   const sortHref = useCallback((sort: string) => agingHref(slug, { ...state, sort, page: 1 }), [slug, state]);
   const pageHref = (page: number) => agingHref(slug, { ...state, page });
   const filtered = Boolean(state.q || state.locations?.length);
+
+  // Row selection (row ids are customer ids) lives for the rows on screen: another page, sort or filter starts empty.
+  const rowsKey = report.rows.map((r) => r.customer.id).join(',');
+  const [selected, setSelected] = useState<{ key: string; selection: RowSelectionState }>({ key: rowsKey, selection: {} });
+  const selection = selected.key === rowsKey ? selected.selection : {};
+  const onSelectionChange: OnChangeFn<RowSelectionState> = (updater) => setSelected((prev) => {
+    const base = prev.key === rowsKey ? prev.selection : {};
+    return { key: rowsKey, selection: typeof updater === 'function' ? updater(base) : updater };
+  });
+  const customerIds = report.rows.filter((r) => selection[r.customer.id]).map((r) => r.customer.id);
+  const pageLocations = state.locations ?? [];
+  const modifyIds = new Set(modifyLocations.map((l) => l.id));
+  const actions = (
+    <>
+      <DownloadInvoicesButton slug={slug} customerIds={customerIds} locations={pageLocations} />
+      {canGenerate ? (
+        <GenerateStatementsDialog slug={slug} customerIds={customerIds} locations={modifyLocations}
+          defaultLocations={pageLocations.filter((id) => modifyIds.has(id))}
+          excludedLocations={locations.filter((l) => pageLocations.includes(l.id) && !modifyIds.has(l.id)).map((l) => l.name)}
+          currency={report.currency} asOf={report.asOf} />
+      ) : null}
+    </>
+  );
 
   return (
     <div className="space-y-4" aria-busy={pending}>
@@ -40,7 +70,8 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
       <div className={pending ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
         <AgingPagination label="Pagination, top" page={report.page} perPage={report.perPage} totalRows={report.totalRows} totalPages={report.totalPages} hrefFor={pageHref} />
         {report.rows.length > 0 ? (
-          <AgingTable slug={slug} rows={report.rows} buckets={report.buckets} currency={report.currency} sort={report.sort} sortHref={sortHref} />
+          <AgingTable slug={slug} rows={report.rows} buckets={report.buckets} currency={report.currency} sort={report.sort} sortHref={sortHref}
+            selection={selection} onSelectionChange={onSelectionChange} actions={actions} />
         ) : (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
             <Inbox className="mx-auto size-10 text-slate-300" aria-hidden />

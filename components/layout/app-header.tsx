@@ -4,7 +4,10 @@ import type { SessionUser } from '@/lib/auth/get-session-user';
 import { CompanySwitcher } from './company-switcher';
 import { SignOutButton } from './sign-out-button';
 
-export async function AppHeader({ user, slug, active }: { user: SessionUser; slug: string; active: 'aging' | 'settings' }) {
+/** The main navigation item a page belongs to. */
+export type NavItem = 'aging' | 'statements' | 'outbox' | 'settings';
+
+export async function AppHeader({ user, slug, active }: { user: SessionUser; slug: string; active: NavItem }) {
   const companies = await listUserCompanies(user.id);
   const link = (href: string, label: string, on: boolean) => (
     <Link href={href} aria-current={on ? 'page' : undefined}
@@ -17,8 +20,10 @@ export async function AppHeader({ user, slug, active }: { user: SessionUser; slu
       <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-900">Agewise</Link>
         <CompanySwitcher current={slug} companies={companies} />
-        <nav aria-label="Main" className="flex items-center gap-1">
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
           {link(`/${slug}/accounting/aging-invoices`, 'Aging', active === 'aging')}
+          {link(`/${slug}/accounting/statements`, 'Statements', active === 'statements')}
+          {link(`/${slug}/accounting/outbox`, 'Outbox', active === 'outbox')}
           {link(`/${slug}/settings/api-tokens`, 'API tokens', active === 'settings')}
         </nav>
         <div className="ml-auto flex items-center gap-3">

@@ -1,7 +1,7 @@
 import type { SessionUser } from '@/lib/auth/get-session-user';
-import { AppHeader } from './app-header';
+import { AppHeader, type NavItem } from './app-header';
 
-export function PageShell({ user, slug, active, children }: { user: SessionUser; slug: string; active: 'aging' | 'settings'; children: React.ReactNode }) {
+export function PageShell({ user, slug, active, children }: { user: SessionUser; slug: string; active: NavItem; children: React.ReactNode }) {
   return (
     <>
       <AppHeader user={user} slug={slug} active={active} />

@@ -7,6 +7,7 @@ import { getAgingScheme } from '@/lib/receivables/get-aging-scheme';
 import { companySettings } from '@/lib/settings/company-settings';
 import { createCustomerStatement } from './create-customer-statement';
 import { findEligibleCustomers } from './find-eligible-customers';
+import { prepareStatements } from './prepare-statements';
 import { resolveStatementCriteria } from './statement-criteria';
 
 export const FAILURE_REASON_MAX = 180;
@@ -74,15 +75,21 @@ export async function generateStatements(access: CompanyAccess, input: unknown, 
     select: { id: true },
   });
 
-  const ctx = { criteria, scheme, userId: access.userId, batchId: batch.id, company };
+  const ctx = { criteria, userId: access.userId, batchId: batch.id, company };
+  const prepared = new Map((await prepareStatements(criteria, scheme, eligible.customers.map((c) => c.id))).map((p) => [p.customerId, p]));
   const failures: StatementFailure[] = [];
   const warnings: StatementFailure[] = [];
   let created = 0;
   let emailed = 0;
   let skipped = 0;
   for (const customer of eligible.customers) {
+    const statement = prepared.get(customer.id);
+    if (!statement) {
+      skipped++;
+      continue;
+    }
     try {
-      const outcome = await createCustomerStatement(ctx, customer.id);
+      const outcome = await createCustomerStatement(ctx, statement);
       if (outcome.kind === 'skipped') {
         skipped++;
         continue;

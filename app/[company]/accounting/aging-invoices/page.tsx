@@ -44,11 +44,14 @@ export default async function AgingInvoicesPage({ params, searchParams }: { para
     ]);
     const names = access.viewLocations.filter((l) => p.locations.includes(l.id)).map((l) => l.name);
     const scope = names.length ? names.join(', ') : `All your locations (${access.viewLocations.length})`;
+    const modify = new Set(access.modifyLocationIds);
+    const modifyLocations = access.viewLocations.filter((l) => modify.has(l.id));
     return shell(
       <>
         {header(`As of ${report.asOf}${report.asOf === today ? ' (today)' : ''} · ${report.currency} · ${scope}`)}
         <AgingView slug={slug} report={report} locations={access.viewLocations} currencies={currencies}
           baseCurrency={access.company.baseCurrency} today={today}
+          canGenerate={modifyLocations.length > 0} modifyLocations={modifyLocations}
           state={{ asOf: p.asOf, locations: p.locations, currency: p.currency, page: p.page, perPage: p.perPage, sort: report.sort, q: p.q }} />
       </>,
     );

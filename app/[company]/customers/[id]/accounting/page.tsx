@@ -6,11 +6,14 @@ import { ArrowLeft } from 'lucide-react';
 import { requirePageAccess } from '@/lib/auth/require-page-access';
 import { AppError } from '@/lib/errors/app-error';
 import { getCustomerAging } from '@/lib/receivables/get-customer-aging';
+import { listStatements } from '@/lib/statements/list-statements';
 import { formatMoney } from '@/lib/money/currency';
 import { PageShell } from '@/components/layout/page-shell';
 import { NoAccess } from '@/components/layout/no-access';
 import { AgingSummary } from '@/components/aging/aging-summary';
 import { cn } from '@/components/ui/cn';
+import { StatementsTable } from '@/components/statements/statements-table';
+import { statementsHref } from '@/components/statements/statements-href';
 
 export const metadata: Metadata = { title: 'Customer accounting' };
 
@@ -21,10 +24,13 @@ export default async function CustomerAccountingPage({ params }: { params: Promi
     return <PageShell user={user} slug={slug} active="aging"><NoAccess companyName={access.company.name} /></PageShell>;
   }
   if (!z.guid().safeParse(id).success) notFound();
-  const data = await getCustomerAging(access, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const [data, statements] = await Promise.all([
+    getCustomerAging(access, id).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
+      throw e;
+    }),
+    listStatements(access, { customerId: id, perPage: 10 }),
+  ]);
   const oldest = data.buckets[data.buckets.length - 1]?.key;
 
   return (
@@ -88,6 +94,31 @@ export default async function CustomerAccountingPage({ params }: { params: Promi
             </div>
           </section>
         ) : null}
+
+        <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby="customer-statements">
+          <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
+            <h2 id="customer-statements" className="font-semibold">Statements ({statements.totalRows.toLocaleString('en-US')})</h2>
+            {statements.totalRows > 0 ? (
+              <Link href={statementsHref(slug, { customerId: id })} className="text-sm font-medium text-brand-700 hover:underline">
+                View all statements for {data.customer.name}
+              </Link>
+            ) : null}
+          </div>
+          {statements.rows.length > 0 ? (
+            <StatementsTable slug={slug} rows={statements.rows} timeZone={access.company.timeZone} showCustomer={false}
+              canEmail={access.modifyLocationIds.length > 0} caption={`Statements for ${data.customer.name}, newest first`} />
+          ) : (
+            <p className="px-4 py-8 text-center text-sm text-slate-500">
+              No statements yet. Generate them from the <Link href={`/${slug}/accounting/aging-invoices`} className="text-brand-700 hover:underline">Aging page</Link>.
+            </p>
+          )}
+          {statements.totalRows > statements.rows.length ? (
+            <p className="border-t border-slate-100 px-4 py-2 text-sm text-slate-500">
+              Showing the latest {statements.rows.length} of {statements.totalRows.toLocaleString('en-US')}.{' '}
+              <Link href={statementsHref(slug, { customerId: id })} className="font-medium text-brand-700 hover:underline">See all</Link>
+            </p>
+          ) : null}
+        </section>
       </div>
     </PageShell>
   );
