@@ -28,9 +28,11 @@ function modeCondition(c: StatementCriteria): Prisma.Sql {
 export async function findEligibleCustomers(c: StatementCriteria, limit: number): Promise<EligibleCustomers> {
   const locations = c.locationFilter ? Prisma.sql`AND i.location_id = ANY(${c.locationFilter}::uuid[])` : Prisma.empty;
   const selected = c.customerIds.length > 0 ? Prisma.sql`AND i.customer_id = ANY(${c.customerIds}::uuid[])` : Prisma.empty;
+  // NOT IN over a subquery runs as one hashed set; NOT EXISTS was planned as a nested loop over every recent
+  // statement per customer (6.5 s on 1M invoices once 900 statements existed). customer_id is never null.
   const recent = c.since
-    ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM invoice_statements s WHERE s.company_id = ${c.companyId}::uuid
-        AND s.customer_id = cu.id AND s.currency = ${c.currency} AND s.created_at >= ${c.since})`
+    ? Prisma.sql`AND cu.id NOT IN (SELECT s.customer_id FROM invoice_statements s WHERE s.company_id = ${c.companyId}::uuid
+        AND s.currency = ${c.currency} AND s.created_at >= ${c.since})`
     : Prisma.empty;
   const rows = await prisma.$queryRaw<{ id: string; name: string; eligible: bigint }[]>`
     WITH a AS (
