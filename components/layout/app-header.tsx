@@ -24,7 +24,7 @@ export async function AppHeader({ user, slug, active }: { user: SessionUser; slu
           {link(`/${slug}/accounting/aging-invoices`, 'Aging', active === 'aging')}
           {link(`/${slug}/accounting/statements`, 'Statements', active === 'statements')}
           {link(`/${slug}/accounting/outbox`, 'Outbox', active === 'outbox')}
-          {link(`/${slug}/settings/api-tokens`, 'API tokens', active === 'settings')}
+          {link(`/${slug}/settings/company`, 'Settings', active === 'settings')}
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <span className="hidden text-sm text-slate-500 sm:inline" title={user.email}>{user.name}</span>

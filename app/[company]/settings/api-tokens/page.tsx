@@ -3,6 +3,7 @@ import { requirePageAccess } from '@/lib/auth/require-page-access';
 import { listApiTokens } from '@/lib/tokens/list-api-tokens';
 import { PageShell } from '@/components/layout/page-shell';
 import { ApiTokensPanel } from '@/components/settings/api-tokens-panel';
+import { SettingsNav } from '@/components/settings/settings-nav';
 
 export const metadata: Metadata = { title: 'API tokens' };
 
@@ -14,6 +15,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ comp
   const at = (d: Date | null) => (d ? fmt.format(d) : null);
   return (
     <PageShell user={user} slug={slug} active="settings">
+      <SettingsNav slug={slug} active="api-tokens" />
       <h1 className="text-2xl font-bold tracking-tight">API tokens</h1>
       <p className="mt-1 max-w-2xl text-sm text-slate-500">
         Personal tokens for the JSON API of {access.company.name}. A token acts with your permissions in this company only.
