@@ -39,11 +39,36 @@ function likePattern(q: string): string {
 }
 
 /**
+ * The requested page of `a` joined to customer names. By name, customers are read in name order from
+ * customers_name_idx and kept while in `a`: the IS TRUE stops PostgreSQL from turning the IN into a hash join
+ * (which loses the order and sorts all ~100k names), so it tests a hashed set and stops after the page.
+ */
+function pageRows(p: AgingPageQuery): Prisma.Sql {
+  const offset = (p.page - 1) * p.perPage;
+  if (p.sort === 'name' || p.sort === '-name') {
+    const dir = Prisma.raw(p.sort === 'name' ? 'ASC' : 'DESC');
+    return Prisma.sql`
+      SELECT ids.id AS customer_id, ids.name AS customer_name, a.*
+      FROM (SELECT c.id, c.name FROM customers c
+            WHERE c.company_id = ${p.companyId}::uuid AND (c.id IN (SELECT customer_id FROM a)) IS TRUE
+            ORDER BY c.name ${dir}, c.id ${dir} LIMIT ${p.perPage} OFFSET ${offset}) ids
+      JOIN a ON a.customer_id = ids.id
+      ORDER BY ids.name ${dir}, ids.id ${dir}`;
+  }
+  return Prisma.sql`
+    SELECT c.id AS customer_id, c.name AS customer_name, a.*
+    FROM a JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = a.customer_id
+    ORDER BY ${orderBy(p.sort, p.buckets)}
+    LIMIT ${p.perPage} OFFSET ${offset}`;
+}
+
+/**
  * One statement for the whole page: the per-customer aggregate runs once, feeding both the summary (over all
  * rows, so it always equals the sum of every row on every page) and the requested page of rows. The first
  * row always carries the summary (`n`, `s0..`, `stotal`); page columns are null when the page is empty.
  */
 export function agingPageQuery(p: AgingPageQuery): Prisma.Sql {
+  orderBy(p.sort, p.buckets); // rejects an unknown sort key before any SQL runs
   const search = p.q
     ? Prisma.sql`AND i.customer_id IN (SELECT id FROM customers WHERE company_id = ${p.companyId}::uuid AND name ILIKE ${likePattern(p.q)})`
     : Prisma.empty;
@@ -58,10 +83,5 @@ export function agingPageQuery(p: AgingPageQuery): Prisma.Sql {
       GROUP BY customer_id
     ),
     s AS (SELECT count(*)::int AS n, ${summaryCols} FROM a)
-    SELECT s.*, p.* FROM s LEFT JOIN LATERAL (
-      SELECT c.id AS customer_id, c.name AS customer_name, a.*
-      FROM a JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = a.customer_id
-      ORDER BY ${orderBy(p.sort, p.buckets)}
-      LIMIT ${p.perPage} OFFSET ${(p.page - 1) * p.perPage}
-    ) p ON true`;
+    SELECT s.*, p.* FROM s LEFT JOIN LATERAL (${pageRows(p)}) p ON true`;
 }
