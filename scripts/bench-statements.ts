@@ -32,7 +32,7 @@ const invoiceCount = await prisma.invoice.count({ where: { companyId } });
 async function customersWithInvoices(target: number, round: number): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ customer_id: string; n: bigint }[]>`
     SELECT customer_id, count(*) AS n FROM invoices
-    WHERE company_id = ${companyId}::uuid AND status = 'open' AND balance_minor > 0
+    WHERE company_id = ${companyId}::uuid AND status IN ('open', 'partially_paid') AND balance_minor > 0
     GROUP BY customer_id ORDER BY customer_id OFFSET ${round * 200} LIMIT 200`;
   const picked: string[] = [];
   let sum = 0;

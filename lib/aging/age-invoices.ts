@@ -32,9 +32,12 @@ function find(buckets: Bucket[], pred: (b: Bucket) => boolean): Bucket {
   return bucket;
 }
 
-/** Only open invoices with a positive balance age. */
+/** Invoices in these states age (when their balance is positive); drafts, settled and void ones do not. */
+export const AGEABLE_STATUSES: readonly string[] = ['open', 'partially_paid'];
+
+/** Only open and partially paid invoices with a positive balance age. */
 export function isAgeable(invoice: Pick<AgeableInvoice, 'status' | 'balanceMinor'>): boolean {
-  return invoice.status === 'open' && invoice.balanceMinor > 0;
+  return AGEABLE_STATUSES.includes(invoice.status) && invoice.balanceMinor > 0;
 }
 
 /** Sums open balances into the scheme's buckets; the bucket amounts always add up to `total`. */

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
+import { AGEABLE_STATUSES } from '@/lib/aging/age-invoices';
 import { todayInTimeZone } from '@/lib/aging/calendar-date';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
 import { AppError } from '@/lib/errors/app-error';
@@ -46,7 +47,7 @@ async function buildDownload(access: CompanyAccess, input: unknown): Promise<Pdf
   if (customerIds.length === 0) throw new AppError('BAD_REQUEST', DOWNLOAD_MESSAGES.noCustomers);
   const locationIds = resolveLocationFilter(access, locations);
   const companyId = access.company.id;
-  const where = { companyId, customerId: { in: customerIds }, locationId: { in: locationIds }, status: 'open', balanceMinor: { gt: 0 } };
+  const where = { companyId, customerId: { in: customerIds }, locationId: { in: locationIds }, status: { in: [...AGEABLE_STATUSES] }, balanceMinor: { gt: 0 } };
 
   const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { settings: true } });
   const limit = companySettings(company.settings)['accounting.invoices.bulk_download_limit'];

@@ -21,6 +21,12 @@ export function bucketIndexCase(buckets: Bucket[], asOf: CalendarDate): Prisma.S
 }
 
 /**
+ * The invoices that age, on invoices `i`: written exactly as the aging indexes' predicate so PostgreSQL can
+ * use them (keep in step with lib/aging AGEABLE_STATUSES and prisma/migrations).
+ */
+export const AGEABLE_INVOICE = Prisma.raw(`i.status IN ('open', 'partially_paid') AND i.balance_minor > 0`);
+
+/**
  * Open invoices with a balance, narrowed to a company, currency and locations (null: every location of the
  * company), each with its bucket index `b` and balance `bal`; `extra` narrows further (a customer, a name search).
  */
@@ -31,7 +37,7 @@ export function agedInvoices(
   const locationFilter = locationIds === null ? Prisma.empty : Prisma.sql`AND i.location_id = ANY(${locationIds}::uuid[])`;
   return Prisma.sql`SELECT i.customer_id, i.currency, i.balance_minor AS bal, ${bucketIndexCase(buckets, asOf)} AS b
     FROM invoices i
-    WHERE i.company_id = ${companyId}::uuid AND i.status = 'open' AND i.balance_minor > 0 ${currencyFilter} ${locationFilter} ${extra}`;
+    WHERE i.company_id = ${companyId}::uuid AND ${AGEABLE_INVOICE} ${currencyFilter} ${locationFilter} ${extra}`;
 }
 
 /**

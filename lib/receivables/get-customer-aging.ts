@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { prisma } from '@/lib/db/client';
 import { bucketsOf } from '@/lib/aging/scheme';
-import { bucketFor, daysPastDue } from '@/lib/aging/age-invoices';
+import { AGEABLE_STATUSES, bucketFor, daysPastDue } from '@/lib/aging/age-invoices';
 import { calendarDateOf, todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { notFound } from '@/lib/errors/app-error';
@@ -49,7 +49,7 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
       FROM (${agedInvoices(buckets, asOf, companyId, null, locationIds, Prisma.sql`AND i.customer_id = ${customerId}::uuid`)}) x
       GROUP BY currency ORDER BY currency`,
     prisma.invoice.findMany({
-      where: { companyId, customerId, status: 'open', balanceMinor: { gt: 0 }, locationId: { in: locationIds } },
+      where: { companyId, customerId, status: { in: [...AGEABLE_STATUSES] }, balanceMinor: { gt: 0 }, locationId: { in: locationIds } },
       include: { location: { select: { name: true } } },
       orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
       take: INVOICE_LIMIT + 1,

@@ -9,11 +9,11 @@ export async function listAgingCurrencies(companyId: string, baseCurrency: strin
   const rows = await prisma.$queryRaw<{ currency: string }[]>`
     WITH RECURSIVE cur AS (
       (SELECT currency FROM invoices
-        WHERE company_id = ${companyId}::uuid AND status = 'open' AND balance_minor > 0 AND location_id = ANY(${locationIds}::uuid[])
+        WHERE company_id = ${companyId}::uuid AND status IN ('open', 'partially_paid') AND balance_minor > 0 AND location_id = ANY(${locationIds}::uuid[])
         ORDER BY currency LIMIT 1)
       UNION ALL
       SELECT (SELECT currency FROM invoices
-        WHERE company_id = ${companyId}::uuid AND status = 'open' AND balance_minor > 0 AND location_id = ANY(${locationIds}::uuid[])
+        WHERE company_id = ${companyId}::uuid AND status IN ('open', 'partially_paid') AND balance_minor > 0 AND location_id = ANY(${locationIds}::uuid[])
           AND currency > cur.currency ORDER BY currency LIMIT 1)
       FROM cur WHERE cur.currency IS NOT NULL
     )

@@ -1,6 +1,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { AGEABLE_INVOICE } from '@/lib/receivables/aging-sql';
 import type { StatementCriteria } from './statement-criteria';
 
 export interface EligibleCustomers {
@@ -39,7 +40,7 @@ export async function findEligibleCustomers(c: StatementCriteria, limit: number)
       SELECT i.customer_id, sum(i.balance_minor) AS total,
         coalesce(sum(i.balance_minor) FILTER (WHERE i.due_date < ${c.asOf}::date), 0) AS past_due
       FROM invoices i
-      WHERE i.company_id = ${c.companyId}::uuid AND i.status = 'open' AND i.balance_minor > 0
+      WHERE i.company_id = ${c.companyId}::uuid AND ${AGEABLE_INVOICE}
         AND i.currency = ${c.currency} ${locations} ${selected}
       GROUP BY i.customer_id
     )

@@ -1,6 +1,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { ageInvoices, daysPastDue } from '@/lib/aging/age-invoices';
+import { AGEABLE_STATUSES, ageInvoices, daysPastDue } from '@/lib/aging/age-invoices';
 import { bucketsOf, type AgingScheme } from '@/lib/aging/scheme';
 import { billingAddressLines } from '@/lib/customers/billing-address-lines';
 import type { StatementCriteria } from './statement-criteria';
@@ -27,7 +27,7 @@ export async function prepareStatements(c: StatementCriteria, scheme: AgingSchem
     prisma.customer.findMany({ where: { companyId: c.companyId, id: { in: customerIds } } }),
     prisma.invoice.findMany({
       where: {
-        companyId: c.companyId, customerId: { in: customerIds }, currency: c.currency, status: 'open', balanceMinor: { gt: 0 },
+        companyId: c.companyId, customerId: { in: customerIds }, currency: c.currency, status: { in: [...AGEABLE_STATUSES] }, balanceMinor: { gt: 0 },
         ...(c.locationFilter ? { locationId: { in: c.locationFilter } } : {}),
       },
       orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
