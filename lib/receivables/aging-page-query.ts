@@ -12,6 +12,8 @@ export interface AgingPageQuery {
   /** null: every location of the company, with no per-row location test. */
   locationIds: string[] | null;
   q?: string;
+  /** Ledger entries exist after asOf (see agedInvoices). */
+  historical?: boolean;
   sort: string;
   page: number;
   perPage: number;
@@ -79,7 +81,7 @@ export function agingPageQuery(p: AgingPageQuery): Prisma.Sql {
   return Prisma.sql`
     WITH a AS MATERIALIZED (
       SELECT customer_id, ${bucketSums(p.buckets)}
-      FROM (${agedInvoices(p.buckets, p.asOf, p.companyId, p.currency, p.locationIds, search)}) x
+      FROM (${agedInvoices({ ...p, extra: search })}) x
       GROUP BY customer_id
     ),
     s AS (SELECT count(*)::int AS n, ${summaryCols} FROM a)

@@ -26,18 +26,52 @@ export function bucketIndexCase(buckets: Bucket[], asOf: CalendarDate): Prisma.S
  */
 export const AGEABLE_INVOICE = Prisma.raw(`i.status IN ('open', 'partially_paid') AND i.balance_minor > 0`);
 
+export interface AgedInvoicesScope {
+  buckets: Bucket[];
+  asOf: CalendarDate;
+  companyId: string;
+  /** null: every currency (callers then group by currency). */
+  currency: string | null;
+  /** null: every location of the company. */
+  locationIds: string[] | null;
+  /** Narrows further: a customer, a name search. */
+  extra?: Prisma.Sql;
+  /**
+   * Payments, credits or write-offs are dated after `asOf`: add them back, so each invoice counts with its
+   * balance on that date, including invoices settled since. Without such entries the current balances are
+   * exact and the query stays on the aging indexes.
+   */
+  historical?: boolean;
+}
+
+/** Ledger entries dated after `asOf`, per invoice: what has been taken off each balance since. */
+function laterEntries(companyId: string, asOf: CalendarDate): Prisma.Sql {
+  return Prisma.sql`(SELECT invoice_id, sum(amount_minor) AS amt FROM (
+      SELECT invoice_id, amount_minor FROM applications WHERE company_id = ${companyId}::uuid AND applied_on > ${asOf}::date
+      UNION ALL
+      SELECT invoice_id, amount_minor FROM write_offs WHERE company_id = ${companyId}::uuid AND written_off_on > ${asOf}::date
+    ) e GROUP BY invoice_id)`;
+}
+
 /**
- * Open invoices with a balance, narrowed to a company, currency and locations (null: every location of the
- * company), each with its bucket index `b` and balance `bal`; `extra` narrows further (a customer, a name search).
+ * Invoices that age on `asOf`, narrowed to a company, currency and locations, each with its bucket index `b`
+ * and its balance on that date `bal`.
  */
-export function agedInvoices(
-  buckets: Bucket[], asOf: CalendarDate, companyId: string, currency: string | null, locationIds: string[] | null, extra: Prisma.Sql = Prisma.empty,
-): Prisma.Sql {
-  const currencyFilter = currency === null ? Prisma.empty : Prisma.sql`AND i.currency = ${currency}`;
-  const locationFilter = locationIds === null ? Prisma.empty : Prisma.sql`AND i.location_id = ANY(${locationIds}::uuid[])`;
-  return Prisma.sql`SELECT i.customer_id, i.currency, i.balance_minor AS bal, ${bucketIndexCase(buckets, asOf)} AS b
-    FROM invoices i
-    WHERE i.company_id = ${companyId}::uuid AND ${AGEABLE_INVOICE} ${currencyFilter} ${locationFilter} ${extra}`;
+export function agedInvoices(s: AgedInvoicesScope): Prisma.Sql {
+  const currencyFilter = s.currency === null ? Prisma.empty : Prisma.sql`AND i.currency = ${s.currency}`;
+  const locationFilter = s.locationIds === null ? Prisma.empty : Prisma.sql`AND i.location_id = ANY(${s.locationIds}::uuid[])`;
+  const extra = s.extra ?? Prisma.empty;
+  const b = bucketIndexCase(s.buckets, s.asOf);
+  if (!s.historical) {
+    return Prisma.sql`SELECT i.customer_id, i.currency, i.balance_minor AS bal, ${b} AS b
+      FROM invoices i
+      WHERE i.company_id = ${s.companyId}::uuid AND ${AGEABLE_INVOICE} ${currencyFilter} ${locationFilter} ${extra}`;
+  }
+  return Prisma.sql`SELECT i.customer_id, i.currency, i.balance_minor + coalesce(l.amt, 0) AS bal, ${b} AS b
+    FROM invoices i LEFT JOIN ${laterEntries(s.companyId, s.asOf)} l ON l.invoice_id = i.id
+    WHERE i.company_id = ${s.companyId}::uuid
+      AND ((${AGEABLE_INVOICE}) OR (i.status IN ('paid', 'written_off', 'archived') AND l.amt > 0))
+      ${currencyFilter} ${locationFilter} ${extra}`;
 }
 
 /**

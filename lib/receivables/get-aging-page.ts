@@ -7,6 +7,7 @@ import { getAgingScheme } from './get-aging-scheme';
 import { toMinor } from './aging-sql';
 import { agingPageQuery } from './aging-page-query';
 import { locationScope } from './resolve-location-filter';
+import { hasLedgerEntriesAfter } from './has-ledger-entries-after';
 import type { AgingParams } from './aging-params';
 
 export interface AgingAmountsRow {
@@ -44,7 +45,8 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
   const sort = params.sort ?? 'name';
   const rows = await prisma.$queryRaw<Row[]>(
     agingPageQuery({
-      companyId: access.company.id, buckets, asOf, currency, locationIds, q: params.q, sort, page: params.page, perPage: params.perPage,
+      companyId: access.company.id, buckets, asOf, currency, locationIds, q: params.q,
+      historical: await hasLedgerEntriesAfter(access.company.id, asOf), sort, page: params.page, perPage: params.perPage,
     }),
   );
   const first = rows[0] ?? {};

@@ -7,6 +7,7 @@ import { calendarDateOf, todayInTimeZone, type CalendarDate } from '@/lib/aging/
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { notFound } from '@/lib/errors/app-error';
 import { getAgingScheme } from './get-aging-scheme';
+import { hasLedgerEntriesAfter } from './has-ledger-entries-after';
 import { agedInvoices, bucketSums, toMinor } from './aging-sql';
 import { resolveLocationFilter } from './resolve-location-filter';
 
@@ -46,7 +47,7 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
   const [sums, invoices] = await Promise.all([
     prisma.$queryRaw<Record<string, bigint | string>[]>`
       SELECT currency, ${bucketSums(buckets)}
-      FROM (${agedInvoices(buckets, asOf, companyId, null, locationIds, Prisma.sql`AND i.customer_id = ${customerId}::uuid`)}) x
+      FROM (${agedInvoices({ buckets, asOf, companyId, currency: null, locationIds, extra: Prisma.sql`AND i.customer_id = ${customerId}::uuid`, historical: await hasLedgerEntriesAfter(companyId, asOf) })}) x
       GROUP BY currency ORDER BY currency`,
     prisma.invoice.findMany({
       where: { companyId, customerId, status: { in: [...AGEABLE_STATUSES] }, balanceMinor: { gt: 0 }, locationId: { in: locationIds } },
