@@ -20,7 +20,8 @@ export function suggestAllocation(availableMinor: number, invoices: OpenInvoice[
   for (const invoice of ordered) {
     if (left <= 0) break;
     const amount = Math.min(left, invoice.balanceMinor);
-    if (amount > 0) out.push({ invoiceId: invoice.id, amountMinor: amount });
+    if (amount <= 0) continue;
+    out.push({ invoiceId: invoice.id, amountMinor: amount });
     left -= amount;
   }
   return out;

@@ -25,7 +25,9 @@ export async function changeInvoiceState(access: CompanyAccess, invoiceId: strin
         tx.writeOff.count({ where: { companyId, invoiceId } }),
       ]);
       if (applied + writtenOff > 0) throw new AppError('CONFLICT', `Invoice ${invoice.number} has payments, credits or write-offs applied: it cannot be voided.`);
-      if (invoice.status === 'void') throw new AppError('CONFLICT', `Invoice ${invoice.number} is already void.`);
+      if (invoice.status === 'void' || invoice.status === 'archived') {
+        throw new AppError('CONFLICT', `Invoice ${invoice.number} is ${invoice.status}: it cannot be voided.`);
+      }
       status = 'void';
     } else {
       if (!['paid', 'written_off', 'void'].includes(invoice.status)) throw new AppError('CONFLICT', `Only paid, written-off or void invoices can be archived; ${invoice.number} is ${invoice.status.replace('_', ' ')}.`);

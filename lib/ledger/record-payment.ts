@@ -51,6 +51,12 @@ export async function recordPayment(access: CompanyAccess, input: unknown): Prom
         if (!AGEABLE_STATUSES.includes(locked.status) || Number(locked.balance_minor) === 0) {
           throw new AppError('BAD_REQUEST', `Invoice ${locked.number} is ${locked.status.replace('_', ' ')}: nothing is owed on it.`, [{ path: 'invoiceId', message: 'Nothing owed' }]);
         }
+        if (p.currency && p.currency !== locked.currency) {
+          throw new AppError('BAD_REQUEST', `Currency: invoice ${locked.number} is in ${locked.currency}, not ${p.currency}.`, [{ path: 'currency', message: `Must be ${locked.currency}` }]);
+        }
+        if (p.customerId && p.customerId !== locked.customer_id) {
+          throw new AppError('BAD_REQUEST', `Customer: invoice ${locked.number} belongs to another customer.`, [{ path: 'customerId', message: 'Not the invoice\'s customer' }]);
+        }
         customerId = locked.customer_id;
         currency = locked.currency;
         invoice = { id: locked.id, balance: Number(locked.balance_minor) };

@@ -24,10 +24,11 @@ export function bucketIndexCase(buckets: Bucket[], asOf: CalendarDate): Prisma.S
  * The invoices that age, on invoices `i`: written exactly as the aging indexes' predicate so PostgreSQL can
  * use them (keep in step with lib/aging AGEABLE_STATUSES and prisma/migrations).
  */
-export const AGEABLE_INVOICE = Prisma.raw(`i.status IN ('open', 'partially_paid') AND i.balance_minor > 0`);
+const AGEABLE_INVOICE = Prisma.raw(`i.status IN ('open', 'partially_paid') AND i.balance_minor > 0`);
 
 export interface AgedInvoicesScope {
-  buckets: Bucket[];
+  /** Without buckets `b` is null (callers that only need balances). */
+  buckets?: Bucket[];
   asOf: CalendarDate;
   companyId: string;
   /** null: every currency (callers then group by currency). */
@@ -53,6 +54,9 @@ function laterEntries(companyId: string, asOf: CalendarDate): Prisma.Sql {
     ) e GROUP BY invoice_id)`;
 }
 
+// Aggregates read only what they use: PostgreSQL flattens the subquery, so the extra columns cost nothing there.
+const INVOICE_COLUMNS = Prisma.raw('i.id, i.number, i.customer_id, i.location_id, i.currency, i.invoice_date, i.due_date, i.amount_minor');
+
 /**
  * Invoices that age on `asOf`, narrowed to a company, currency and locations, each with its bucket index `b`
  * and its balance on that date `bal`.
@@ -61,13 +65,13 @@ export function agedInvoices(s: AgedInvoicesScope): Prisma.Sql {
   const currencyFilter = s.currency === null ? Prisma.empty : Prisma.sql`AND i.currency = ${s.currency}`;
   const locationFilter = s.locationIds === null ? Prisma.empty : Prisma.sql`AND i.location_id = ANY(${s.locationIds}::uuid[])`;
   const extra = s.extra ?? Prisma.empty;
-  const b = bucketIndexCase(s.buckets, s.asOf);
+  const b = s.buckets ? bucketIndexCase(s.buckets, s.asOf) : Prisma.sql`NULL::int`;
   if (!s.historical) {
-    return Prisma.sql`SELECT i.customer_id, i.currency, i.balance_minor AS bal, ${b} AS b
+    return Prisma.sql`SELECT ${INVOICE_COLUMNS}, i.balance_minor AS bal, ${b} AS b
       FROM invoices i
       WHERE i.company_id = ${s.companyId}::uuid AND ${AGEABLE_INVOICE} ${currencyFilter} ${locationFilter} ${extra}`;
   }
-  return Prisma.sql`SELECT i.customer_id, i.currency, i.balance_minor + coalesce(l.amt, 0) AS bal, ${b} AS b
+  return Prisma.sql`SELECT ${INVOICE_COLUMNS}, i.balance_minor + coalesce(l.amt, 0) AS bal, ${b} AS b
     FROM invoices i LEFT JOIN ${laterEntries(s.companyId, s.asOf)} l ON l.invoice_id = i.id
     WHERE i.company_id = ${s.companyId}::uuid
       AND ((${AGEABLE_INVOICE}) OR (i.status IN ('paid', 'written_off', 'archived') AND l.amt > 0))

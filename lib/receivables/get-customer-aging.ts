@@ -2,7 +2,8 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { prisma } from '@/lib/db/client';
 import { bucketsOf } from '@/lib/aging/scheme';
-import { AGEABLE_STATUSES, bucketFor, daysPastDue } from '@/lib/aging/age-invoices';
+import { bucketFor, daysPastDue } from '@/lib/aging/age-invoices';
+import { billingAddressLines } from '@/lib/customers/billing-address-lines';
 import { calendarDateOf, todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { notFound } from '@/lib/errors/app-error';
@@ -44,17 +45,20 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
 
   const asOf = asOfParam ?? todayInTimeZone(access.company.timeZone);
   const buckets = bucketsOf(await getAgingScheme(companyId));
+  const scope = {
+    buckets, asOf, companyId, currency: null, locationIds, extra: Prisma.sql`AND i.customer_id = ${customerId}::uuid`,
+    historical: await hasLedgerEntriesAfter(companyId, asOf),
+  };
+  // Summary and list from the same per-invoice balances on `asOf`, so they always agree.
   const [sums, invoices] = await Promise.all([
     prisma.$queryRaw<Record<string, bigint | string>[]>`
       SELECT currency, ${bucketSums(buckets)}
-      FROM (${agedInvoices({ buckets, asOf, companyId, currency: null, locationIds, extra: Prisma.sql`AND i.customer_id = ${customerId}::uuid`, historical: await hasLedgerEntriesAfter(companyId, asOf) })}) x
+      FROM (${agedInvoices(scope)}) x
       GROUP BY currency ORDER BY currency`,
-    prisma.invoice.findMany({
-      where: { companyId, customerId, status: { in: [...AGEABLE_STATUSES] }, balanceMinor: { gt: 0 }, locationId: { in: locationIds } },
-      include: { location: { select: { name: true } } },
-      orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
-      take: INVOICE_LIMIT + 1,
-    }),
+    prisma.$queryRaw<{ id: string; number: string; location: string; invoice_date: Date; due_date: Date; currency: string; amount_minor: bigint; bal: bigint }[]>`
+      SELECT x.id, x.number, l.name AS location, x.invoice_date, x.due_date, x.currency, x.amount_minor, x.bal
+      FROM (${agedInvoices(scope)}) x JOIN locations l ON l.company_id = ${companyId}::uuid AND l.id = x.location_id
+      ORDER BY x.due_date, x.number LIMIT ${INVOICE_LIMIT + 1}`,
   ]);
 
   return {
@@ -62,10 +66,7 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
       id: customer.id,
       name: customer.name,
       email: customer.email,
-      address: [
-        customer.addressLine1, customer.addressLine2,
-        [[customer.city, customer.region].filter(Boolean).join(', '), customer.postalCode].filter(Boolean).join(' '), customer.country,
-      ].filter((s): s is string => Boolean(s)),
+      address: billingAddressLines(customer),
     },
     asOf,
     buckets: buckets.map(({ key, label }) => ({ key, label })),
@@ -75,17 +76,17 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
       total: toMinor(s.total as bigint),
     })),
     invoices: invoices.slice(0, INVOICE_LIMIT).map((inv) => {
-      const invoiceDate = calendarDateOf(inv.invoiceDate);
-      const dueDate = calendarDateOf(inv.dueDate);
+      const invoiceDate = calendarDateOf(inv.invoice_date);
+      const dueDate = calendarDateOf(inv.due_date);
       return {
         id: inv.id,
         number: inv.number,
-        location: inv.location.name,
+        location: inv.location,
         invoiceDate,
         dueDate,
-        currency: inv.currency,
-        amount: toMinor(inv.amountMinor),
-        balance: toMinor(inv.balanceMinor),
+        currency: inv.currency.trim(),
+        amount: toMinor(inv.amount_minor),
+        balance: toMinor(inv.bal),
         daysPastDue: Math.max(0, daysPastDue(dueDate, asOf)),
         bucket: bucketFor(buckets, { invoiceDate, dueDate }, asOf).key,
       };

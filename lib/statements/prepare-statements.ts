@@ -1,6 +1,9 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { AGEABLE_STATUSES, ageInvoices, daysPastDue } from '@/lib/aging/age-invoices';
+import { ageInvoices, daysPastDue } from '@/lib/aging/age-invoices';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { agedInvoices } from '@/lib/receivables/aging-sql';
+import { hasLedgerEntriesAfter } from '@/lib/receivables/has-ledger-entries-after';
 import { bucketsOf, type AgingScheme } from '@/lib/aging/scheme';
 import { billingAddressLines } from '@/lib/customers/billing-address-lines';
 import type { StatementCriteria } from './statement-criteria';
@@ -19,21 +22,25 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * The statements a run would write for these customers, read in two queries for the whole batch: each
- * customer's open invoices in the criteria's currency and locations, aged by the company's scheme. Customers
+ * customer's invoices with a balance on the as-of date in the criteria's currency and locations, aged by the company's scheme. Customers
  * with nothing open are left out.
  */
 export async function prepareStatements(c: StatementCriteria, scheme: AgingScheme, customerIds: string[]): Promise<PreparedStatement[]> {
-  const [customers, invoices] = await Promise.all([
+  type Row = { id: string; customer_id: string; number: string; location_id: string; invoice_date: Date; due_date: Date; amount_minor: bigint; bal: bigint };
+  const [customers, rows] = await Promise.all([
     prisma.customer.findMany({ where: { companyId: c.companyId, id: { in: customerIds } } }),
-    prisma.invoice.findMany({
-      where: {
-        companyId: c.companyId, customerId: { in: customerIds }, currency: c.currency, status: { in: [...AGEABLE_STATUSES] }, balanceMinor: { gt: 0 },
-        ...(c.locationFilter ? { locationId: { in: c.locationFilter } } : {}),
-      },
-      orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
-      select: { id: true, customerId: true, number: true, invoiceDate: true, dueDate: true, amountMinor: true, balanceMinor: true, locationId: true },
-    }),
+    prisma.$queryRaw<Row[]>`
+      SELECT x.id, x.customer_id, x.number, x.location_id, x.invoice_date, x.due_date, x.amount_minor, x.bal
+      FROM (${agedInvoices({
+        asOf: c.asOf, companyId: c.companyId, currency: c.currency, locationIds: c.locationFilter,
+        extra: Prisma.sql`AND i.customer_id = ANY(${customerIds}::uuid[])`, historical: await hasLedgerEntriesAfter(c.companyId, c.asOf),
+      })}) x
+      ORDER BY x.due_date, x.number`,
   ]);
+  const invoices = rows.map((r) => ({
+    id: r.id, customerId: r.customer_id, number: r.number, locationId: r.location_id, invoiceDate: r.invoice_date, dueDate: r.due_date,
+    amountMinor: r.amount_minor, balanceMinor: r.bal,
+  }));
   const byCustomer = new Map<string, typeof invoices>();
   for (const i of invoices) byCustomer.set(i.customerId, [...(byCustomer.get(i.customerId) ?? []), i]);
   const customerById = new Map(customers.map((x) => [x.id, x]));
