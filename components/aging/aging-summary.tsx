@@ -13,9 +13,12 @@ export function AgingSummary({
   buckets, summary, currency,
 }: {
   buckets: { key: string; label: string }[];
-  summary: { amounts: Record<string, number>; total: number };
+  summary: { amounts: Record<string, number>; unapplied?: number; total: number };
   currency: string;
 }) {
+  const unapplied = (summary.unapplied ?? 0) > 0;
+  // The bar shows how what is owed splits over the buckets, before unapplied money.
+  const gross = buckets.reduce((s, b) => s + (summary.amounts[b.key] ?? 0), 0);
   const last = buckets.length - 1;
   return (
     <section aria-labelledby="aging-summary-title" className="rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -25,7 +28,8 @@ export function AgingSummary({
         <thead>
           <tr className="text-xs font-medium uppercase tracking-wide text-slate-500">
             {buckets.map((b) => <th key={b.key} scope="col" className="px-4 pt-4 text-right font-medium">{b.label}</th>)}
-            <th scope="col" className="px-4 pt-4 text-right font-medium">Total</th>
+            {unapplied ? <th scope="col" className="px-4 pt-4 text-right font-medium">Unapplied</th> : null}
+            <th scope="col" className="px-4 pt-4 text-right font-medium">{unapplied ? 'Net total' : 'Total'}</th>
           </tr>
         </thead>
         <tbody>
@@ -39,15 +43,18 @@ export function AgingSummary({
                 </td>
               );
             })}
+            {unapplied ? (
+              <td data-bucket="unapplied" className="tabular px-4 pb-3 pt-1 text-right font-semibold text-emerald-700">−{formatMoney(summary.unapplied ?? 0, currency)}</td>
+            ) : null}
             <td data-bucket="total" className="tabular px-4 pb-3 pt-1 text-right text-lg font-bold">{formatMoney(summary.total, currency)}</td>
           </tr>
         </tbody>
       </table>
       </div>
-      {summary.total > 0 ? (
+      {gross > 0 ? (
         <div className="flex h-2 overflow-hidden rounded-b-xl" aria-hidden>
           {buckets.map((b, i) => {
-            const share = ((summary.amounts[b.key] ?? 0) / summary.total) * 100;
+            const share = ((summary.amounts[b.key] ?? 0) / gross) * 100;
             return share > 0 ? <div key={b.key} className={barColor(i, buckets.length)} style={{ width: `${share}%` }} title={`${b.label}: ${share.toFixed(1)}%`} /> : null;
           })}
         </div>

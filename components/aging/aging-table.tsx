@@ -10,12 +10,15 @@ import { formatMoney } from '@/lib/money/currency';
 export interface AgingRow {
   customer: { id: string; name: string };
   amounts: Record<string, number>;
+  unapplied: number;
   total: number;
 }
 
 interface Props {
   slug: string;
   rows: AgingRow[];
+  /** Show the Unapplied column (some customer has unapplied payments or credits on the as-of date). */
+  showUnapplied?: boolean;
   buckets: { key: string; label: string }[];
   currency: string;
   sort: string;
@@ -47,7 +50,7 @@ function SortHeader({ label, sortKey, sort, sortHref, align }: { label: string; 
   );
 }
 
-export function AgingTable({ slug, rows, buckets, currency, sort, sortHref, selection, onSelectionChange, actions }: Props) {
+export function AgingTable({ slug, rows, showUnapplied = false, buckets, currency, sort, sortHref, selection, onSelectionChange, actions }: Props) {
   const oldest = buckets[buckets.length - 1]?.key;
 
   const columns = useMemo<ColumnDef<AgingRow>[]>(() => [
@@ -86,12 +89,20 @@ export function AgingTable({ slug, rows, buckets, currency, sort, sortHref, sele
         );
       },
     })),
+    ...(showUnapplied ? [{
+      id: 'unapplied',
+      header: () => <span className="block text-right" title="Payments and credits not yet applied to invoices">Unapplied</span>,
+      cell: ({ row }) => {
+        const amount = row.original.unapplied;
+        return <span data-bucket="unapplied" className={cn('tabular', amount === 0 ? 'text-slate-500' : 'text-emerald-700')}>{amount === 0 ? formatMoney(0, currency) : `−${formatMoney(amount, currency)}`}</span>;
+      },
+    } satisfies ColumnDef<AgingRow>] : []),
     {
       id: 'total',
-      header: () => <SortHeader label="Total" sortKey="total" sort={sort} sortHref={sortHref} align="right" />,
+      header: () => <SortHeader label={showUnapplied ? 'Net total' : 'Total'} sortKey="total" sort={sort} sortHref={sortHref} align="right" />,
       cell: ({ row }) => <strong data-bucket="total" className="tabular">{formatMoney(row.original.total, currency)}</strong>,
     },
-  ], [buckets, currency, oldest, slug, sort, sortHref]);
+  ], [buckets, currency, oldest, showUnapplied, slug, sort, sortHref]);
 
   const table = useReactTable({
     data: rows,

@@ -70,7 +70,7 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
       <div className={pending ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
         <AgingPagination label="Pagination, top" page={report.page} perPage={report.perPage} totalRows={report.totalRows} totalPages={report.totalPages} hrefFor={pageHref} />
         {report.rows.length > 0 ? (
-          <AgingTable slug={slug} rows={report.rows} buckets={report.buckets} currency={report.currency} sort={report.sort} sortHref={sortHref}
+          <AgingTable slug={slug} rows={report.rows} showUnapplied={report.hasUnapplied} buckets={report.buckets} currency={report.currency} sort={report.sort} sortHref={sortHref}
             selection={selection} onSelectionChange={onSelectionChange} actions={actions} />
         ) : (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center">

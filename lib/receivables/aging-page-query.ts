@@ -2,7 +2,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Bucket } from '@/lib/aging/scheme';
 import type { CalendarDate } from '@/lib/aging/calendar-date';
 import { AppError } from '@/lib/errors/app-error';
-import { agedInvoices, bucketSums } from './aging-sql';
+import { agedInvoices, bucketSums, unappliedByCustomer } from './aging-sql';
 
 export interface AgingPageQuery {
   companyId: string;
@@ -14,6 +14,8 @@ export interface AgingPageQuery {
   q?: string;
   /** Ledger entries exist after asOf (see agedInvoices). */
   historical?: boolean;
+  /** Unapplied payments or credits exist on asOf: join them in as the Unapplied column (see unappliedByCustomer). */
+  withUnapplied?: boolean;
   sort: string;
   page: number;
   perPage: number;
@@ -71,19 +73,38 @@ function pageRows(p: AgingPageQuery): Prisma.Sql {
  */
 export function agingPageQuery(p: AgingPageQuery): Prisma.Sql {
   orderBy(p.sort, p.buckets); // rejects an unknown sort key before any SQL runs
-  const search = p.q
-    ? Prisma.sql`AND i.customer_id IN (SELECT id FROM customers WHERE company_id = ${p.companyId}::uuid AND name ILIKE ${likePattern(p.q)})`
+  const searched = (column: string) => p.q
+    ? Prisma.sql`AND ${Prisma.raw(column)} IN (SELECT id FROM customers WHERE company_id = ${p.companyId}::uuid AND name ILIKE ${likePattern(p.q)})`
     : Prisma.empty;
   const summaryCols = Prisma.join(
-    [...p.buckets.map((_, i) => Prisma.raw(`coalesce(sum(b${i}), 0)::bigint AS s${i}`)), Prisma.raw('coalesce(sum(total), 0)::bigint AS stotal')],
+    [
+      ...p.buckets.map((_, i) => Prisma.raw(`coalesce(sum(b${i}), 0)::bigint AS s${i}`)),
+      Prisma.raw('coalesce(sum(unapplied), 0)::bigint AS sunapplied'),
+      Prisma.raw('coalesce(sum(total), 0)::bigint AS stotal'),
+    ],
     ', ',
   );
-  return Prisma.sql`
-    WITH a AS MATERIALIZED (
+  const grouped = Prisma.sql`
       SELECT customer_id, ${bucketSums(p.buckets)}
-      FROM (${agedInvoices({ ...p, extra: search })}) x
-      GROUP BY customer_id
-    ),
+      FROM (${agedInvoices({ ...p, extra: searched('i.customer_id') })}) x
+      GROUP BY customer_id`;
+  // Net of unapplied money: total = buckets - unapplied. Customers with only unapplied credit get a row too.
+  const a = p.withUnapplied
+    ? Prisma.sql`
+      WITH g AS MATERIALIZED (${grouped}),
+      u AS MATERIALIZED (${unappliedByCustomer({ ...p, extra: searched('p.customer_id') })}),
+      a AS MATERIALIZED (
+        SELECT coalesce(g.customer_id, u.customer_id) AS customer_id,
+          ${Prisma.join(p.buckets.map((_, i) => Prisma.raw(`coalesce(g.b${i}, 0)::bigint AS b${i}`)), ', ')},
+          coalesce(u.unapplied, 0)::bigint AS unapplied, (coalesce(g.total, 0) - coalesce(u.unapplied, 0))::bigint AS total
+        FROM g FULL JOIN u ON u.customer_id = g.customer_id
+      )`
+    : Prisma.sql`
+      WITH a AS MATERIALIZED (
+        SELECT customer_id, ${Prisma.join(p.buckets.map((_, i) => Prisma.raw(`b${i}`)), ', ')}, 0::bigint AS unapplied, total FROM (${grouped}) g
+      )`;
+  return Prisma.sql`
+    ${a},
     s AS (SELECT count(*)::int AS n, ${summaryCols} FROM a)
     SELECT s.*, p.* FROM s LEFT JOIN LATERAL (${pageRows(p)}) p ON true`;
 }

@@ -98,3 +98,38 @@ export function toMinor(value: bigint | number | null | undefined): number {
   if (!Number.isSafeInteger(n)) throw new RangeError(`Amount out of range: ${value}`);
   return n;
 }
+
+export interface UnappliedScope {
+  companyId: string;
+  currency: string;
+  asOf: CalendarDate;
+  /** null: every customer; else customers whose default location is one of these (payments have no location). */
+  locationIds: string[] | null;
+  /** Narrows the customers, on `p.customer_id`. */
+  extra?: Prisma.Sql;
+}
+
+/**
+ * Per customer, payments and credit notes received by `asOf` and not applied on that date: what is left now
+ * plus what was applied after it. Rows (customer_id, unapplied) with unapplied > 0.
+ */
+export function unappliedByCustomer(s: UnappliedScope): Prisma.Sql {
+  const location = s.locationIds === null ? Prisma.empty : Prisma.sql`AND p.customer_id IN (SELECT id FROM customers
+      WHERE company_id = ${s.companyId}::uuid AND default_location_id = ANY(${s.locationIds}::uuid[]))`;
+  const extra = s.extra ?? Prisma.empty;
+  const later = (column: 'payment_id' | 'credit_note_id') => Prisma.sql`(SELECT ${Prisma.raw(column)} AS source_id, sum(amount_minor) AS amt
+      FROM applications WHERE company_id = ${s.companyId}::uuid AND applied_on > ${s.asOf}::date AND ${Prisma.raw(column)} IS NOT NULL
+      GROUP BY ${Prisma.raw(column)})`;
+  return Prisma.sql`SELECT p.customer_id, sum(p.unapplied_minor + coalesce(l.amt, 0))::bigint AS unapplied FROM (
+      SELECT company_id, id, customer_id, unapplied_minor, 'payment' AS kind FROM payments
+        WHERE company_id = ${s.companyId}::uuid AND currency = ${s.currency} AND received_on <= ${s.asOf}::date
+      UNION ALL
+      SELECT company_id, id, customer_id, unapplied_minor, 'credit_note' FROM credit_notes
+        WHERE company_id = ${s.companyId}::uuid AND currency = ${s.currency} AND issued_on <= ${s.asOf}::date
+    ) p
+    LEFT JOIN (SELECT 'payment' AS kind, * FROM ${later('payment_id')} lp UNION ALL SELECT 'credit_note', * FROM ${later('credit_note_id')} lc) l
+      ON l.kind = p.kind AND l.source_id = p.id
+    WHERE (p.unapplied_minor > 0 OR l.amt > 0) ${location} ${extra}
+    GROUP BY p.customer_id
+    HAVING sum(p.unapplied_minor + coalesce(l.amt, 0)) > 0`;
+}

@@ -8,10 +8,14 @@ import { toMinor } from './aging-sql';
 import { agingPageQuery } from './aging-page-query';
 import { locationScope } from './resolve-location-filter';
 import { hasLedgerEntriesAfter } from './has-ledger-entries-after';
+import { hasUnappliedCredit } from './has-unapplied-credit';
 import type { AgingParams } from './aging-params';
 
 export interface AgingAmountsRow {
   amounts: Record<string, number>;
+  /** Payments and credits received by the as-of date and not applied on it. */
+  unapplied: number;
+  /** The buckets less unapplied: what the customer owes net. */
   total: number;
 }
 
@@ -29,6 +33,8 @@ export interface AgingReport {
   sort: string;
   /** The location filter applied; empty means every location the user may view. */
   locations: string[];
+  /** Whether any row has unapplied money: the page shows the Unapplied column only then. */
+  hasUnapplied: boolean;
 }
 
 type Row = Record<string, bigint | number | string | null>;
@@ -46,7 +52,8 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
   const rows = await prisma.$queryRaw<Row[]>(
     agingPageQuery({
       companyId: access.company.id, buckets, asOf, currency, locationIds, q: params.q,
-      historical: await hasLedgerEntriesAfter(access.company.id, asOf), sort, page: params.page, perPage: params.perPage,
+      historical: await hasLedgerEntriesAfter(access.company.id, asOf), withUnapplied: await hasUnappliedCredit(access.company.id, currency, asOf),
+      sort, page: params.page, perPage: params.perPage,
     }),
   );
   const first = rows[0] ?? {};
@@ -58,12 +65,13 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
     asOf,
     currency,
     buckets: buckets.map(({ key, label }) => ({ key, label })),
-    summary: { amounts: amountsOf(first, 's'), total: toMinor(first.stotal as bigint) },
+    summary: { amounts: amountsOf(first, 's'), unapplied: toMinor(first.sunapplied as bigint), total: toMinor(first.stotal as bigint) },
     rows: rows
       .filter((r) => r.customer_id !== null)
       .map((r) => ({
         customer: { id: String(r.customer_id), name: String(r.customer_name) },
         amounts: amountsOf(r, 'b'),
+        unapplied: toMinor(r.unapplied as bigint),
         total: toMinor(r.total as bigint),
       })),
     page: params.page,
@@ -72,5 +80,6 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
     totalPages: Math.ceil(totalRows / params.perPage),
     sort,
     locations: params.locations,
+    hasUnapplied: toMinor(first.sunapplied as bigint) > 0,
   };
 }

@@ -92,10 +92,10 @@ describe('GET /api/v1/companies/:company/aging', () => {
       asOf: AS_OF,
       currency: 'USD',
       buckets: BUCKETS,
-      summary: { amounts: amounts({ current: 2_000, days_1_30: 10_000, days_31_60: 5_000 }), total: 17_000 },
+      summary: { amounts: amounts({ current: 2_000, days_1_30: 10_000, days_31_60: 5_000 }), unapplied: 0, total: 17_000 },
       rows: [
-        { customer: { id: alpha.id, name: 'Alpha' }, amounts: amounts({ current: 2_000, days_1_30: 10_000 }), total: 12_000 },
-        { customer: { id: gamma.id, name: 'Gamma' }, amounts: amounts({ days_31_60: 5_000 }), total: 5_000 },
+        { customer: { id: alpha.id, name: 'Alpha' }, amounts: amounts({ current: 2_000, days_1_30: 10_000 }), unapplied: 0, total: 12_000 },
+        { customer: { id: gamma.id, name: 'Gamma' }, amounts: amounts({ days_31_60: 5_000 }), unapplied: 0, total: 5_000 },
       ],
       page: 1,
       perPage: 50,
@@ -124,7 +124,7 @@ describe('GET /api/v1/companies/:company/aging', () => {
 
     const cad = await aging(a.slug, `asOf=${AS_OF}&currency=cad`, { token: tokens.collectorA });
     expect(cad.body.currency).toBe('CAD');
-    expect(cad.body.rows).toEqual([{ customer: { id: gamma.id, name: 'Gamma' }, amounts: amounts({ pending: 700 }), total: 700 }]);
+    expect(cad.body.rows).toEqual([{ customer: { id: gamma.id, name: 'Gamma' }, amounts: amounts({ pending: 700 }), unapplied: 0, total: 700 }]);
 
     const search = await aging(a.slug, `asOf=${AS_OF}&q=ALP`, { token: tokens.collectorA });
     expect(search.body.rows.map((r) => r.customer.name)).toEqual(['Alpha']);

@@ -268,7 +268,7 @@ describe('a custom aging scheme', () => {
       { key: 'days_46_plus', label: 'Over 45 days' },
     ]);
     expect(report.rows[0]!.amounts).toEqual({ pending: 0, current: 300, days_1_45: 1_000, days_46_plus: 2_000 });
-    expect(report.summary).toEqual({ amounts: { pending: 0, current: 300, days_1_45: 1_000, days_46_plus: 2_000 }, total: 3_300 });
+    expect(report.summary).toEqual({ amounts: { pending: 0, current: 300, days_1_45: 1_000, days_46_plus: 2_000 }, unapplied: 0, total: 3_300 });
     expect((await getAgingPage(acc, params({ sort: '-days_46_plus' }))).rows).toHaveLength(1);
     await expectAppError(getAgingPage(acc, params({ sort: 'days_31_60' })), 'BAD_REQUEST');
 
@@ -312,7 +312,7 @@ describe('pagination and sorting over 40 customers', () => {
         .toEqual({ totalRows: N, totalPages: 4, summary: pages[0]!.summary });
     }
     const summed = Object.fromEntries(DEFAULT_KEYS.map((k) => [k, rows.reduce((s, r) => s + r.amounts[k]!, 0)]));
-    expect(pages[0]!.summary).toEqual({ amounts: summed, total: rows.reduce((s, r) => s + r.total, 0) });
+    expect(pages[0]!.summary).toEqual({ amounts: summed, unapplied: 0, total: rows.reduce((s, r) => s + r.total, 0) });
     // By hand: sum of 1000 * (1 + i % 4) = 100,000; sum of 500 * (i % 3) = 19,500.
     expect(summaryOf(pages[0]!)).toEqual({ current: 100_000, days_31_60: 19_500, total: 119_500 });
   });

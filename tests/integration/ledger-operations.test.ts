@@ -88,7 +88,7 @@ async function agingRow(asOf: string, customerName: string, acc = admin) {
   const row = rows[0];
   if (row) expect(report.summary.total).toBe(row.total);
   const nonZero = row ? Object.fromEntries(Object.entries(row.amounts).filter(([, v]) => v !== 0)) : undefined;
-  return row ? { total: row.total, ...nonZero } : undefined;
+  return row ? { total: row.total, ...nonZero, ...(row.unapplied ? { unapplied: row.unapplied } : {}) } : undefined;
 }
 
 /** Everything the ledger operations write, for "nothing was written" checks. */
@@ -190,7 +190,8 @@ describe('payments on a customer, applied later (exact cases)', () => {
     expect(await invoiceState(f.invoiceId)).toEqual({ balance: 2_500, status: 'partially_paid' });
     expect(await agingRow('2026-02-06', f.customerName)).toEqual({ total: 2_500, current: 2_500 });
     // And on the dates in between, the balances of those dates.
-    expect(await agingRow('2026-02-02', f.customerName)).toEqual({ total: 20_000, current: 20_000 });
+    // Before it was applied the 50 was unapplied customer money: it showed in the Unapplied column and the net.
+    expect(await agingRow('2026-02-02', f.customerName)).toEqual({ total: 15_000, current: 20_000, unapplied: 5_000 });
     expect(await agingRow('2026-02-03', f.customerName)).toEqual({ total: 15_000, current: 15_000 });
   });
 
@@ -408,7 +409,8 @@ describe('historical aging: entries dated after the as-of date change nothing on
     const f = await freshInvoice(8_000, { invoiceDate: '2026-01-10' });
     await recordPayment(admin, { invoiceId: f.invoiceId, amount: '500', receivedOn: '2026-03-20', reference: ref() });
     expect(await agingRow('2026-03-19', f.customerName)).toEqual({ total: 8_000, days_31_60: 8_000 });
-    expect(await agingRow('2026-03-20', f.customerName)).toBeUndefined();
+    // Paid on the 20th, with 420.00 left over as customer credit: a row of its own, net negative.
+    expect(await agingRow('2026-03-20', f.customerName)).toEqual({ total: -42_000, unapplied: 42_000 });
   });
 
   it('write-offs, partial then the rest', async () => {
@@ -425,7 +427,9 @@ describe('historical aging: entries dated after the as-of date change nothing on
     const f = await freshInvoice(10_000, { invoiceDate: '2026-01-10' });
     const { creditNoteId } = await recordCreditNote(admin, { customerId: f.customerId, amount: '100', issuedOn: '2026-03-01', reason: 'r' });
     await applyCredit(admin, { source: 'credit_note', id: creditNoteId, appliedOn: '2026-03-12', allocations: [{ invoiceId: f.invoiceId, amount: '100' }] });
-    expect(await agingRow('2026-03-11', f.customerName)).toEqual({ total: 10_000, days_1_30: 10_000 });
+    // Between the credit note and its application, the credit is unapplied and nets the invoice to zero.
+    expect(await agingRow('2026-02-28', f.customerName)).toEqual({ total: 10_000, days_1_30: 10_000 });
+    expect(await agingRow('2026-03-11', f.customerName)).toEqual({ total: 0, days_1_30: 10_000, unapplied: 10_000 });
     expect(await agingRow('2026-03-12', f.customerName)).toBeUndefined();
   });
 

@@ -271,8 +271,30 @@ async function checkHistoricalAging(acc: CompanyAccess, customerId: string, invo
   const dates = [...new Set([
     addDays(first, -1), first, ...invoices.map((i) => i.invoiceDate), ...eventDates, ...eventDates.map((d) => addDays(d, -1)), addDays(last, 40),
   ])].sort();
+  // Unapplied money replayed from the recorded rows: received by D, less what was applied from it by D.
+  const companyId = acc.company.id;
+  const dated = (d: Date) => d.toISOString().slice(0, 10);
+  const [payments, credits, applications] = await Promise.all([
+    prisma.payment.findMany({ where: { companyId }, select: { id: true, customerId: true, amountMinor: true, receivedOn: true } }),
+    prisma.creditNote.findMany({ where: { companyId }, select: { id: true, customerId: true, amountMinor: true, issuedOn: true } }),
+    prisma.application.findMany({ where: { companyId }, select: { paymentId: true, creditNoteId: true, amountMinor: true, appliedOn: true } }),
+  ]);
+  const sourcesOf = [
+    ...payments.map((p) => ({ id: p.id, customerId: p.customerId, amount: Number(p.amountMinor), date: dated(p.receivedOn) })),
+    ...credits.map((c) => ({ id: c.id, customerId: c.customerId, amount: Number(c.amountMinor), date: dated(c.issuedOn) })),
+  ];
+  const unappliedOn = (asOf: string) => {
+    const out = new Map<string, number>();
+    for (const src of sourcesOf.filter((x) => x.date <= asOf)) {
+      const used = applications.filter((a) => (a.paymentId ?? a.creditNoteId) === src.id && dated(a.appliedOn) <= asOf).reduce((t, a) => t + Number(a.amountMinor), 0);
+      if (src.amount - used > 0) out.set(src.customerId, (out.get(src.customerId) ?? 0) + src.amount - used);
+    }
+    return out;
+  };
   for (const asOf of dates) {
     const expected = new Map<string, Record<string, number>>();
+    const unapplied = unappliedOn(asOf);
+    for (const id of unapplied.keys()) expected.set(id, Object.fromEntries(BUCKETS.map((b) => [b.key, 0])));
     for (const inv of invoices) {
       const balance = inv.amount - entries.filter((e) => e.invoiceId === inv.id && e.date <= asOf).reduce((s, e) => s + e.amount, 0);
       if (balance <= 0) continue;
@@ -285,8 +307,12 @@ async function checkHistoricalAging(acc: CompanyAccess, customerId: string, invo
     expect(actual, `aging on ${asOf}`).toEqual(expected);
     const summary = Object.fromEntries(BUCKETS.map((b) => [b.key, [...expected.values()].reduce((s, a) => s + a[b.key]!, 0)]));
     expect(report.summary.amounts, `summary on ${asOf}`).toEqual(summary);
-    expect(report.summary.total).toBe(Object.values(summary).reduce((s, v) => s + v, 0));
-    expect(report.rows.find((r) => r.customer.id === customerId)?.total ?? 0).toBe(Object.values(expected.get(customerId) ?? {}).reduce((s, v) => s + v, 0));
+    const unappliedTotal = [...unapplied.values()].reduce((t, v) => t + v, 0);
+    expect(report.summary.unapplied, `unapplied on ${asOf}`).toBe(unappliedTotal);
+    expect(report.summary.total).toBe(Object.values(summary).reduce((s, v) => s + v, 0) - unappliedTotal);
+    const row = report.rows.find((r) => r.customer.id === customerId);
+    expect(row?.unapplied ?? 0).toBe(unapplied.get(customerId) ?? 0);
+    expect(row?.total ?? 0).toBe(Object.values(expected.get(customerId) ?? {}).reduce((s, v) => s + v, 0) - (unapplied.get(customerId) ?? 0));
   }
 }
 
