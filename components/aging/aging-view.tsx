@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { Inbox } from 'lucide-react';
+import { FileDown, Inbox } from 'lucide-react';
 import type { OnChangeFn, RowSelectionState } from '@tanstack/react-table';
 import type { AgingReport } from '@/lib/receivables/get-aging-page';
 import { agingHref, type AgingUrlState } from './aging-href';
@@ -33,6 +33,8 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
   const go = useCallback((next: AgingUrlState) => startTransition(() => router.push(agingHref(slug, next))), [router, slug]);
   const sortHref = useCallback((sort: string) => agingHref(slug, { ...state, sort, page: 1 }), [slug, state]);
   const pageHref = (page: number) => agingHref(slug, { ...state, page });
+  // The export takes the page's filters and sort, pinned to the date and currency on screen.
+  const exportQuery = agingHref(slug, { ...state, asOf: report.asOf, currency: report.currency, page: undefined }).split('?')[1] ?? '';
   const filtered = Boolean(state.q || state.locations?.length);
 
   // Row selection (row ids are customer ids) lives for the rows on screen: another page, sort or filter starts empty.
@@ -66,6 +68,10 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
         <AgingSearch key={state.q ?? ''} value={state.q ?? ''} onSearch={(q) => go({ ...state, q: q || undefined, page: 1 })} />
         <AgingFilters key={JSON.stringify(state)} state={state} locations={locations} currencies={currencies}
           baseCurrency={baseCurrency} today={today} onApply={go} />
+        <a href={`/api/v1/companies/${slug}/aging/export?${exportQuery}`}
+          download className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600">
+          <FileDown className="size-4" aria-hidden /> Export CSV
+        </a>
       </div>
       <div className={pending ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
         <AgingPagination label="Pagination, top" page={report.page} perPage={report.perPage} totalRows={report.totalRows} totalPages={report.totalPages} hrefFor={pageHref} />
