@@ -20,7 +20,7 @@ beforeAll(async () => {
   const adminUser = await createMember(company, 'admin');
   admin = await access(adminUser.id, company.slug);
   adminCookie = await sessionCookie(adminUser.id);
-  [{ id: customerId }] = (await createCustomers(company.id, [{ name: 'Harbour Ltd', defaultLocationId: location }])) as [{ id: string }];
+  customerId = (await createCustomers(company.id, [{ name: 'Harbour Ltd', defaultLocationId: location }]))[0]!.id;
   const [first] = await createInvoices(company.id, [
     { customerId, locationId: location, invoiceDate: '2026-01-10', dueDate: '2026-02-09', amount: 10_000, number: 'INV-1' },
     { customerId, locationId: location, invoiceDate: '2026-02-15', dueDate: '2026-03-17', amount: 5_000, number: 'INV-2' },
