@@ -14,6 +14,10 @@ import { AgingSummary } from '@/components/aging/aging-summary';
 import { cn } from '@/components/ui/cn';
 import { StatementsTable } from '@/components/statements/statements-table';
 import { statementsHref } from '@/components/statements/statements-href';
+import { todayInTimeZone } from '@/lib/aging/calendar-date';
+import { RecordPaymentDialog } from '@/components/ledger/record-payment-dialog';
+import { CreditNoteDialog } from '@/components/ledger/credit-note-dialog';
+import { invoiceHref } from '@/components/ledger/ledger-hrefs';
 
 export const metadata: Metadata = { title: 'Customer accounting' };
 
@@ -32,6 +36,9 @@ export default async function CustomerAccountingPage({ params }: { params: Promi
     listStatements(access, { customerId: id, perPage: 10 }),
   ]);
   const oldest = data.buckets[data.buckets.length - 1]?.key;
+  // Money is recorded in the currencies the customer owes in (the company's base currency when none).
+  const currencies = [...new Set([...data.summaries.map((s) => s.currency), access.company.baseCurrency])];
+  const today = todayInTimeZone(access.company.timeZone);
 
   return (
     <PageShell user={user} slug={slug} active="aging">
@@ -42,6 +49,13 @@ export default async function CustomerAccountingPage({ params }: { params: Promi
         <div>
           <h1 className="text-2xl font-bold tracking-tight">{data.customer.name}</h1>
           <p className="mt-1 text-sm text-slate-500">Accounting · as of {data.asOf}</p>
+          {access.modifyLocationIds.length > 0 ? (
+            <div className="mt-3 flex flex-wrap gap-2">
+              <RecordPaymentDialog slug={slug} today={today} size="md"
+                target={{ kind: 'customer', customerId: data.customer.id, customerName: data.customer.name, currencies }} />
+              <CreditNoteDialog slug={slug} customerId={data.customer.id} customerName={data.customer.name} currencies={currencies} today={today} />
+            </div>
+          ) : null}
         </div>
         <address className="text-right text-sm not-italic text-slate-600">
           {data.customer.address.map((line) => <div key={line}>{line}</div>)}
@@ -78,7 +92,9 @@ export default async function CustomerAccountingPage({ params }: { params: Promi
                 <tbody className="divide-y divide-slate-100">
                   {data.invoices.map((inv) => (
                     <tr key={inv.id}>
-                      <td className="px-4 py-2 font-medium">{inv.number}</td>
+                      <td className="px-4 py-2 font-medium">
+                        <Link href={invoiceHref(slug, inv.id)} className="text-brand-700 hover:underline">{inv.number}</Link>
+                      </td>
                       <td className="px-4 py-2">{inv.location}</td>
                       <td className="tabular px-4 py-2">{inv.invoiceDate}</td>
                       <td className="tabular px-4 py-2">{inv.dueDate}</td>
