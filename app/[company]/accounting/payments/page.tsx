@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { FileUp } from 'lucide-react';
 import { requirePageAccess } from '@/lib/auth/require-page-access';
 import { AppError } from '@/lib/errors/app-error';
 import { listUnapplied } from '@/lib/ledger/list-unapplied';
@@ -20,9 +22,17 @@ export default async function UnappliedPaymentsPage({ params, searchParams }: { 
   if (access.viewLocations.length === 0) return shell(<NoAccess companyName={access.company.name} />);
 
   const header = (
-    <div className="mb-5">
-      <h1 className="text-2xl font-bold tracking-tight">Unapplied payments</h1>
-      <p className="mt-1 text-sm text-slate-500">Money received by {access.company.name} that is not yet applied to invoices, oldest first.</p>
+    <div className="mb-5 flex flex-wrap items-start gap-4">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight">Unapplied payments</h1>
+        <p className="mt-1 text-sm text-slate-500">Money received by {access.company.name} that is not yet applied to invoices, oldest first.</p>
+      </div>
+      {access.modifyLocationIds.length > 0 ? (
+        <Link href={`/${slug}/accounting/payments/import`}
+          className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50">
+          <FileUp className="size-4" aria-hidden /> Import payments (CSV)
+        </Link>
+      ) : null}
     </div>
   );
   const first = (k: string) => { const v = sp[k]; return Array.isArray(v) ? v[0] : v; };

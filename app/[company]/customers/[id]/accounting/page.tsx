@@ -18,11 +18,17 @@ import { todayInTimeZone } from '@/lib/aging/calendar-date';
 import { RecordPaymentDialog } from '@/components/ledger/record-payment-dialog';
 import { CreditNoteDialog } from '@/components/ledger/credit-note-dialog';
 import { invoiceHref } from '@/components/ledger/ledger-hrefs';
+import { CustomerTransactionsSection } from '@/components/customers/customer-transactions';
+import { getCustomerTransactions, type CustomerTransactions } from '@/lib/receivables/get-customer-transactions';
 
 export const metadata: Metadata = { title: 'Customer accounting' };
 
-export default async function CustomerAccountingPage({ params }: { params: Promise<{ company: string; id: string }> }) {
+export default async function CustomerAccountingPage({ params, searchParams }: {
+  params: Promise<{ company: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { company: slug, id } = await params;
+  const sp = await searchParams;
+  const first = (k: string) => { const v = sp[k]; return (Array.isArray(v) ? v[0] : v) || undefined; };
   const { user, access } = await requirePageAccess(slug, `/${slug}/customers/${id}/accounting`);
   if (access.viewLocations.length === 0) {
     return <PageShell user={user} slug={slug} active="aging"><NoAccess companyName={access.company.name} /></PageShell>;
@@ -35,6 +41,14 @@ export default async function CustomerAccountingPage({ params }: { params: Promi
     }),
     listStatements(access, { customerId: id, perPage: 10 }),
   ]);
+  let transactions: CustomerTransactions | null = null;
+  let transactionsError: string | null = null;
+  try {
+    transactions = await getCustomerTransactions(access, id, { from: first('from'), to: first('to'), currency: first('currency') });
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'BAD_REQUEST') throw e;
+    transactionsError = e.message;
+  }
   const oldest = data.buckets[data.buckets.length - 1]?.key;
   // Money is recorded in the currencies the customer owes in (the company's base currency when none).
   const currencies = [...new Set([...data.summaries.map((s) => s.currency), access.company.baseCurrency])];
@@ -110,6 +124,8 @@ export default async function CustomerAccountingPage({ params }: { params: Promi
             </div>
           </section>
         ) : null}
+
+        <CustomerTransactionsSection slug={slug} data={transactions} error={transactionsError} />
 
         <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby="customer-statements">
           <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
