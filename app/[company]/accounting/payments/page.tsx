@@ -33,6 +33,12 @@ export default async function UnappliedPaymentsPage({ params, searchParams }: { 
           <FileUp className="size-4" aria-hidden /> Import payments (CSV)
         </Link>
       ) : null}
+      {access.modifyLocationIds.length > 0 ? (
+        <Link href={`/${slug}/accounting/import-invoices`}
+          className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50">
+          <FileUp className="size-4" aria-hidden /> Import invoices (CSV)
+        </Link>
+      ) : null}
     </div>
   );
   const first = (k: string) => { const v = sp[k]; return Array.isArray(v) ? v[0] : v; };
