@@ -6,7 +6,7 @@ import type { OnChangeFn, RowSelectionState } from '@tanstack/react-table';
 import type { AgingReport } from '@/lib/receivables/get-aging-page';
 import { agingHref, type AgingUrlState } from './aging-href';
 import { AgingFilters } from './aging-filters';
-import { AgingPagination } from './aging-pagination';
+import { ListPagination } from '@/components/ui/list-pagination';
 import { AgingSearch } from './aging-search';
 import { AgingSummary } from './aging-summary';
 import { AgingTable } from './aging-table';
@@ -74,7 +74,7 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
         </a>
       </div>
       <div className={pending ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
-        <AgingPagination label="Pagination, top" page={report.page} perPage={report.perPage} totalRows={report.totalRows} totalPages={report.totalPages} hrefFor={pageHref} />
+        <ListPagination noun={['customer', 'customers']} label="Pagination, top" page={report.page} perPage={report.perPage} totalRows={report.totalRows} totalPages={report.totalPages} hrefFor={pageHref} />
         {report.rows.length > 0 ? (
           <AgingTable slug={slug} rows={report.rows} showUnapplied={report.hasUnapplied} buckets={report.buckets} currency={report.currency} sort={report.sort} sortHref={sortHref}
             selection={selection} onSelectionChange={onSelectionChange} actions={actions} />
@@ -88,7 +88,7 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
           </div>
         )}
         {report.rows.length > 0 ? (
-          <AgingPagination label="Pagination, bottom" page={report.page} perPage={report.perPage} totalRows={report.totalRows} totalPages={report.totalPages} hrefFor={pageHref} />
+          <ListPagination noun={['customer', 'customers']} label="Pagination, bottom" page={report.page} perPage={report.perPage} totalRows={report.totalRows} totalPages={report.totalPages} hrefFor={pageHref} />
         ) : null}
       </div>
     </div>
