@@ -1,0 +1,102 @@
+import { expect, test, type Page } from '@playwright/test';
+import { agingTable, dataRows, signIn } from './helpers';
+
+// The receivables ledger as a manager uses it: a payment on an invoice, money on account applied oldest due
+// first, and a payments file reviewed then imported (twice: the second time creates nothing).
+
+const unique = () => `E2E-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+/** Opens the first customer of the aging page and, from there, their first open invoice. */
+async function openFirstInvoice(page: Page): Promise<{ customer: string; invoice: string }> {
+  await signIn(page, 'manager');
+  await expect(agingTable(page)).toBeVisible();
+  const customerLink = dataRows(page).first().getByRole('link');
+  const customer = (await customerLink.textContent())!.trim();
+  await customerLink.click();
+  await expect(page.getByRole('heading', { level: 1, name: customer })).toBeVisible();
+  const invoiceLink = page.getByRole('region', { name: /Open invoices/ }).getByRole('link').first();
+  const fallback = page.locator('section[aria-labelledby="open-invoices"]').getByRole('link').first();
+  const link = (await invoiceLink.count()) > 0 ? invoiceLink : fallback;
+  const invoice = (await link.textContent())!.trim();
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(invoice) })).toBeVisible();
+  return { customer, invoice };
+}
+
+test('record a payment on an invoice: the toast, the history row and the balance', async ({ page }) => {
+  const { invoice } = await openFirstInvoice(page);
+  const reference = unique();
+  await page.getByRole('button', { name: 'Record payment' }).first().click();
+  const dialog = page.getByRole('dialog', { name: `Record payment on ${invoice}` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel(/^Amount/).fill('1.00');
+  await dialog.getByLabel('Reference').fill(reference);
+  await dialog.getByRole('button', { name: 'Record payment' }).click();
+  await expect(page.getByText('Payment of $1.00 recorded')).toBeVisible();
+  const history = page.getByRole('table', { name: `Payment history of ${invoice}, oldest first` });
+  await expect(history).toContainText(reference);
+  await expect(history).toContainText('$1.00');
+  await expect(page.getByText('Partially paid').first()).toBeVisible();
+});
+
+test('a bad amount is refused with the field named, nothing recorded', async ({ page }) => {
+  await openFirstInvoice(page);
+  await page.getByRole('button', { name: 'Record payment' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/^Amount/).fill('12.345');
+  await dialog.getByLabel('Reference').fill(unique());
+  await dialog.getByRole('button', { name: 'Record payment' }).click();
+  await expect(dialog.getByLabel(/^Amount/)).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog).toContainText(/decimals/);
+});
+
+test('money on account: recorded on the customer, listed as unapplied, applied oldest due first', async ({ page }) => {
+  await signIn(page, 'manager');
+  const customerLink = dataRows(page).first().getByRole('link');
+  const customer = (await customerLink.textContent())!.trim();
+  await customerLink.click();
+  const reference = unique();
+  await page.getByRole('button', { name: 'Record payment' }).first().click();
+  const dialog = page.getByRole('dialog', { name: `Record payment from ${customer}` });
+  await dialog.getByLabel(/^Amount/).fill('2.00');
+  await dialog.getByLabel('Reference').fill(reference);
+  await dialog.getByRole('button', { name: 'Record payment' }).click();
+  await expect(page.getByText('Payment of $2.00 recorded')).toBeVisible();
+
+  await page.goto('/acme/accounting/payments');
+  const apply = page.getByRole('link', { name: `Apply $2.00 payment ${reference} from ${customer}` });
+  await expect(apply).toBeVisible();
+  await apply.click();
+  const submit = page.getByRole('button', { name: 'Apply $2.00' });
+  await expect(submit).toBeEnabled();
+  await submit.click();
+  await expect(page.getByText(/^Applied \$2\.00 to/)).toBeVisible();
+  await expect(page).toHaveURL(/\/acme\/accounting\/payments/);
+  await expect(page.getByRole('link', { name: `Apply $2.00 payment ${reference} from ${customer}` })).toHaveCount(0);
+});
+
+test('payments file: review names the bad rows, import takes the good one, the same file again creates nothing', async ({ page }) => {
+  const { invoice } = await openFirstInvoice(page);
+  const good = unique();
+  const csv = ['invoice,amount,date,reference', `${invoice},0.50,2026-01-05,${good}`, `NO-SUCH-INVOICE,5,2026-01-05,${unique()}`, `${invoice},1e3,2026-01-05,${unique()}`].join('\n');
+  await page.goto('/acme/accounting/payments/import');
+  const upload = async () => page.getByLabel('CSV file').setInputFiles({ name: 'payments.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await upload();
+  await expect(page.getByText('1 to import · 0 already imported · 2 with problems')).toBeVisible();
+  await expect(page.getByText(/"NO-SUCH-INVOICE" is not an invoice of Acme Security/)).toBeVisible();
+  await expect(page.getByText(/Amount: "1e3" is not an amount/)).toBeVisible();
+  await page.getByRole('button', { name: 'Import 1 payment' }).click();
+  await expect(page.getByText('1 payment imported, 2 left out')).toBeVisible();
+  await expect(page.getByText('0 to import · 1 already imported · 2 with problems')).toBeVisible();
+  await page.reload();
+  await upload();
+  await expect(page.getByText('0 to import · 1 already imported · 2 with problems')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import 0 payments' })).toBeDisabled();
+});
+
+test('a collector sees the invoice and its history but no money buttons', async ({ page }) => {
+  await signIn(page, 'collector');
+  await dataRows(page).first().getByRole('link').click();
+  await expect(page.getByRole('button', { name: 'Record payment' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add credit note' })).toHaveCount(0);
+});
