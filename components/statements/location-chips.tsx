@@ -21,9 +21,10 @@ export function LocationChips({
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   return (
-    <fieldset aria-describedby={error ? `${hintId} ${errorId}` : hintId}>
+    // The legend shares a row with Clear, so it is not the fieldset's first child: name the group explicitly.
+    <fieldset aria-labelledby={`${id}-legend`} aria-describedby={error ? `${hintId} ${errorId}` : hintId}>
       <div className="flex items-baseline justify-between gap-2">
-        <legend className="text-sm font-medium text-slate-700">{legend}</legend>
+        <legend id={`${id}-legend`} className="text-sm font-medium text-slate-700">{legend}</legend>
         {value.length > 0 ? (
           <button type="button" onClick={() => onChange([])} className="rounded text-xs font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
             Clear

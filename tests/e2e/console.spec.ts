@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AGING_PATH, dataRows, signIn } from './helpers';
+import {
+  AGING_PATH, OUTBOX_PATH, STATEMENTS_PATH, dataRows, eligibleStatus, generateButton, generateDialog, modeRadio, signIn,
+} from './helpers';
 
 /** Console errors and uncaught exceptions (hydration mismatches show up here) while `body` runs. */
 async function errorsDuring(page: Page, body: () => Promise<void>): Promise<string[]> {
@@ -29,6 +31,29 @@ test('the main pages load without console errors', async ({ page }) => {
     await dataRows(page).first().getByRole('link').click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }), 'customer').toEqual([]);
+});
+
+test('the statements and outbox pages and the Generate Statements dialog run without console errors', async ({ page }) => {
+  await signIn(page, 'manager');
+  expect(await errorsDuring(page, async () => {
+    await page.goto(AGING_PATH);
+    await dataRows(page).first().getByRole('checkbox').check();
+    await generateButton(page).click();
+    await modeRadio(generateDialog(page), 'Threshold').check();
+    await generateDialog(page).getByLabel('Threshold Value (USD)').fill('100');
+    await generateDialog(page).getByRole('button', { name: 'Preview' }).click();
+    await expect(eligibleStatus(page)).toHaveText(/eligible$/);
+    await page.keyboard.press('Escape');
+    await expect(generateDialog(page)).toBeHidden();
+  }), 'generate dialog').toEqual([]);
+  expect(await errorsDuring(page, async () => {
+    await page.goto(STATEMENTS_PATH);
+    await expect(page.getByRole('heading', { level: 1, name: 'Statements' })).toBeVisible();
+  }), 'statements').toEqual([]);
+  expect(await errorsDuring(page, async () => {
+    await page.goto(OUTBOX_PATH);
+    await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
+  }), 'outbox').toEqual([]);
 });
 
 test.describe('API tokens page in a browser time zone other than the server one', () => {

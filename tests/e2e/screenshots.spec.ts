@@ -1,19 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { AGING_PATH, OLDEST_BUCKET, agingTable, dataRows, openFilters, signIn } from './helpers';
+import {
+  AGING_PATH, OLDEST_BUCKET, OUTBOX_PATH, STATEMENTS_PATH, agingTable, createdHeading, dataRows, generateDialog, generatePastDue, openFilters,
+  openGenerate, selectFreshCustomers, signIn, statementsTable, toasts,
+} from './helpers';
 
 /**
  * Full-page screenshots of the main screens for a visual review, into test-results/screenshots/ (gitignored).
- * With DOCS_SCREENSHOT=1 it also refreshes docs/screenshot-aging.png, the README's picture of the aging page.
+ * With DOCS_SCREENSHOT=1 it also refreshes the README's pictures in docs/: screenshot-aging.png (the aging
+ * page), screenshot-generate.png (the Generate Statements result) and screenshot-statements.png.
  */
 const dir = path.join('test-results', 'screenshots');
 mkdirSync(dir, { recursive: true });
 
-async function shoot(page: Page, name: string) {
+async function shoot(page: Page, name: string, { fullPage = true } = {}) {
   // Let toasts and transitions settle so the picture is stable.
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage, animations: 'disabled' });
 }
 
 test.describe('screenshots', () => {
@@ -48,6 +52,40 @@ test.describe('screenshots', () => {
     await page.getByRole('button', { name: 'Create token' }).click();
     await expect(page.getByTestId('new-token')).toBeVisible();
     await shoot(page, 'api-tokens');
+  });
+
+  test('manager: Generate Statements form and result, statements page, outbox', async ({ page }) => {
+    await signIn(page, 'manager');
+    await selectFreshCustomers(page, 3);
+    const dialog = await openGenerate(page);
+    await dialog.getByRole('checkbox', { name: 'Email each statement to the customer' }).check();
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await expect(dialog.getByRole('status')).toHaveText(/eligible$/);
+    // The modal covers the viewport, not the full page: these are viewport pictures.
+    await shoot(page, 'generate-form', { fullPage: false });
+
+    const { created } = await generatePastDue(page);
+    expect(created).toBeGreaterThan(0);
+    await expect(createdHeading(page)).toBeVisible();
+    // Wait for the success toast to go, so the picture shows the dialog alone.
+    await expect(toasts(page)).toHaveCount(0, { timeout: 20_000 });
+    if (process.env.DOCS_SCREENSHOT === '1') {
+      await page.screenshot({ path: path.join('docs', 'screenshot-generate.png'), animations: 'disabled' });
+    }
+    await shoot(page, 'generate-result', { fullPage: false });
+    await generateDialog(page).getByRole('button', { name: 'Close' }).click();
+
+    await page.goto(STATEMENTS_PATH);
+    await expect(statementsTable(page)).toBeVisible();
+    if (process.env.DOCS_SCREENSHOT === '1') {
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: path.join('docs', 'screenshot-statements.png'), animations: 'disabled' });
+    }
+    await shoot(page, 'statements');
+
+    await page.goto(OUTBOX_PATH);
+    await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
+    await shoot(page, 'outbox');
   });
 
   test('collector: aging page', async ({ page }) => {
