@@ -100,3 +100,59 @@ test('a collector sees the invoice and its history but no money buttons', async 
   await expect(page.getByRole('button', { name: 'Record payment' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add credit note' })).toHaveCount(0);
 });
+
+test('a credit note on the customer is listed under Customer credits, ready to apply', async ({ page }) => {
+  await signIn(page, 'manager');
+  const customerLink = dataRows(page).nth(1).getByRole('link');
+  const customer = (await customerLink.textContent())!.trim();
+  await customerLink.click();
+  await page.getByRole('button', { name: 'Add credit note' }).click();
+  const dialog = page.getByRole('dialog', { name: `Add credit note for ${customer}` });
+  await dialog.getByLabel(/^Amount/).fill('3.00');
+  await dialog.getByLabel('Reason').fill(`Goodwill ${unique()}`);
+  await dialog.getByRole('button', { name: 'Add credit note' }).click();
+  await expect(page.getByText('Credit note of $3.00 recorded')).toBeVisible();
+  await page.goto('/acme/accounting/credits');
+  await expect(page.getByRole('table', { name: 'Customer credits, oldest first' })).toContainText(customer);
+});
+
+test('write off the whole balance: the invoice reads Written off and the history shows the reason', async ({ page }) => {
+  const { invoice } = await openFirstInvoice(page);
+  await page.getByRole('button', { name: 'Write off' }).click();
+  const dialog = page.getByRole('dialog', { name: `Write off ${invoice}` });
+  await dialog.getByLabel('Reason').selectOption('dispute');
+  await dialog.getByLabel('Description').fill('Disputed in e2e');
+  await dialog.getByRole('button', { name: 'Write off' }).click();
+  await expect(page.getByText(new RegExp(`^Wrote off \\$[0-9,.]+ of ${invoice}`))).toBeVisible();
+  await expect(page.getByText('Written off').first()).toBeVisible();
+  await expect(page.getByRole('table', { name: `Payment history of ${invoice}, oldest first` })).toContainText('Disputed in e2e');
+});
+
+test('invoices file: review, import, and the same file again creates nothing', async ({ page }) => {
+  await signIn(page, 'manager', '/acme/accounting/import-invoices');
+  const number = unique();
+  const csv = [
+    'customer,invoice_number,invoice_date,due_date,location,amount',
+    `E2E Imported Co ${number},${number},2026-11-01,2026-12-01,Boston,120.00`,
+    `E2E Imported Co ${number},${number}-BAD,2026-11-01,2026-12-01,Atlantis,5.00`,
+  ].join('\n');
+  const upload = async () => page.getByLabel('CSV file').setInputFiles({ name: 'invoices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await upload();
+  await expect(page.getByText('1 to import · 0 already imported · 1 with problems')).toBeVisible();
+  await expect(page.getByText(/Location: "Atlantis" is not a location of Acme Security/)).toBeVisible();
+  await page.getByRole('button', { name: 'Import 1 invoice' }).click();
+  await expect(page.getByText('1 invoice imported')).toBeVisible();
+  await expect(page.getByText('0 to import · 1 already imported · 1 with problems')).toBeVisible();
+});
+
+test('Export CSV on the aging page downloads every row of the current filters', async ({ page }) => {
+  await signIn(page, 'collector');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^acme-aging-\d{4}-\d{2}-\d{2}-USD\.csv$/);
+  const text = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+  const lines = text.replace(/^\uFEFF/, '').trim().split('\n');
+  expect(lines[0]).toBe('Customer,Customer ID,Pending,Current,1-30,31-60,61-90,91+,Unapplied,Net total,Currency');
+  const shown = await page.getByRole('navigation', { name: 'Pagination, top' }).textContent();
+  const total = Number(/of ([\d,]+) customers/.exec(shown ?? '')?.[1]?.replace(/,/g, ''));
+  expect(lines.length - 1).toBe(total);
+});
