@@ -156,3 +156,25 @@ test('Export CSV on the aging page downloads every row of the current filters', 
   const total = Number(/of ([\d,]+) customers/.exec(shown ?? '')?.[1]?.replace(/,/g, ''));
   expect(lines.length - 1).toBe(total);
 });
+
+test('a draft made through the API is listed on its customer\'s page and posted from the invoice page', async ({ page }) => {
+  await signIn(page, 'manager');
+  await dataRows(page).first().getByRole('link').click();
+  await page.waitForURL(/\/customers\/[0-9a-f-]{36}\/accounting/);
+  const customerId = /\/customers\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
+  const locations = (await (await page.request.get('/api/v1/companies/acme/locations')).json()) as { locations: { id: string; name: string }[] };
+  const boston = locations.locations.find((l) => l.name === 'Boston')!;
+  const number = unique();
+  const created = await page.request.post('/api/v1/companies/acme/invoices', {
+    data: { number, customerId, locationId: boston.id, invoiceDate: '2026-11-01', dueDate: '2026-12-01', amount: '75.00' },
+  });
+  expect(created.status()).toBe(201);
+  await page.reload();
+  const drafts = page.getByRole('region', { name: /^Drafts/ });
+  await drafts.getByRole('link', { name: number }).click();
+  await expect(page.getByText('Draft').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Post' }).click();
+  await page.getByRole('dialog', { name: 'Post invoice' }).getByRole('button', { name: `Post ${number}` }).click();
+  await expect(page.getByText(`Invoice ${number} posted`)).toBeVisible();
+  await expect(page.getByText('Open', { exact: true }).first()).toBeVisible();
+});

@@ -19,6 +19,7 @@ import { RecordPaymentDialog } from '@/components/ledger/record-payment-dialog';
 import { CreditNoteDialog } from '@/components/ledger/credit-note-dialog';
 import { invoiceHref } from '@/components/ledger/ledger-hrefs';
 import { CustomerTransactionsSection } from '@/components/customers/customer-transactions';
+import { listDraftInvoices } from '@/lib/invoices/list-draft-invoices';
 import { getCustomerTransactions, type CustomerTransactions } from '@/lib/receivables/get-customer-transactions';
 
 export const metadata: Metadata = { title: 'Customer accounting' };
@@ -41,6 +42,7 @@ export default async function CustomerAccountingPage({ params, searchParams }: {
     }),
     listStatements(access, { customerId: id, perPage: 10 }),
   ]);
+  const drafts = await listDraftInvoices(access, id);
   let transactions: CustomerTransactions | null = null;
   let transactionsError: string | null = null;
   try {
@@ -122,6 +124,22 @@ export default async function CustomerAccountingPage({ params, searchParams }: {
                 </tbody>
               </table>
             </div>
+          </section>
+        ) : null}
+
+        {drafts.length > 0 ? (
+          <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby="draft-invoices">
+            <h2 id="draft-invoices" className="border-b border-slate-200 px-4 py-3 font-semibold">Drafts ({drafts.length}): post them to open and age them</h2>
+            <ul className="divide-y divide-slate-100 text-sm">
+              {drafts.map((d) => (
+                <li key={d.id} className="flex flex-wrap items-center gap-4 px-4 py-2">
+                  <Link href={invoiceHref(slug, d.id)} className="font-medium text-brand-700 hover:underline">{d.number}</Link>
+                  <span className="text-slate-600">{d.location}</span>
+                  <span className="tabular text-slate-600">{d.invoiceDate} → due {d.dueDate}</span>
+                  <span className="tabular ml-auto font-semibold">{formatMoney(d.amountMinor, d.currency)}</span>
+                </li>
+              ))}
+            </ul>
           </section>
         ) : null}
 
