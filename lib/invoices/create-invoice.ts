@@ -6,6 +6,7 @@ import { writeAuditLog } from '@/lib/audit/write-audit-log';
 import { AppError, notFound } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { amountField, amountMinor, calendarDateField } from '@/lib/ledger/ledger-input';
+import { lineTotal } from '@/lib/money/line-total';
 import { parseAmount } from '@/lib/money/parse-amount';
 
 export const invoiceInputSchema = z.object({
@@ -26,13 +27,6 @@ export const invoiceInputSchema = z.object({
   post: z.boolean().default(false),
 }).refine((p) => p.dueDate >= p.invoiceDate, { path: ['dueDate'], message: 'Due date must not be before the invoice date' })
   .refine((p) => p.amount !== undefined || (p.lines?.length ?? 0) > 0, { path: ['amount'], message: 'Give an amount or lines' });
-
-/** quantity × unit price in minor units, rounded half up, exactly (quantity has up to 3 decimals). */
-function lineTotal(quantity: string, unitMinor: number): number {
-  const [whole, frac = ''] = quantity.split('.');
-  const milli = BigInt(whole!) * 1000n + BigInt(frac.padEnd(3, '0'));
-  return Number((milli * BigInt(unitMinor) + 500n) / 1000n);
-}
 
 export interface CreatedInvoice {
   id: string;

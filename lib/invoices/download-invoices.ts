@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { AGEABLE_STATUSES } from '@/lib/aging/age-invoices';
-import { todayInTimeZone } from '@/lib/aging/calendar-date';
+import { todayInTimeZone, calendarDateOf } from '@/lib/aging/calendar-date';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
 import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
@@ -72,8 +72,8 @@ async function buildDownload(access: CompanyAccess, input: unknown): Promise<Pdf
     company: header,
     customer: { name: i.customer.name, addressLines: billingAddressLines(i.customer) },
     number: i.number,
-    invoiceDate: i.invoiceDate.toISOString().slice(0, 10),
-    dueDate: i.dueDate.toISOString().slice(0, 10),
+    invoiceDate: calendarDateOf(i.invoiceDate),
+    dueDate: calendarDateOf(i.dueDate),
     currency: i.currency,
     locationName: i.location.name,
     lines: i.lines.map((l) => ({

@@ -1,9 +1,10 @@
 import 'server-only';
-import { parse } from 'csv-parse/sync';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { isCalendarDate } from '@/lib/aging/calendar-date';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
+import { readCsvRecords } from '@/lib/csv/read-csv';
+import { lineTotal } from '@/lib/money/line-total';
 import { AppError } from '@/lib/errors/app-error';
 import { parseAmount } from '@/lib/money/parse-amount';
 
@@ -27,17 +28,7 @@ export interface InvoiceImportGroup {
 type Row = Record<string, string>;
 
 function readRows(csv: string): Row[] {
-  let rows: Row[];
-  try {
-    rows = parse(csv.replace(/^\uFEFF/, ''), {
-      columns: (h: string[]) => h.map((x) => x.trim().toLowerCase().replace(/[^a-z]+/g, '_').replace(/^_|_$/g, '')),
-      skip_empty_lines: true, trim: true, relax_column_count: true,
-    }) as Row[];
-  } catch (error) {
-    throw new AppError('BAD_REQUEST', `The file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`, [{ path: 'file', message: 'Not CSV' }]);
-  }
-  if (rows.length === 0) throw new AppError('BAD_REQUEST', 'The file has no rows.', [{ path: 'file', message: 'Empty' }]);
-  if (rows.length > INVOICE_IMPORT_MAX_ROWS) throw new AppError('BAD_REQUEST', `At most ${INVOICE_IMPORT_MAX_ROWS.toLocaleString('en-US')} rows per file.`, [{ path: 'file', message: 'Too many rows' }]);
+  const rows = readCsvRecords(csv, INVOICE_IMPORT_MAX_ROWS, 'invoice');
   const missing = REQUIRED.filter((k) => !(k in rows[0]!));
   if (!('amount' in rows[0]!) && !('line_unit_price' in rows[0]!)) missing.push('amount (or line_unit_price)');
   if (missing.length) throw new AppError('BAD_REQUEST', `The header row needs columns: ${missing.join(', ')}.`, [{ path: 'file', message: 'Missing columns' }]);
@@ -100,9 +91,7 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
       if (!unit.ok) return { ...out, error: `Line unit price: ${unit.message} (line ${g.lines[i]})` };
       const quantity = r.line_quantity || '1';
       if (!/^\d{1,9}(\.\d{1,3})?$/.test(quantity)) return { ...out, error: `Line quantity: "${quantity}" is not a number with at most 3 decimals (line ${g.lines[i]})` };
-      const [whole, frac = ''] = quantity.split('.');
-      const total = Number(((BigInt(whole!) * 1000n + BigInt(frac.padEnd(3, '0'))) * BigInt(unit.minor) + 500n) / 1000n);
-      out.items.push({ description: r.line_description || 'Item', quantity, unitPriceMinor: unit.minor, lineTotalMinor: total });
+      out.items.push({ description: r.line_description || 'Item', quantity, unitPriceMinor: unit.minor, lineTotalMinor: lineTotal(quantity, unit.minor) });
     }
     let amount = out.items.reduce((s, l) => s + l.lineTotalMinor, 0);
     if (first.amount) {

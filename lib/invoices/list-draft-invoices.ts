@@ -1,4 +1,5 @@
 import 'server-only';
+import { calendarDateOf } from '@/lib/aging/calendar-date';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 
@@ -11,7 +12,7 @@ export async function listDraftInvoices(access: CompanyAccess, customerId: strin
     take: 200,
   });
   return drafts.map((d) => ({
-    id: d.id, number: d.number, invoiceDate: d.invoiceDate.toISOString().slice(0, 10), dueDate: d.dueDate.toISOString().slice(0, 10),
+    id: d.id, number: d.number, invoiceDate: calendarDateOf(d.invoiceDate), dueDate: calendarDateOf(d.dueDate),
     currency: d.currency, amountMinor: Number(d.amountMinor), location: d.location.name,
   }));
 }

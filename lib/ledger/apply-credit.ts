@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
-import { todayInTimeZone } from '@/lib/aging/calendar-date';
+import { todayInTimeZone, calendarDateOf } from '@/lib/aging/calendar-date';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
 import { AppError, notFound } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
@@ -37,7 +37,7 @@ export async function applyCredit(access: CompanyAccess, input: unknown): Promis
           WHERE company_id = ${companyId}::uuid AND id = ${p.id}::uuid FOR UPDATE`;
     if (!row) throw notFound(p.source === 'payment' ? 'Payment' : 'Credit note');
     await requireCustomerModify(tx, access, row.customer_id);
-    if (appliedOn < row.dated.toISOString().slice(0, 10)) {
+    if (appliedOn < calendarDateOf(row.dated)) {
       throw new AppError('BAD_REQUEST', 'Apply date cannot be before the money was received.', [{ path: 'appliedOn', message: 'Too early' }]);
     }
     const currency = row.currency.trim();

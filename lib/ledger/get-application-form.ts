@@ -1,4 +1,5 @@
 import 'server-only';
+import { calendarDateOf } from '@/lib/aging/calendar-date';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
@@ -6,7 +7,6 @@ import { AGEABLE_STATUSES } from '@/lib/aging/age-invoices';
 import { notFound } from '@/lib/errors/app-error';
 import { suggestAllocation } from './allocation';
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * What the Apply form needs for a payment or credit note: what it has left, the customer's open invoices in its
@@ -34,11 +34,11 @@ export async function getApplicationForm(access: CompanyAccess, kind: 'payment' 
     orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
     select: { id: true, number: true, dueDate: true, invoiceDate: true, balanceMinor: true, amountMinor: true },
   });
-  const open = invoices.map((i) => ({ id: i.id, number: i.number, dueDate: isoDate(i.dueDate), invoiceDate: isoDate(i.invoiceDate), balanceMinor: Number(i.balanceMinor), amountMinor: Number(i.amountMinor) }));
+  const open = invoices.map((i) => ({ id: i.id, number: i.number, dueDate: calendarDateOf(i.dueDate), invoiceDate: calendarDateOf(i.invoiceDate), balanceMinor: Number(i.balanceMinor), amountMinor: Number(i.amountMinor) }));
   const unapplied = Number(source.unappliedMinor);
   return {
     kind, id, customer: source.customer, currency: source.currency.trim(), amountMinor: Number(source.amountMinor), unappliedMinor: unapplied,
-    date: isoDate('receivedOn' in source ? source.receivedOn : source.issuedOn),
+    date: calendarDateOf('receivedOn' in source ? source.receivedOn : source.issuedOn),
     detail: 'reference' in source ? source.reference : source.reason,
     invoices: open,
     suggested: suggestAllocation(unapplied, open),

@@ -1,10 +1,10 @@
 import 'server-only';
+import { calendarDateOf } from '@/lib/aging/calendar-date';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { notFound } from '@/lib/errors/app-error';
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 export interface InvoiceHistoryEntry {
   kind: 'payment' | 'credit_note' | 'write_off';
@@ -44,7 +44,7 @@ export async function getInvoiceDetail(access: CompanyAccess, invoiceId: string)
   const history: InvoiceHistoryEntry[] = [
     ...invoice.applications.map((a): InvoiceHistoryEntry => ({
       kind: a.payment ? 'payment' : 'credit_note',
-      date: isoDate(a.appliedOn),
+      date: calendarDateOf(a.appliedOn),
       amountMinor: Number(a.amountMinor),
       detail: a.payment ? a.payment.reference : (a.creditNote?.reason ?? ''),
       method: a.payment?.method ?? null,
@@ -53,7 +53,7 @@ export async function getInvoiceDetail(access: CompanyAccess, invoiceId: string)
       at: a.createdAt,
     })),
     ...invoice.writeOffs.map((w): InvoiceHistoryEntry => ({
-      kind: 'write_off', date: isoDate(w.writtenOffOn), amountMinor: Number(w.amountMinor), detail: `${w.reason.replace('_', ' ')}: ${w.description}`,
+      kind: 'write_off', date: calendarDateOf(w.writtenOffOn), amountMinor: Number(w.amountMinor), detail: `${w.reason.replace('_', ' ')}: ${w.description}`,
       method: null, appliedTo: [invoice.number], by: w.createdBy ? (users.get(w.createdBy) ?? null) : null, at: w.createdAt,
     })),
   ].sort((a, b) => (a.date === b.date ? a.at.getTime() - b.at.getTime() : a.date < b.date ? -1 : 1));
@@ -64,8 +64,8 @@ export async function getInvoiceDetail(access: CompanyAccess, invoiceId: string)
     customer: invoice.customer,
     locationName: invoice.location.name,
     canModify: access.modifyLocationIds.includes(invoice.locationId),
-    invoiceDate: isoDate(invoice.invoiceDate),
-    dueDate: isoDate(invoice.dueDate),
+    invoiceDate: calendarDateOf(invoice.invoiceDate),
+    dueDate: calendarDateOf(invoice.dueDate),
     currency: invoice.currency,
     amountMinor: Number(invoice.amountMinor),
     balanceMinor: Number(invoice.balanceMinor),

@@ -1,16 +1,16 @@
 import 'server-only';
-import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { AGEABLE_STATUSES } from '@/lib/aging/age-invoices';
 import { isCalendarDate, todayInTimeZone } from '@/lib/aging/calendar-date';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
+import { readCsvRecords } from '@/lib/csv/read-csv';
 import { AppError } from '@/lib/errors/app-error';
 import { applyToInvoices } from './apply-to-invoices';
 import { amountMinor, PAYMENT_METHODS } from './ledger-input';
 
 export const PAYMENT_IMPORT_MAX_ROWS = 5_000;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface PaymentImportRow {
   line: number;
@@ -36,17 +36,7 @@ interface Checked {
 
 /** Reads the file: a header row naming invoice (number or id), amount, date, reference and optionally method. */
 function readRows(csv: string): Record<string, string>[] {
-  let records: Record<string, string>[];
-  try {
-    records = parse(csv.replace(/^\uFEFF/, ''), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/[^a-z]+/g, '_').replace(/^_|_$/g, '')),
-      skip_empty_lines: true, trim: true, relax_column_count: true,
-    }) as Record<string, string>[];
-  } catch (error) {
-    throw new AppError('BAD_REQUEST', `The file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`, [{ path: 'file', message: 'Not CSV' }]);
-  }
-  if (records.length === 0) throw new AppError('BAD_REQUEST', 'The file has no payment rows.', [{ path: 'file', message: 'Empty' }]);
-  if (records.length > PAYMENT_IMPORT_MAX_ROWS) throw new AppError('BAD_REQUEST', `At most ${PAYMENT_IMPORT_MAX_ROWS.toLocaleString('en-US')} rows per file.`, [{ path: 'file', message: 'Too many rows' }]);
+  const records = readCsvRecords(csv, PAYMENT_IMPORT_MAX_ROWS, 'payment');
   const first = records[0]!;
   const invoiceKey = ['invoice', 'invoice_number', 'invoice_id'].find((k) => k in first);
   const missing = [!invoiceKey && 'invoice', ...['amount', 'date', 'reference'].filter((k) => !(k in first))].filter(Boolean);
@@ -61,7 +51,7 @@ async function checkRows(access: CompanyAccess, csv: string): Promise<Checked> {
   const today = todayInTimeZone(access.company.timeZone);
   const keys = records.map((r) => r.invoice ?? '').filter(Boolean);
   const invoices = await prisma.invoice.findMany({
-    where: { companyId, OR: [{ number: { in: keys } }, { id: { in: keys.filter((k) => GUID.test(k)) } }] },
+    where: { companyId, OR: [{ number: { in: keys } }, { id: { in: keys.filter((k) => z.guid().safeParse(k).success) } }] },
     select: { id: true, number: true, customerId: true, currency: true, status: true, balanceMinor: true, locationId: true, customer: { select: { name: true } } },
   });
   const byKey = new Map(invoices.flatMap((i) => [[i.number, i], [i.id, i]] as const));

@@ -1,4 +1,5 @@
 import 'server-only';
+import { calendarDateOf } from '@/lib/aging/calendar-date';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -55,7 +56,7 @@ export async function listUnapplied(access: CompanyAccess, input: unknown) {
     params: p,
     rows: rows.map((r): UnappliedRow => ({
       id: r.id, customerId: r.customer_id, customerName: r.name, currency: r.currency.trim(), amountMinor: Number(r.amount_minor),
-      unappliedMinor: Number(r.unapplied_minor), date: r.dated.toISOString().slice(0, 10), detail: r.detail, method: r.method,
+      unappliedMinor: Number(r.unapplied_minor), date: calendarDateOf(r.dated), detail: r.detail, method: r.method,
     })),
     totalRows,
     totalPages: Math.ceil(totalRows / p.perPage),

@@ -1,9 +1,10 @@
 import 'server-only';
+import { z } from 'zod';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { AppError, notFound } from '@/lib/errors/app-error';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isGuid = (id: string) => z.guid().safeParse(id).success;
 
 export interface LockedInvoice {
   id: string;
@@ -23,7 +24,7 @@ export interface LockedInvoice {
  */
 export async function lockInvoices(tx: Prisma.TransactionClient, access: CompanyAccess, ids: string[]): Promise<Map<string, LockedInvoice>> {
   const unique = [...new Set(ids)].sort();
-  if (unique.some((id) => !GUID.test(id))) throw notFound('Invoice');
+  if (unique.some((id) => !isGuid(id))) throw notFound('Invoice');
   const rows = await tx.$queryRaw<LockedInvoice[]>`
     SELECT id, number, customer_id, location_id, currency, due_date, status, amount_minor, balance_minor FROM invoices
     WHERE company_id = ${access.company.id}::uuid AND id = ANY(${unique}::uuid[]) ORDER BY id FOR UPDATE`;

@@ -3,6 +3,15 @@
 const digitsCache = new Map<string, number>();
 const formatCache = new Map<string, Intl.NumberFormat>();
 
+/** Minor units as a plain decimal string: 123456 USD -> "1234.56", -5 -> "-0.05". Exact. */
+export function minorToDecimal(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const abs = BigInt(Math.abs(minor));
+  const scale = 10n ** BigInt(digits);
+  const text = digits === 0 ? `${abs}` : `${abs / scale}.${(abs % scale).toString().padStart(digits, '0')}`;
+  return minor < 0 ? `-${text}` : text;
+}
+
 /** Minor-unit digits of an ISO 4217 currency (JPY 0, USD 2, KWD 3), as Intl knows them. */
 export function minorDigits(currency: string): number {
   let digits = digitsCache.get(currency);
@@ -26,11 +35,6 @@ function formatter(locale: string, currency: string, digits: number): Intl.Numbe
 /** Formats integer minor units in a currency, e.g. 123456 USD -> "$1,234.56". Exact: no float division. */
 export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
   if (!Number.isSafeInteger(minor)) throw new RangeError(`Amount must be a safe integer of minor units: ${minor}`);
-  const digits = minorDigits(currency);
-  const negative = minor < 0;
-  const abs = BigInt(Math.abs(minor));
-  const scale = 10n ** BigInt(digits);
-  const decimal = digits === 0 ? `${abs}` : `${abs / scale}.${(abs % scale).toString().padStart(digits, '0')}`;
   // Intl formats decimal strings exactly (no binary float in between).
-  return formatter(locale, currency, digits).format((negative ? `-${decimal}` : decimal) as unknown as number);
+  return formatter(locale, currency, minorDigits(currency)).format(minorToDecimal(minor, currency) as unknown as number);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { toCsv } from '@/lib/csv/to-csv';
-import { minorToDecimal } from '@/lib/money/minor-to-decimal';
+import { minorToDecimal } from '@/lib/money/currency';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
 import type { AgingParams } from './aging-params';
 import { getAgingPage } from './get-aging-page';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { toCsv } from '@/lib/csv/to-csv';
-import { minorToDecimal } from '@/lib/money/minor-to-decimal';
+import { minorToDecimal } from '@/lib/money/currency';
 import { getCustomerTransactions, type CustomerTransaction } from './get-customer-transactions';
 
 const KIND_LABELS: Record<CustomerTransaction['kind'], string> = { invoice: 'Invoice', payment: 'Payment', credit_note: 'Credit note', write_off: 'Write-off' };

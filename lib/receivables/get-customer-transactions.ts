@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
-import { isCalendarDate } from '@/lib/aging/calendar-date';
+import { isCalendarDate, calendarDateOf } from '@/lib/aging/calendar-date';
 import { notFound } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
 
@@ -60,7 +60,7 @@ export async function getCustomerTransactions(access: CompanyAccess, customerId:
   let opening = 0;
   const transactions: CustomerTransaction[] = [];
   for (const r of rows) {
-    const date = r.date.toISOString().slice(0, 10);
+    const date = calendarDateOf(r.date);
     balance += Number(r.amount);
     if (p.to && date > p.to) break;
     if (p.from && date < p.from) {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { calendarDateOf } from '@/lib/aging/calendar-date';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
@@ -31,7 +32,7 @@ export async function emailStatement(access: CompanyAccess, statementId: string)
   if (!to) throw new AppError('BAD_REQUEST', `${statement.customer.name} has no email address.`, [{ path: 'email', message: 'Missing' }]);
   const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { name: true, remitTo: true } });
   const mail = statementEmail({
-    companyName: company.name, customerName: statement.customer.name, asOf: statement.asOf.toISOString().slice(0, 10),
+    companyName: company.name, customerName: statement.customer.name, asOf: calendarDateOf(statement.asOf),
     totalMinor: Number(statement.totalMinor), currency: statement.currency, remitTo: company.remitTo,
   });
   const email = await prisma.$transaction(async (tx) => {

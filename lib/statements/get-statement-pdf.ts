@@ -1,4 +1,5 @@
 import 'server-only';
+import { calendarDateOf } from '@/lib/aging/calendar-date';
 import { prisma } from '@/lib/db/client';
 import { notFound } from '@/lib/errors/app-error';
 import { renderStatementsPdf } from '@/lib/pdf/render-statements-pdf';
@@ -26,7 +27,7 @@ export async function getStatementPdf(companyId: string, statementId: string): P
     select: { asOf: true, customer: { select: { name: true } } },
   });
   if (!statement) throw notFound('Statement');
-  const date = statement.asOf.toISOString().slice(0, 10);
+  const date = calendarDateOf(statement.asOf);
   return getStatementsPdf(companyId, [statementId], `Statement ${safeFilePart(statement.customer.name)} ${date}.pdf`);
 }
 

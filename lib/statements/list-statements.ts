@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
-import { isCalendarDate } from '@/lib/aging/calendar-date';
+import { isCalendarDate, calendarDateOf } from '@/lib/aging/calendar-date';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { visibleStatements } from './visible-statements';
 
@@ -68,7 +68,7 @@ export async function listStatements(access: CompanyAccess, input: unknown) {
   return {
     params: p,
     rows: rows.map((r): StatementRow => ({
-      ...r, currency: r.currency.trim(), asOf: r.asOf.toISOString().slice(0, 10), totalMinor: Number(r.totalMinor),
+      ...r, currency: r.currency.trim(), asOf: calendarDateOf(r.asOf), totalMinor: Number(r.totalMinor),
     })),
     totalRows,
     totalPages: Math.ceil(totalRows / p.perPage),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { calendarDateOf } from '@/lib/aging/calendar-date';
 import { prisma } from '@/lib/db/client';
 import { ageInvoices, daysPastDue } from '@/lib/aging/age-invoices';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -18,7 +19,6 @@ export interface PreparedStatement {
   snapshot: StatementSnapshot;
 }
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * The statements a run would write for these customers, read in two queries for the whole batch: each
@@ -50,7 +50,7 @@ export async function prepareStatements(c: StatementCriteria, scheme: AgingSchem
     const open = byCustomer.get(id);
     if (!customer || !open) return [];
     const lines = open.map((i) => ({
-      id: i.id, number: i.number, invoiceDate: isoDate(i.invoiceDate), dueDate: isoDate(i.dueDate),
+      id: i.id, number: i.number, invoiceDate: calendarDateOf(i.invoiceDate), dueDate: calendarDateOf(i.dueDate),
       amountMinor: Number(i.amountMinor), balanceMinor: Number(i.balanceMinor),
     }));
     const aging = ageInvoices(lines.map((l) => ({ ...l, status: 'open' })), scheme, c.asOf);

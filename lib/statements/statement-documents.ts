@@ -1,4 +1,5 @@
 import 'server-only';
+import { calendarDateOf } from '@/lib/aging/calendar-date';
 import { prisma } from '@/lib/db/client';
 import type { PdfCompany, StatementDocument } from '@/lib/pdf/documents';
 import { statementSnapshotSchema } from './statement-snapshot';
@@ -27,7 +28,7 @@ export async function statementDocuments(companyId: string, statementIds: string
     return [{
       company,
       customer: { name: snapshot.customer.name, addressLines: snapshot.customer.addressLines },
-      asOf: row.asOf.toISOString().slice(0, 10),
+      asOf: calendarDateOf(row.asOf),
       currency: row.currency,
       buckets: snapshot.buckets,
       totalMinor: Number(row.totalMinor),
