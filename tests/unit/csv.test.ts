@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { neutralizeCell } from '@/lib/csv/neutralize-cell';
 import { toCsv } from '@/lib/csv/to-csv';
-import { minorToDecimal } from '@/lib/money/minor-to-decimal';
+import { minorToDecimal } from '@/lib/money/currency';
 
 describe('neutralizeCell', () => {
   it.each(['=SUM(A1:A2)', '+1', '-2+3', '@cmd', '\tx', '\rx'])('prefixes %j with an apostrophe', (text) => {
