@@ -1,78 +1,28 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { Bucket } from '@/lib/aging/scheme';
-import type { CalendarDate } from '@/lib/aging/calendar-date';
-import { AppError } from '@/lib/errors/app-error';
 import { agedInvoices, bucketSums, unappliedByCustomer } from './aging-sql';
+import { agingPageFromTotals } from './aging-page-from-totals';
+import { likePattern, outputOrder, pageRows, sortColumn, type AgingPageQuery } from './aging-page-rows';
 
-export interface AgingPageQuery {
-  companyId: string;
-  buckets: Bucket[];
-  asOf: CalendarDate;
-  currency: string;
-  /** null: every location of the company, with no per-row location test. */
-  locationIds: string[] | null;
-  q?: string;
-  /** Ledger entries exist after asOf (see agedInvoices). */
-  historical?: boolean;
-  /** Unapplied payments or credits exist on asOf: join them in as the Unapplied column (see unappliedByCustomer). */
-  withUnapplied?: boolean;
-  sort: string;
-  page: number;
-  perPage: number;
-}
-
-/** Sort keys: `name`, `total` or a bucket key; `-` prefix for descending. Unknown keys are a 400. */
-function orderBy(sort: string, buckets: Bucket[]): Prisma.Sql {
-  const desc = sort.startsWith('-');
-  const key = desc ? sort.slice(1) : sort;
-  const dir = Prisma.raw(desc ? 'DESC' : 'ASC');
-  if (key === 'name') return Prisma.sql`c.name ${dir}, c.id ${dir}`;
-  const index = buckets.findIndex((b) => b.key === key);
-  const column = key === 'total' ? 'total' : index >= 0 ? `b${index}` : null;
-  if (!column) {
-    const allowed = ['name', 'total', ...buckets.map((b) => b.key)].join(', ');
-    throw new AppError('BAD_REQUEST', `Unknown sort key "${sort}". Use one of: ${allowed} (prefix - for descending).`, [
-      { path: 'sort', message: `Unknown sort key "${sort}"` },
-    ]);
-  }
-  return Prisma.sql`a.${Prisma.raw(column)} ${dir}, c.name ASC, c.id ASC`;
-}
-
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
+export type { AgingPageQuery } from './aging-page-rows';
 
 /**
- * The requested page of `a` joined to customer names. By name, customers are read in name order from
- * customers_name_idx and kept while in `a`: the IS TRUE stops PostgreSQL from turning the IN into a hash join
- * (which loses the order and sorts all ~100k names), so it tests a hashed set and stops after the page.
+ * Whether the page can be read from the running totals: they hold today's open balances, so they answer for
+ * any as-of date with no ledger entry after it; they know customers' totals but not their buckets, so they
+ * order by name or total; a name search goes to the invoices of the customers it finds.
  */
-function pageRows(p: AgingPageQuery): Prisma.Sql {
-  const offset = (p.page - 1) * p.perPage;
-  if (p.sort === 'name' || p.sort === '-name') {
-    const dir = Prisma.raw(p.sort === 'name' ? 'ASC' : 'DESC');
-    return Prisma.sql`
-      SELECT ids.id AS customer_id, ids.name AS customer_name, a.*
-      FROM (SELECT c.id, c.name FROM customers c
-            WHERE c.company_id = ${p.companyId}::uuid AND (c.id IN (SELECT customer_id FROM a)) IS TRUE
-            ORDER BY c.name ${dir}, c.id ${dir} LIMIT ${p.perPage} OFFSET ${offset}) ids
-      JOIN a ON a.customer_id = ids.id
-      ORDER BY ids.name ${dir}, ids.id ${dir}`;
-  }
-  return Prisma.sql`
-    SELECT c.id AS customer_id, c.name AS customer_name, a.*
-    FROM a JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = a.customer_id
-    ORDER BY ${orderBy(p.sort, p.buckets)}
-    LIMIT ${p.perPage} OFFSET ${offset}`;
+export function usesRunningTotals(p: AgingPageQuery): boolean {
+  return !p.fromInvoices && !p.historical && !p.q && ['name', '-name', 'total', '-total'].includes(p.sort);
 }
 
 /**
- * One statement for the whole page: the per-customer aggregate runs once, feeding both the summary (over all
+ * One statement for the whole page. From the running totals when it can (agingPageFromTotals), else from the
+ * invoices: the per-customer aggregate runs once, feeding both the summary (over all
  * rows, so it always equals the sum of every row on every page) and the requested page of rows. The first
  * row always carries the summary (`n`, `s0..`, `stotal`); page columns are null when the page is empty.
  */
 export function agingPageQuery(p: AgingPageQuery): Prisma.Sql {
-  orderBy(p.sort, p.buckets); // rejects an unknown sort key before any SQL runs
+  sortColumn(p.sort, p.buckets); // rejects an unknown sort key before any SQL runs
+  if (usesRunningTotals(p)) return agingPageFromTotals(p);
   const searched = (column: string) => p.q
     ? Prisma.sql`AND ${Prisma.raw(column)} IN (SELECT id FROM customers WHERE company_id = ${p.companyId}::uuid AND name ILIKE ${likePattern(p.q)})`
     : Prisma.empty;
@@ -106,5 +56,6 @@ export function agingPageQuery(p: AgingPageQuery): Prisma.Sql {
   return Prisma.sql`
     ${a},
     s AS (SELECT count(*)::int AS n, ${summaryCols} FROM a)
-    SELECT s.*, p.* FROM s LEFT JOIN LATERAL (${pageRows(p)}) p ON true`;
+    SELECT s.*, p.* FROM s LEFT JOIN LATERAL (${pageRows(p)}) p ON true
+    ORDER BY ${outputOrder(p.sort, p.buckets)}`;
 }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { DEFAULT_AGING_SCHEME } from '../../lib/aging/scheme';
 import { todayInTimeZone } from '../../lib/aging/calendar-date';
 import { hashPassword } from '../../lib/auth/password';
+import { AGING_TOTALS_TABLES } from '../../lib/receivables/aging-totals-sql';
 import { INDUSTRIES, PREFIXES, STREETS, STREET_TYPES, SUFFIXES, SURNAMES, US_CITIES } from './demo-names';
 import { INSERT_CUSTOMERS, INSERT_INVOICE_LINES, INSERT_INVOICES, INSERT_LOCATIONS } from './bench-sql';
 
@@ -164,10 +165,11 @@ export async function seedBench(databaseUrl: string, opts: BenchOptions): Promis
     }),
   );
   await timed(timings, `${opts.invoices} invoices`, log, () => insertInvoices(databaseUrl, companyId, opts, today));
+  await timed(timings, 'fold aging totals', log, () => withClient(databaseUrl, (client) => client.query('SELECT aging_fold_changes()')));
   await timed(timings, 'vacuum analyze', log, () =>
     withClient(databaseUrl, async (client) => {
       // VACUUM sets the visibility map, so the aging query's index-only scans need no heap visits.
-      await client.query('VACUUM (ANALYZE) invoices, invoice_lines, customers');
+      await client.query(`VACUUM (ANALYZE) invoices, invoice_lines, customers, ${AGING_TOTALS_TABLES}`);
       await client.query('ANALYZE companies, locations, users, memberships, location_permissions, aging_schemes');
     }),
   );

@@ -180,6 +180,7 @@ export async function seedDemoIfEmpty(
       }
       await seedUsers(client, rng, companies);
       await client.query('COMMIT');
+      await client.query('SELECT aging_fold_changes()');
       return { seeded: true, logins };
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
