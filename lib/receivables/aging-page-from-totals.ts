@@ -23,7 +23,7 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
       )`
     : Prisma.sql`a AS MATERIALIZED (SELECT customer_id, 0::bigint AS unapplied, open AS total FROM (${customerTotals(scope)}) c)`;
   const unapplied = p.withUnapplied
-    ? Prisma.sql`coalesce((SELECT u.unapplied FROM u WHERE u.customer_id = r.customer_id), 0)::bigint`
+    ? Prisma.sql`coalesce((SELECT u.unapplied FROM u WHERE u.customer_id = pc.customer_id), 0)::bigint`
     : Prisma.sql`0::bigint`;
   const summaryCols = Prisma.join(
     [

@@ -1,5 +1,6 @@
 // fixtures first: it prepares Next's runtime globals before server modules load.
 import { access, addDays, createCompany, createCustomers, createInvoices, createMember, type TestCustomer } from '../support/fixtures';
+import { expectRunningTotalsMatchInvoices, foldChanges } from '../support/aging-totals';
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,8 @@ import { getAgingPage } from '@/lib/receivables/get-aging-page';
 // Random sequences of ledger operations on one customer with a few invoices (plus a bystander customer whose
 // invoice must never be touched), each operation on its own past date. A model in the test predicts every
 // outcome; after each sequence the database is checked against the model, against the ledger's own
-// conservation rules, and the aging page on several dates against a replay of only the events up to that date.
+// conservation rules, the aging running totals against the invoices, and the aging page on several dates
+// against a replay of only the events up to that date.
 
 const BUCKETS = bucketsOf(DEFAULT_AGING_SCHEME);
 const FIRST_EVENT = '2026-02-01';
@@ -205,7 +207,10 @@ async function runScenario(s: Scenario): Promise<void> {
   }
 
   await checkLedger(company.id, invoices, sources, entries);
+  await expectRunningTotalsMatchInvoices(company.id);
   await checkHistoricalAging(acc, customer.id, invoices, entries, eventDates);
+  await foldChanges(company.id);
+  await expectRunningTotalsMatchInvoices(company.id, { folded: true });
 }
 
 /** The database against the model and against the ledger's conservation rules. */
