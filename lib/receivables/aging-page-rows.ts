@@ -61,7 +61,8 @@ export function likePattern(q: string): string {
  * The page's customers (customer_id, customer_name) among those in `a`, in order. By name, customers are read
  * in name order from customers_name_idx and kept while in `a`: the IS TRUE stops PostgreSQL from turning the
  * IN into a hash join (which loses the order and sorts all ~100k names), so it tests a hashed set and stops
- * after the page. By an amount, `a` is joined to the names and sorted.
+ * after the page. By an amount, only the customers up to the page's end by that amount (with ties, which the
+ * name then orders) are joined to their names and sorted, not all of `a`.
  */
 export function pageCustomers(p: AgingPageQuery, columns = 'a.customer_id'): Prisma.Sql {
   const offset = (p.page - 1) * p.perPage;
@@ -72,9 +73,11 @@ export function pageCustomers(p: AgingPageQuery, columns = 'a.customer_id'): Pri
       WHERE c.company_id = ${p.companyId}::uuid AND (c.id IN (SELECT customer_id FROM a)) IS TRUE
       ORDER BY c.name ${dir}, c.id ${dir} LIMIT ${p.perPage} OFFSET ${offset}`;
   }
+  const amount = Prisma.raw(`${sortColumn(p.sort, p.buckets)} ${p.sort.startsWith('-') ? 'DESC' : 'ASC'}`);
   return Prisma.sql`
     SELECT ${Prisma.raw(columns)}, c.name AS customer_name
-    FROM a JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = a.customer_id
+    FROM (SELECT * FROM a ORDER BY ${amount} FETCH FIRST ${offset + p.perPage} ROWS WITH TIES) a
+    JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = a.customer_id
     ORDER BY ${orderBy(p.sort, p.buckets, 'a', { name: 'c.name', id: 'c.id' })}
     LIMIT ${p.perPage} OFFSET ${offset}`;
 }

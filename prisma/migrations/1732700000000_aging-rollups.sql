@@ -44,11 +44,12 @@ CREATE TABLE aging_customer_totals (
 CREATE TABLE aging_customer_location_totals (
   company_id    uuid NOT NULL REFERENCES companies (id) ON DELETE CASCADE,
   currency      char(3) NOT NULL,
-  customer_id   uuid NOT NULL,
   location_id   uuid NOT NULL,
+  customer_id   uuid NOT NULL,
   invoice_count integer NOT NULL,
   balance_minor bigint NOT NULL,
-  PRIMARY KEY (company_id, currency, customer_id, location_id)
+  -- Location first: a location filter reads its locations' ranges.
+  PRIMARY KEY (company_id, currency, location_id, customer_id)
 );
 -- Folding deletes totals that reach zero invoices; these find them without a scan.
 CREATE INDEX aging_date_totals_empty_idx ON aging_date_totals (company_id) WHERE invoice_count = 0;
@@ -167,12 +168,12 @@ BEGIN
       SET invoice_count = t.invoice_count + excluded.invoice_count, balance_minor = t.balance_minor + excluded.balance_minor
   ),
   customer_locations AS (
-    INSERT INTO aging_customer_location_totals AS t (company_id, currency, customer_id, location_id, invoice_count, balance_minor)
-    SELECT company_id, currency, customer_id, location_id, sum(invoice_count), sum(balance_minor) FROM live
-    GROUP BY company_id, currency, customer_id, location_id
+    INSERT INTO aging_customer_location_totals AS t (company_id, currency, location_id, customer_id, invoice_count, balance_minor)
+    SELECT company_id, currency, location_id, customer_id, sum(invoice_count), sum(balance_minor) FROM live
+    GROUP BY company_id, currency, location_id, customer_id
     HAVING sum(invoice_count) <> 0 OR sum(balance_minor) <> 0
-    ORDER BY company_id, currency, customer_id, location_id
-    ON CONFLICT (company_id, currency, customer_id, location_id) DO UPDATE
+    ORDER BY company_id, currency, location_id, customer_id
+    ON CONFLICT (company_id, currency, location_id, customer_id) DO UPDATE
       SET invoice_count = t.invoice_count + excluded.invoice_count, balance_minor = t.balance_minor + excluded.balance_minor
   )
   SELECT count(*) INTO folded FROM gone;
