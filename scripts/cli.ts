@@ -1,18 +1,58 @@
 // `npm run cli -- token create --company <slug> --email <email> --name <label>`: prints a new API token once.
+// `npm run cli -- aging check --company <slug>`: compares the aging running totals with the invoices.
+// `npm run cli -- aging rebuild --company <slug>`: recomputes them from the invoices.
 import { parseArgs } from 'node:util';
 import { prisma } from '../lib/db/client';
 import { createApiToken } from '../lib/tokens/create-api-token';
+import { checkAgingTotals, rebuildAgingTotals } from '../lib/receivables/check-aging-totals';
 import { AppError } from '../lib/errors/app-error';
 import { resolveDatabase } from './lib/resolve-database';
 
 let release: () => Promise<void> = async () => {};
-const usage = 'Usage: npm run cli -- token create --company <slug> --email <email> --name <label>';
+const usage = [
+  'Usage: npm run cli -- token create --company <slug> --email <email> --name <label>',
+  '       npm run cli -- aging check --company <slug>',
+  '       npm run cli -- aging rebuild --company <slug>',
+].join('\n');
+
+async function useDatabase(): Promise<void> {
+  const db = await resolveDatabase();
+  process.env.DATABASE_URL = db.url;
+  release = db.release;
+}
+
+/** Checks (and with `rebuild`, first recomputes) the company's aging running totals; 1 when they are wrong. */
+async function aging(command: string, slug: string): Promise<number> {
+  await useDatabase();
+  const company = await prisma.company.findUnique({ where: { slug }, select: { id: true } });
+  if (!company) {
+    console.error(`No company "${slug}".`);
+    return 1;
+  }
+  if (command === 'rebuild') {
+    const started = performance.now();
+    const folded = await rebuildAgingTotals(company.id);
+    console.log(`Rebuilt the aging totals of ${slug} from its invoices (${folded} change rows folded) in ${Math.round(performance.now() - started)} ms.`);
+  }
+  const checks = await checkAgingTotals(company.id);
+  for (const c of checks) console.log(`${c.table}: ${c.wrong} wrong, ${c.empty} empty`);
+  const bad = checks.some((c) => c.wrong > 0);
+  console.log(bad ? `The totals differ from the invoices: run \`npm run cli -- aging rebuild --company ${slug}\`.` : 'The totals match the invoices.');
+  return bad ? 1 : 0;
+}
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: { company: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } },
   });
+  if (positionals[0] === 'aging' && (positionals[1] === 'check' || positionals[1] === 'rebuild')) {
+    if (!values.company) {
+      console.error(`Missing --company.\n${usage}`);
+      return 2;
+    }
+    return aging(positionals[1], values.company);
+  }
   if (positionals[0] !== 'token' || positionals[1] !== 'create') {
     console.error(usage);
     return 2;
@@ -23,9 +63,7 @@ async function main(): Promise<number> {
       return 2;
     }
   }
-  const db = await resolveDatabase();
-  process.env.DATABASE_URL = db.url;
-  release = db.release;
+  await useDatabase();
   const membership = await prisma.membership.findFirst({
     where: { company: { slug: values.company }, user: { email: values.email!.trim().toLowerCase() } },
     select: { companyId: true, userId: true },

@@ -184,12 +184,25 @@ BEGIN
   RETURN folded;
 END $$;
 
+-- Replaces a company's totals with ones computed from its invoices, and folds them in. Run it in a
+-- REPEATABLE READ transaction (npm run cli -- aging rebuild): its DELETE and INSERT then see one snapshot,
+-- and a change committed by a concurrent invoice write after that snapshot stays in the log, on top of it.
+CREATE FUNCTION aging_rebuild_totals(p_company uuid) RETURNS integer LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM aging_changes WHERE company_id = p_company;
+  DELETE FROM aging_date_totals WHERE company_id = p_company;
+  DELETE FROM aging_location_date_totals WHERE company_id = p_company;
+  DELETE FROM aging_customer_totals WHERE company_id = p_company;
+  DELETE FROM aging_customer_location_totals WHERE company_id = p_company;
+  INSERT INTO aging_changes (company_id, currency, customer_id, location_id, invoice_date, due_date, invoice_count, balance_minor)
+  SELECT company_id, currency, customer_id, location_id, invoice_date, due_date, count(*), sum(balance_minor)
+  FROM invoices WHERE company_id = p_company AND status IN ('open', 'partially_paid') AND balance_minor > 0
+  GROUP BY company_id, currency, customer_id, location_id, invoice_date, due_date;
+  RETURN aging_fold_changes();
+END $$;
+
 -- The totals of the invoices already here.
-INSERT INTO aging_changes (company_id, currency, customer_id, location_id, invoice_date, due_date, invoice_count, balance_minor)
-SELECT company_id, currency, customer_id, location_id, invoice_date, due_date, count(*), sum(balance_minor)
-FROM invoices WHERE status IN ('open', 'partially_paid') AND balance_minor > 0
-GROUP BY company_id, currency, customer_id, location_id, invoice_date, due_date;
-SELECT aging_fold_changes();
+SELECT aging_rebuild_totals(id) FROM companies;
 ANALYZE aging_date_totals, aging_location_date_totals, aging_customer_totals, aging_customer_location_totals;
 
 -- Down Migration
@@ -198,6 +211,7 @@ DROP TRIGGER invoices_aging_truncate ON invoices;
 DROP TRIGGER invoices_aging_delete ON invoices;
 DROP TRIGGER invoices_aging_update ON invoices;
 DROP TRIGGER invoices_aging_insert ON invoices;
+DROP FUNCTION aging_rebuild_totals(uuid);
 DROP FUNCTION aging_fold_changes();
 DROP FUNCTION aging_clear_totals();
 DROP FUNCTION aging_log_invoice_changes();

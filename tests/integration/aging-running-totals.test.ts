@@ -12,6 +12,7 @@ import { recordCreditNote } from '@/lib/ledger/record-credit-note';
 import { recordPayment } from '@/lib/ledger/record-payment';
 import { writeOffInvoice } from '@/lib/ledger/write-off-invoice';
 import { agingPageQuery, usesRunningTotals, type AgingPageQuery } from '@/lib/receivables/aging-page-query';
+import { checkAgingTotals, rebuildAgingTotals } from '@/lib/receivables/check-aging-totals';
 
 // The aging page reads running totals that statement triggers keep from every invoice write. These tests hold
 // the totals equal to a recomputation from the invoices after each kind of write, folded or not, and the page
@@ -82,6 +83,18 @@ describe('running totals follow every invoice write', () => {
     await foldChanges(company.id);
     await prisma.$executeRaw`UPDATE invoices SET updated_at = now() WHERE company_id = ${company.id}::uuid`;
     expect(await changeRows(company.id)).toBe(0);
+  });
+
+  it('a check finds totals that drifted from the invoices, and a rebuild puts them right', async () => {
+    await foldChanges(company.id);
+    await prisma.$executeRaw`UPDATE aging_customer_totals SET balance_minor = balance_minor + 1 WHERE company_id = ${company.id}::uuid`;
+    await prisma.$executeRaw`DELETE FROM aging_location_date_totals WHERE company_id = ${company.id}::uuid`;
+    const drifted = Object.fromEntries((await checkAgingTotals(company.id)).map((c) => [c.table, c.wrong]));
+    expect(drifted).toEqual({ aging_date_totals: 0, aging_location_date_totals: expect.any(Number), aging_customer_totals: 3, aging_customer_location_totals: 0 });
+    expect(drifted.aging_location_date_totals).toBeGreaterThan(0);
+    await rebuildAgingTotals(company.id);
+    await foldChanges(company.id);
+    await expectRunningTotalsMatchInvoices(company.id, { folded: true });
   });
 
   it('a company deleted with open invoices takes its totals and changes with it', async () => {
