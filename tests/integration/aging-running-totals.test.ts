@@ -13,6 +13,7 @@ import { recordPayment } from '@/lib/ledger/record-payment';
 import { writeOffInvoice } from '@/lib/ledger/write-off-invoice';
 import { agingPageQuery, usesRunningTotals, type AgingPageQuery } from '@/lib/receivables/aging-page-query';
 import { checkAgingTotals, rebuildAgingTotals } from '@/lib/receivables/check-aging-totals';
+import { foldAgingChanges, vacuumAgingTotals } from '@/lib/receivables/fold-aging-changes';
 
 // The aging page reads running totals that statement triggers keep from every invoice write. These tests hold
 // the totals equal to a recomputation from the invoices after each kind of write, folded or not, and the page
@@ -75,6 +76,14 @@ describe('running totals follow every invoice write', () => {
     await prisma.$executeRaw`DELETE FROM invoices WHERE company_id = ${company.id}::uuid AND id = ${ids[6]}::uuid`;
     await createInvoices(company.id, [{ customerId: birch, locationId: north, invoiceDate: '2026-06-20', dueDate: '2026-06-20', amount: 1 }]);
     await expectRunningTotalsMatchInvoices(company.id);
+    await foldChanges(company.id);
+    await expectRunningTotalsMatchInvoices(company.id, { folded: true });
+  });
+
+  it('folds and vacuums the way the app does in the background', async () => {
+    await createInvoices(company.id, [{ customerId: customers[0]!.id, locationId: company.locations[2]!.id, invoiceDate: '2026-06-21', dueDate: '2026-07-21', amount: 800 }]);
+    await foldAgingChanges();
+    await vacuumAgingTotals();
     await foldChanges(company.id);
     await expectRunningTotalsMatchInvoices(company.id, { folded: true });
   });
