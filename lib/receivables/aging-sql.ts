@@ -107,6 +107,8 @@ export interface UnappliedScope {
   locationIds: string[] | null;
   /** Narrows the customers, on `p.customer_id`. */
   extra?: Prisma.Sql;
+  /** Applications exist dated after `asOf` (see agedInvoices); without them only what is unapplied now counts. */
+  historical?: boolean;
 }
 
 /**
@@ -117,6 +119,19 @@ export function unappliedByCustomer(s: UnappliedScope): Prisma.Sql {
   const location = s.locationIds === null ? Prisma.empty : Prisma.sql`AND p.customer_id IN (SELECT id FROM customers
       WHERE company_id = ${s.companyId}::uuid AND default_location_id = ANY(${s.locationIds}::uuid[]))`;
   const extra = s.extra ?? Prisma.empty;
+  if (!s.historical) {
+    // Nothing was applied after asOf, so what is unapplied now is what was unapplied then: the partial
+    // unapplied indexes find it without reading every payment.
+    return Prisma.sql`SELECT p.customer_id, sum(p.unapplied_minor)::bigint AS unapplied FROM (
+        SELECT customer_id, unapplied_minor FROM payments
+          WHERE company_id = ${s.companyId}::uuid AND unapplied_minor > 0 AND received_on <= ${s.asOf}::date AND currency = ${s.currency}
+        UNION ALL
+        SELECT customer_id, unapplied_minor FROM credit_notes
+          WHERE company_id = ${s.companyId}::uuid AND unapplied_minor > 0 AND issued_on <= ${s.asOf}::date AND currency = ${s.currency}
+      ) p
+      WHERE true ${location} ${extra}
+      GROUP BY p.customer_id`;
+  }
   const later = (column: 'payment_id' | 'credit_note_id') => Prisma.sql`(SELECT ${Prisma.raw(column)} AS source_id, sum(amount_minor) AS amt
       FROM applications WHERE company_id = ${s.companyId}::uuid AND applied_on > ${s.asOf}::date AND ${Prisma.raw(column)} IS NOT NULL
       GROUP BY ${Prisma.raw(column)})`;

@@ -184,6 +184,9 @@ BEGIN
   RETURN folded;
 END $$;
 
+-- Unapplied credit notes, found without reading every credit note (as payments_unapplied_idx does for payments).
+CREATE INDEX credit_notes_unapplied_idx ON credit_notes (company_id, issued_on) WHERE unapplied_minor > 0;
+
 -- Replaces a company's totals with ones computed from its invoices, and folds them in. Run it in a
 -- REPEATABLE READ transaction (npm run cli -- aging rebuild): its DELETE and INSERT then see one snapshot,
 -- and a change committed by a concurrent invoice write after that snapshot stays in the log, on top of it.
@@ -207,6 +210,7 @@ ANALYZE aging_date_totals, aging_location_date_totals, aging_customer_totals, ag
 
 -- Down Migration
 
+DROP INDEX credit_notes_unapplied_idx;
 DROP TRIGGER invoices_aging_truncate ON invoices;
 DROP TRIGGER invoices_aging_delete ON invoices;
 DROP TRIGGER invoices_aging_update ON invoices;
