@@ -4,7 +4,10 @@ import { todayInTimeZone } from '../../lib/aging/calendar-date';
 import { hashPassword } from '../../lib/auth/password';
 import { AGING_TOTALS_TABLES } from '../../lib/receivables/aging-totals-sql';
 import { INDUSTRIES, PREFIXES, STREETS, STREET_TYPES, SUFFIXES, SURNAMES, US_CITIES } from './demo-names';
-import { INSERT_CUSTOMERS, INSERT_INVOICE_LINES, INSERT_INVOICES, INSERT_LOCATIONS } from './bench-sql';
+import {
+  INSERT_CUSTOMERS, INSERT_INVOICE_LINES, INSERT_INVOICE_PAYMENTS, INSERT_INVOICES, INSERT_LOCATIONS, INSERT_ON_ACCOUNT_PAYMENTS,
+  INSERT_PAYMENT_APPLICATIONS,
+} from './bench-sql';
 
 export const BENCH_SLUG = 'bench';
 export const BENCH_PASSWORD = 'bench-2026';
@@ -80,7 +83,7 @@ async function deleteBenchCompany(client: pg.Client): Promise<void> {
   const { rows } = await client.query<{ id: string }>('SELECT id FROM companies WHERE slug = $1', [BENCH_SLUG]);
   const id = rows[0]?.id;
   if (!id) return;
-  for (const table of ['email_outbox', 'invoice_statements', 'statement_batches', 'invoice_lines', 'invoices', 'customers', 'location_permissions', 'api_tokens', 'memberships', 'locations', 'aging_schemes', 'audit_logs']) {
+  for (const table of ['email_outbox', 'invoice_statements', 'statement_batches', 'applications', 'write_offs', 'payments', 'credit_notes', 'invoice_lines', 'invoices', 'customers', 'location_permissions', 'api_tokens', 'memberships', 'locations', 'aging_schemes', 'audit_logs']) {
     await client.query(`DELETE FROM ${table} WHERE company_id = $1`, [id]);
   }
   await client.query('DELETE FROM companies WHERE id = $1', [id]);
@@ -127,7 +130,7 @@ async function createUsers(client: pg.Client, companyId: string): Promise<void> 
   );
 }
 
-/** Inserts invoices 1..count in slices, `parallel` connections at a time, each slice its own transaction. */
+/** Inserts invoices 1..count in slices with their lines and the payments applied to them, `parallel` connections at a time. */
 async function insertInvoices(databaseUrl: string, companyId: string, opts: BenchOptions, today: string): Promise<void> {
   const slice = 100_000;
   const width = Math.max(6, String(opts.invoices).length);
@@ -140,6 +143,8 @@ async function insertInvoices(databaseUrl: string, companyId: string, opts: Benc
       for (let s = slices[next++]; s; s = slices[next++]) {
         await client.query(INSERT_INVOICES, [companyId, opts.locations, opts.customers, s[0], s[1], today, width]);
         await client.query(INSERT_INVOICE_LINES, [companyId, s[0], s[1]]);
+        await client.query(INSERT_INVOICE_PAYMENTS, [companyId, s[0], s[1], today]);
+        await client.query(INSERT_PAYMENT_APPLICATIONS, [companyId, s[0], s[1]]);
         opts.log?.(`  invoices ${s[0]}..${s[1]} inserted`);
       }
     });
@@ -148,7 +153,9 @@ async function insertInvoices(databaseUrl: string, companyId: string, opts: Benc
 
 /**
  * Replaces the `bench` company (Bench Corp) with `locations` locations, `customers` customers and `invoices`
- * invoices spread over every aging bucket, plus two users (password `bench-2026`), then VACUUM ANALYZEs.
+ * invoices spread over every aging bucket (paid and part-paid ones with the payments applied to them, and
+ * money on account from about 1% of customers), plus two users (password `bench-2026`), folds the aging
+ * totals, then VACUUM ANALYZEs.
  * Invoices are inserted after the company is committed; if that step fails, run again (it replaces).
  */
 export async function seedBench(databaseUrl: string, opts: BenchOptions): Promise<BenchResult> {
@@ -165,11 +172,12 @@ export async function seedBench(databaseUrl: string, opts: BenchOptions): Promis
     }),
   );
   await timed(timings, `${opts.invoices} invoices`, log, () => insertInvoices(databaseUrl, companyId, opts, today));
+  await timed(timings, 'payments on account', log, () => withClient(databaseUrl, (client) => client.query(INSERT_ON_ACCOUNT_PAYMENTS, [companyId, opts.customers, today])));
   await timed(timings, 'fold aging totals', log, () => withClient(databaseUrl, (client) => client.query('SELECT aging_fold_changes()')));
   await timed(timings, 'vacuum analyze', log, () =>
     withClient(databaseUrl, async (client) => {
       // VACUUM sets the visibility map, so the aging query's index-only scans need no heap visits.
-      await client.query(`VACUUM (ANALYZE) invoices, invoice_lines, customers, ${AGING_TOTALS_TABLES}`);
+      await client.query(`VACUUM (ANALYZE) invoices, invoice_lines, payments, applications, customers, ${AGING_TOTALS_TABLES}`);
       await client.query('ANALYZE companies, locations, users, memberships, location_permissions, aging_schemes');
     }),
   );

@@ -103,3 +103,34 @@ JOIN invoices i ON i.company_id = $1 AND i.id = s.id
 CROSS JOIN LATERAL generate_series(1, s.k) AS n
 CROSS JOIN LATERAL (SELECT CASE WHEN n < s.k THEN i.amount_minor / (2 * s.k)
                                 ELSE i.amount_minor - (s.k - 1) * (i.amount_minor / (2 * s.k)) END AS part) AS p`;
+
+/**
+ * The payment behind each paid or part-paid invoice numbered $2..$3 of company $1 ($4 today): received by the
+ * due date or today, whichever is earlier, and applied in full to that invoice (INSERT_PAYMENT_APPLICATIONS),
+ * so every balance is its amount less what was applied.
+ */
+export const INSERT_INVOICE_PAYMENTS = `
+INSERT INTO payments (company_id, id, customer_id, currency, amount_minor, unapplied_minor, received_on, reference, method)
+SELECT i.company_id, md5('bench-payment-' || g)::uuid, i.customer_id, i.currency, i.amount_minor - i.balance_minor, 0,
+  greatest(i.invoice_date, least(i.due_date, $4::date) - ${h('g', 29)} % 10), 'PAY-' || g, 'bank_transfer'
+FROM generate_series($2::int, $3::int) AS g
+JOIN invoices i ON i.company_id = $1 AND i.id = md5('bench-invoice-' || g)::uuid
+WHERE i.status <> 'void' AND i.balance_minor < i.amount_minor`;
+
+/** $1 company id, $2 and $3 the invoice numbers of INSERT_INVOICE_PAYMENTS. */
+export const INSERT_PAYMENT_APPLICATIONS = `
+INSERT INTO applications (company_id, id, invoice_id, payment_id, amount_minor, applied_on)
+SELECT p.company_id, md5('bench-application-' || g)::uuid, md5('bench-invoice-' || g)::uuid, p.id, p.amount_minor, p.received_on
+FROM generate_series($2::int, $3::int) AS g
+JOIN payments p ON p.company_id = $1 AND p.id = md5('bench-payment-' || g)::uuid`;
+
+/**
+ * Money on account: one unapplied payment from each of about 1% of the $2 customers of company $1, received
+ * in the 60 days before $3 (today), in the customer's currency: the aging page's Unapplied column.
+ */
+export const INSERT_ON_ACCOUNT_PAYMENTS = `
+INSERT INTO payments (company_id, id, customer_id, currency, amount_minor, unapplied_minor, received_on, reference, method)
+SELECT $1, md5('bench-on-account-' || c)::uuid, ${customerId('c')}, CASE WHEN c % 50 = 0 THEN 'CAD' ELSE 'USD' END,
+  amount, amount, $3::date - ${h('c', 31)} % 60, 'ACC-' || c, 'check'
+FROM (SELECT c, 1000 + ${h('c', 32)} % 200000 AS amount FROM generate_series(1, $2::int) AS c) AS s
+WHERE ${h('c', 30)} % 100 = 0`;
