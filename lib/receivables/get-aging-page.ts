@@ -49,10 +49,11 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
   const currency = params.currency ?? access.company.baseCurrency;
   const buckets = bucketsOf(await getAgingScheme(access.company.id));
   const sort = params.sort ?? 'name';
+  const historical = await hasLedgerEntriesAfter(access.company.id, asOf);
   const rows = await prisma.$queryRaw<Row[]>(
     agingPageQuery({
       companyId: access.company.id, buckets, asOf, currency, locationIds, q: params.q,
-      historical: await hasLedgerEntriesAfter(access.company.id, asOf), withUnapplied: await hasUnappliedCredit(access.company.id, currency, asOf),
+      historical, withUnapplied: await hasUnappliedCredit(access.company.id, currency, asOf, historical),
       sort, page: params.page, perPage: params.perPage,
     }),
   );
