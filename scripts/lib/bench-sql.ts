@@ -49,7 +49,8 @@ FROM generate_series(1, $3::int) AS g`;
  * $6 today (date), $7 width of the zero-padded invoice number.
  *
  * Buckets by share: 5% pending, 30% current, 22% 1-30, 14% 31-60, 10% 61-90, 19% 91+ (up to 720 days).
- * Status: 70% open (a fifth of those partly paid), 27% paid, 3% void; pending invoices are always open.
+ * Status: 70% open (a fifth of those partly paid), 27% paid, 3% void; pending invoices (dated after today) are
+ * always open and unpaid, so every payment is dated today or earlier.
  * A fifth of the invoices go to the first tenth of the customers (big accounts); 92% are billed at the
  * customer's default location.
  */
@@ -61,6 +62,7 @@ SELECT $1, md5('bench-invoice-' || g)::uuid, 'INV-' || lpad(g::text, $7::int, '0
   CASE WHEN c % 50 = 0 THEN 'CAD' ELSE 'USD' END,
   amount,
   CASE WHEN status <> 'open' THEN 0
+       WHEN due_date - terms > $6::date THEN amount
        WHEN hp % 100 < 20 THEN least(amount - 1, greatest(1, amount * (10 + hp / 100 % 81) / 100))
        ELSE amount END,
   status
