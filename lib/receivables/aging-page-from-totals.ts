@@ -1,30 +1,44 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import { agedInvoices, bucketIndexCase, bucketSums, unappliedByCustomer } from './aging-sql';
+import { agedInvoices, bucketIndexCase, bucketSums, laterEntries, unappliedByCustomer } from './aging-sql';
 import { customerTotals, dateTotals } from './aging-totals-sql';
 import { outputOrder, pageCustomers, type AgingPageQuery } from './aging-page-rows';
 
 /**
+ * Balances that are gone now but were open on `asOf`: per invoice, what payments, credits and write-offs dated
+ * after it took off, shaped like aging_changes. An invoice still open already counts in the totals, so only
+ * one settled since adds to the invoice count.
+ */
+function paidSince(p: AgingPageQuery): Prisma.Sql {
+  const location = p.locationIds === null ? Prisma.empty : Prisma.sql`AND i.location_id = ANY(${p.locationIds}::uuid[])`;
+  return Prisma.sql`
+    SELECT i.customer_id, i.location_id, i.invoice_date, i.due_date, l.amt AS balance_minor,
+      CASE WHEN i.status IN ('open', 'partially_paid') AND i.balance_minor > 0 THEN 0 ELSE 1 END AS invoice_count
+    FROM ${laterEntries(p.companyId, p.asOf)} l
+    JOIN invoices i ON i.company_id = ${p.companyId}::uuid AND i.id = l.invoice_id
+    WHERE i.currency = ${p.currency} AND i.status IN ('open', 'partially_paid', 'paid', 'written_off', 'archived') ${location}`;
+}
+
+/**
  * The aging page from the running totals, in one statement with the same columns as the invoice aggregate
  * (agingPageQuery): the summary ages the date totals instead of every open invoice, the customer totals give
- * the row count and the page order, and only the page's customers have their invoices bucketed. Totals and
- * invoices are read in one snapshot, so the rows on all pages still add up to the summary.
+ * the row count and the page order, and only the page's customers have their invoices bucketed. On an
+ * earlier date, what was paid or written off after it is added back (paidSince). Totals and invoices are read
+ * in one snapshot, so the rows on all pages still add up to the summary.
  */
 export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
   const scope = { companyId: p.companyId, currency: p.currency, locationIds: p.locationIds };
+  const since = p.historical ? Prisma.raw('since') : undefined;
   // `a`: every customer with a row, with the net total the page sorts by (open balance less unapplied money).
   const a = p.withUnapplied
     ? Prisma.sql`
-      c AS MATERIALIZED (${customerTotals(scope)}),
+      c AS MATERIALIZED (${customerTotals(scope, since)}),
       u AS MATERIALIZED (${unappliedByCustomer(p)}),
       a AS MATERIALIZED (
         SELECT coalesce(c.customer_id, u.customer_id) AS customer_id, coalesce(u.unapplied, 0)::bigint AS unapplied,
           (coalesce(c.open, 0) - coalesce(u.unapplied, 0))::bigint AS total
         FROM c FULL JOIN u ON u.customer_id = c.customer_id
       )`
-    : Prisma.sql`a AS MATERIALIZED (SELECT customer_id, 0::bigint AS unapplied, open AS total FROM (${customerTotals(scope)}) c)`;
-  const unapplied = p.withUnapplied
-    ? Prisma.sql`coalesce((SELECT u.unapplied FROM u WHERE u.customer_id = pc.customer_id), 0)::bigint`
-    : Prisma.sql`0::bigint`;
+    : Prisma.sql`a AS MATERIALIZED (SELECT customer_id, 0::bigint AS unapplied, open AS total FROM (${customerTotals(scope, since)}) c)`;
   const summaryCols = Prisma.join(
     [
       ...p.buckets.map((_, i) => Prisma.raw(`t.b${i} AS s${i}`)),
@@ -33,19 +47,25 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
     ],
     ', ',
   );
-  const rowBuckets = Prisma.join(p.buckets.map((_, i) => Prisma.raw(`g.b${i}`)), ', ');
+  const unapplied = p.withUnapplied
+    ? Prisma.sql`coalesce((SELECT u.unapplied FROM u WHERE u.customer_id = pc.customer_id), 0)::bigint`
+    : Prisma.sql`0::bigint`;
+  const rowBuckets = Prisma.join(p.buckets.map((_, i) => Prisma.raw(`coalesce(g.b${i}, 0)::bigint AS b${i}`)), ', ');
   return Prisma.sql`
-    WITH ${a},
+    WITH ${p.historical ? Prisma.sql`since AS MATERIALIZED (${paidSince(p)}),` : Prisma.empty}
+    ${a},
     s AS (SELECT count(*)::int AS n, coalesce(sum(unapplied), 0)::bigint AS sunapplied FROM a),
-    t AS (SELECT ${bucketSums(p.buckets)} FROM (SELECT bal, ${bucketIndexCase(p.buckets, p.asOf)} AS b FROM (${dateTotals(scope)}) i) x)
+    t AS (SELECT ${bucketSums(p.buckets)} FROM (SELECT bal, ${bucketIndexCase(p.buckets, p.asOf)} AS b FROM (${dateTotals(scope, since)}) i) x),
+    pc AS MATERIALIZED (${pageCustomers(p)}),
+    g AS (
+      SELECT customer_id, ${bucketSums(p.buckets)}
+      FROM (${agedInvoices({ ...p, extra: Prisma.sql`AND i.customer_id IN (SELECT customer_id FROM pc)` })}) x
+      GROUP BY customer_id
+    )
     SELECT s.n, ${summaryCols}, p.*
-    FROM s CROSS JOIN t LEFT JOIN LATERAL (
-      SELECT r.customer_id, r.customer_name, ${rowBuckets}, r.unapplied, (g.total - r.unapplied)::bigint AS total
-      FROM (SELECT pc.*, ${unapplied} AS unapplied FROM (${pageCustomers(p)}) pc) r
-      CROSS JOIN LATERAL (
-        SELECT ${bucketSums(p.buckets)}
-        FROM (${agedInvoices({ ...p, extra: Prisma.sql`AND i.customer_id = r.customer_id` })}) x
-      ) g
+    FROM s CROSS JOIN t LEFT JOIN (
+      SELECT r.customer_id, r.customer_name, ${rowBuckets}, r.unapplied, (coalesce(g.total, 0) - r.unapplied)::bigint AS total
+      FROM (SELECT pc.*, ${unapplied} AS unapplied FROM pc) r LEFT JOIN g ON g.customer_id = r.customer_id
     ) p ON true
     ORDER BY ${outputOrder(p.sort, p.buckets)}`;
 }

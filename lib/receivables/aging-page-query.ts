@@ -9,13 +9,13 @@ export type { AgingPageQuery } from './aging-page-rows';
 const TOTALS_MAX_PAGE = 100;
 
 /**
- * Whether the page can be read from the running totals: they hold today's open balances, so they answer for
- * any as-of date with no ledger entry after it; they know customers' totals but not their buckets, so they
- * order by name or total; a name search goes to the invoices of the customers it finds; and an export of
- * every row is cheaper as one pass over the invoices.
+ * Whether the page can be read from the running totals: they hold today's open balances (an earlier as-of date
+ * adds back what was paid since); they know customers' totals but not their buckets, so they order by name or
+ * total; a name search goes to the invoices of the customers it finds; and an export of every row is cheaper
+ * as one pass over the invoices.
  */
 export function usesRunningTotals(p: AgingPageQuery): boolean {
-  return !p.fromInvoices && !p.historical && !p.q && p.perPage <= TOTALS_MAX_PAGE && ['name', '-name', 'total', '-total'].includes(p.sort);
+  return !p.fromInvoices && !p.q && p.perPage <= TOTALS_MAX_PAGE && ['name', '-name', 'total', '-total'].includes(p.sort);
 }
 
 /**

@@ -46,7 +46,7 @@ export interface AgedInvoicesScope {
 }
 
 /** Ledger entries dated after `asOf`, per invoice: what has been taken off each balance since. */
-function laterEntries(companyId: string, asOf: CalendarDate): Prisma.Sql {
+export function laterEntries(companyId: string, asOf: CalendarDate): Prisma.Sql {
   return Prisma.sql`(SELECT invoice_id, sum(amount_minor) AS amt FROM (
       SELECT invoice_id, amount_minor FROM applications WHERE company_id = ${companyId}::uuid AND applied_on > ${asOf}::date
       UNION ALL
@@ -107,44 +107,34 @@ export interface UnappliedScope {
   locationIds: string[] | null;
   /** Narrows the customers, on `p.customer_id`. */
   extra?: Prisma.Sql;
-  /** Applications exist dated after `asOf` (see agedInvoices); without them only what is unapplied now counts. */
+  /** Applications may exist dated after `asOf` (see agedInvoices); without them only what is unapplied now counts. */
   historical?: boolean;
 }
 
 /**
  * Per customer, payments and credit notes received by `asOf` and not applied on that date: what is left now
- * plus what was applied after it. Rows (customer_id, unapplied) with unapplied > 0.
+ * (found through the partial unapplied indexes) plus, when `historical`, what was applied after it. Rows
+ * (customer_id, unapplied) with unapplied > 0.
  */
 export function unappliedByCustomer(s: UnappliedScope): Prisma.Sql {
   const location = s.locationIds === null ? Prisma.empty : Prisma.sql`AND p.customer_id IN (SELECT id FROM customers
       WHERE company_id = ${s.companyId}::uuid AND default_location_id = ANY(${s.locationIds}::uuid[]))`;
   const extra = s.extra ?? Prisma.empty;
-  if (!s.historical) {
-    // Nothing was applied after asOf, so what is unapplied now is what was unapplied then: the partial
-    // unapplied indexes find it without reading every payment.
-    return Prisma.sql`SELECT p.customer_id, sum(p.unapplied_minor)::bigint AS unapplied FROM (
-        SELECT customer_id, unapplied_minor FROM payments
-          WHERE company_id = ${s.companyId}::uuid AND unapplied_minor > 0 AND received_on <= ${s.asOf}::date AND currency = ${s.currency}
-        UNION ALL
-        SELECT customer_id, unapplied_minor FROM credit_notes
-          WHERE company_id = ${s.companyId}::uuid AND unapplied_minor > 0 AND issued_on <= ${s.asOf}::date AND currency = ${s.currency}
-      ) p
-      WHERE true ${location} ${extra}
-      GROUP BY p.customer_id`;
-  }
-  const later = (column: 'payment_id' | 'credit_note_id') => Prisma.sql`(SELECT ${Prisma.raw(column)} AS source_id, sum(amount_minor) AS amt
-      FROM applications WHERE company_id = ${s.companyId}::uuid AND applied_on > ${s.asOf}::date AND ${Prisma.raw(column)} IS NOT NULL
-      GROUP BY ${Prisma.raw(column)})`;
-  return Prisma.sql`SELECT p.customer_id, sum(p.unapplied_minor + coalesce(l.amt, 0))::bigint AS unapplied FROM (
-      SELECT company_id, id, customer_id, unapplied_minor, 'payment' AS kind FROM payments
-        WHERE company_id = ${s.companyId}::uuid AND currency = ${s.currency} AND received_on <= ${s.asOf}::date
+  const sources = (table: 'payments' | 'credit_notes', dated: 'received_on' | 'issued_on', link: 'payment_id' | 'credit_note_id') => {
+    const [t, d, l] = [Prisma.raw(table), Prisma.raw(dated), Prisma.raw(link)];
+    const now = Prisma.sql`SELECT customer_id, unapplied_minor AS amt FROM ${t}
+        WHERE company_id = ${s.companyId}::uuid AND unapplied_minor > 0 AND ${d} <= ${s.asOf}::date AND currency = ${s.currency}`;
+    if (!s.historical) return now;
+    return Prisma.sql`${now}
       UNION ALL
-      SELECT company_id, id, customer_id, unapplied_minor, 'credit_note' FROM credit_notes
-        WHERE company_id = ${s.companyId}::uuid AND currency = ${s.currency} AND issued_on <= ${s.asOf}::date
+      SELECT src.customer_id, a.amount_minor FROM applications a JOIN ${t} src ON src.company_id = a.company_id AND src.id = a.${l}
+        WHERE a.company_id = ${s.companyId}::uuid AND a.applied_on > ${s.asOf}::date AND src.${d} <= ${s.asOf}::date AND src.currency = ${s.currency}`;
+  };
+  return Prisma.sql`SELECT p.customer_id, sum(p.amt)::bigint AS unapplied FROM (
+      ${sources('payments', 'received_on', 'payment_id')}
+      UNION ALL
+      ${sources('credit_notes', 'issued_on', 'credit_note_id')}
     ) p
-    LEFT JOIN (SELECT 'payment' AS kind, * FROM ${later('payment_id')} lp UNION ALL SELECT 'credit_note', * FROM ${later('credit_note_id')} lc) l
-      ON l.kind = p.kind AND l.source_id = p.id
-    WHERE (p.unapplied_minor > 0 OR l.amt > 0) ${location} ${extra}
-    GROUP BY p.customer_id
-    HAVING sum(p.unapplied_minor + coalesce(l.amt, 0)) > 0`;
+    WHERE true ${location} ${extra}
+    GROUP BY p.customer_id`;
 }

@@ -3,7 +3,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 /**
  * Reads of the running totals kept by prisma/migrations/1732700000000_aging-rollups.sql: the company-wide
  * tables without a location filter, the per-location ones with it. Each adds the changes not yet folded
- * (aging_changes), so the answer is exact whenever the last fold ran.
+ * (aging_changes), so the answer is exact whenever the last fold ran, and `deltas`: a relation shaped like
+ * aging_changes (already in scope) with more to add, such as what was paid after an earlier as-of date.
  */
 /** The running totals and their change log (what a VACUUM after a big load should cover). */
 export const AGING_TOTALS_TABLES = 'aging_changes, aging_date_totals, aging_location_date_totals, aging_customer_totals, aging_customer_location_totals';
@@ -26,11 +27,12 @@ function scopeFilter(s: AgingTotalsScope, alias: string): Prisma.Sql {
  * can age: a few thousand rows for the whole company (~2k per location) instead of every open invoice, and
  * the same sums per bucket.
  */
-export function dateTotals(s: AgingTotalsScope): Prisma.Sql {
+export function dateTotals(s: AgingTotalsScope, deltas?: Prisma.Sql): Prisma.Sql {
   const table = Prisma.raw(s.locationIds === null ? 'aging_date_totals' : 'aging_location_date_totals');
   return Prisma.sql`SELECT invoice_date, due_date, balance_minor AS bal FROM ${table} t WHERE ${scopeFilter(s, 't')}
     UNION ALL
-    SELECT invoice_date, due_date, balance_minor FROM aging_changes t WHERE ${scopeFilter(s, 't')}`;
+    SELECT invoice_date, due_date, balance_minor FROM aging_changes t WHERE ${scopeFilter(s, 't')}
+    ${deltas ? Prisma.sql`UNION ALL SELECT invoice_date, due_date, balance_minor FROM ${deltas} d` : Prisma.empty}`;
 }
 
 /**
@@ -38,7 +40,7 @@ export function dateTotals(s: AgingTotalsScope): Prisma.Sql {
  * The changes are summed first (few rows) and joined to the totals, so the company-wide read is one pass
  * over one row per customer with no grouping.
  */
-export function customerTotals(s: AgingTotalsScope): Prisma.Sql {
+export function customerTotals(s: AgingTotalsScope, deltas?: Prisma.Sql): Prisma.Sql {
   const byLocation = s.locationIds !== null;
   const table = Prisma.raw(byLocation ? 'aging_customer_location_totals' : 'aging_customer_totals');
   const keys = byLocation ? ['customer_id', 'location_id'] : ['customer_id'];
@@ -46,8 +48,10 @@ export function customerTotals(s: AgingTotalsScope): Prisma.Sql {
   const sameKey = (a: string, b: string) => Prisma.raw(keys.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND '));
   const rows = Prisma.sql`
     WITH ch AS MATERIALIZED (
-      SELECT ${keyList}, sum(invoice_count) AS n, sum(balance_minor) AS bal FROM aging_changes t
-      WHERE ${scopeFilter(s, 't')} GROUP BY ${keyList}
+      SELECT ${keyList}, sum(invoice_count) AS n, sum(balance_minor) AS bal FROM (
+        SELECT ${keyList}, invoice_count, balance_minor FROM aging_changes t WHERE ${scopeFilter(s, 't')}
+        ${deltas ? Prisma.sql`UNION ALL SELECT ${keyList}, invoice_count, balance_minor FROM ${deltas} d` : Prisma.empty}
+      ) t GROUP BY ${keyList}
     )
     SELECT t.customer_id, t.balance_minor + coalesce(ch.bal, 0) AS open
     FROM ${table} t LEFT JOIN ch ON ${sameKey('ch', 't')}
