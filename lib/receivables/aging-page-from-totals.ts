@@ -1,21 +1,27 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import { agedInvoices, bucketIndexCase, bucketSums, laterEntries, unappliedByCustomer } from './aging-sql';
+import { agedInvoices, bucketIndexCase, bucketSums, unappliedByCustomer } from './aging-sql';
 import { customerTotals, dateTotals } from './aging-totals-sql';
 import { outputOrder, pageCustomers, type AgingPageQuery } from './aging-page-rows';
 
 /**
  * Balances that are gone now but were open on `asOf`: per invoice, what payments, credits and write-offs dated
  * after it took off, shaped like aging_changes. An invoice still open already counts in the totals, so only
- * one settled since adds to the invoice count.
+ * one settled since adds to the invoice count. The entries are joined before they are grouped, so the planner
+ * sees how many there are and hashes them rather than probing invoices one by one.
  */
 function paidSince(p: AgingPageQuery): Prisma.Sql {
   const location = p.locationIds === null ? Prisma.empty : Prisma.sql`AND i.location_id = ANY(${p.locationIds}::uuid[])`;
   return Prisma.sql`
-    SELECT i.customer_id, i.location_id, i.invoice_date, i.due_date, l.amt AS balance_minor,
+    SELECT i.customer_id, i.location_id, i.invoice_date, i.due_date, sum(e.amount_minor) AS balance_minor,
       CASE WHEN i.status IN ('open', 'partially_paid') AND i.balance_minor > 0 THEN 0 ELSE 1 END AS invoice_count
-    FROM ${laterEntries(p.companyId, p.asOf)} l
-    JOIN invoices i ON i.company_id = ${p.companyId}::uuid AND i.id = l.invoice_id
-    WHERE i.currency = ${p.currency} AND i.status IN ('open', 'partially_paid', 'paid', 'written_off', 'archived') ${location}`;
+    FROM (
+      SELECT invoice_id, amount_minor FROM applications WHERE company_id = ${p.companyId}::uuid AND applied_on > ${p.asOf}::date
+      UNION ALL
+      SELECT invoice_id, amount_minor FROM write_offs WHERE company_id = ${p.companyId}::uuid AND written_off_on > ${p.asOf}::date
+    ) e
+    JOIN invoices i ON i.company_id = ${p.companyId}::uuid AND i.id = e.invoice_id
+    WHERE i.currency = ${p.currency} AND i.status IN ('open', 'partially_paid', 'paid', 'written_off', 'archived') ${location}
+    GROUP BY i.company_id, i.id`;
 }
 
 /**
@@ -58,8 +64,12 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
     t AS (SELECT ${bucketSums(p.buckets)} FROM (SELECT bal, ${bucketIndexCase(p.buckets, p.asOf)} AS b FROM (${dateTotals(scope, since)}) i) x),
     pc AS MATERIALIZED (${pageCustomers(p)}),
     g AS (
-      SELECT customer_id, ${bucketSums(p.buckets)}
-      FROM (${agedInvoices({ ...p, extra: Prisma.sql`AND i.customer_id IN (SELECT customer_id FROM pc)` })}) x
+      SELECT customer_id, ${bucketSums(p.buckets)} FROM (
+        SELECT customer_id, bal, b FROM (${agedInvoices({ ...p, historical: false, extra: Prisma.sql`AND i.customer_id IN (SELECT customer_id FROM pc)` })}) x
+        ${p.historical
+          ? Prisma.sql`UNION ALL SELECT customer_id, balance_minor, ${bucketIndexCase(p.buckets, p.asOf)} FROM since i WHERE customer_id IN (SELECT customer_id FROM pc)`
+          : Prisma.empty}
+      ) x
       GROUP BY customer_id
     )
     SELECT s.n, ${summaryCols}, p.*

@@ -46,7 +46,7 @@ export interface AgedInvoicesScope {
 }
 
 /** Ledger entries dated after `asOf`, per invoice: what has been taken off each balance since. */
-export function laterEntries(companyId: string, asOf: CalendarDate): Prisma.Sql {
+function laterEntries(companyId: string, asOf: CalendarDate): Prisma.Sql {
   return Prisma.sql`(SELECT invoice_id, sum(amount_minor) AS amt FROM (
       SELECT invoice_id, amount_minor FROM applications WHERE company_id = ${companyId}::uuid AND applied_on > ${asOf}::date
       UNION ALL

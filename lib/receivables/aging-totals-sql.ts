@@ -37,8 +37,8 @@ export function dateTotals(s: AgingTotalsScope, deltas?: Prisma.Sql): Prisma.Sql
 
 /**
  * Customers with an open invoice in scope: rows (customer_id, open), open being their open balance there.
- * The changes are summed first (few rows) and joined to the totals, so the company-wide read is one pass
- * over one row per customer with no grouping.
+ * The changes are summed first and joined to the totals in one hash join, so the company-wide read is one
+ * pass over one row per customer with no grouping.
  */
 export function customerTotals(s: AgingTotalsScope, deltas?: Prisma.Sql): Prisma.Sql {
   const byLocation = s.locationIds !== null;
@@ -53,12 +53,10 @@ export function customerTotals(s: AgingTotalsScope, deltas?: Prisma.Sql): Prisma
         ${deltas ? Prisma.sql`UNION ALL SELECT ${keyList}, invoice_count, balance_minor FROM ${deltas} d` : Prisma.empty}
       ) t GROUP BY ${keyList}
     )
-    SELECT t.customer_id, t.balance_minor + coalesce(ch.bal, 0) AS open
-    FROM ${table} t LEFT JOIN ch ON ${sameKey('ch', 't')}
-    WHERE ${scopeFilter(s, 't')} AND t.invoice_count + coalesce(ch.n, 0) > 0
-    UNION ALL
-    SELECT ch.customer_id, ch.bal FROM ch
-    WHERE ch.n > 0 AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${scopeFilter(s, 't')} AND ${sameKey('t', 'ch')})`;
+    SELECT coalesce(t.customer_id, ch.customer_id) AS customer_id, coalesce(t.balance_minor, 0) + coalesce(ch.bal, 0) AS open
+    FROM (SELECT ${keyList}, invoice_count, balance_minor FROM ${table} t WHERE ${scopeFilter(s, 't')}) t
+    FULL JOIN ch ON ${sameKey('ch', 't')}
+    WHERE coalesce(t.invoice_count, 0) + coalesce(ch.n, 0) > 0`;
   return byLocation
     ? Prisma.sql`SELECT customer_id, sum(open)::bigint AS open FROM (${rows}) r GROUP BY customer_id`
     : Prisma.sql`SELECT customer_id, open::bigint AS open FROM (${rows}) r`;
