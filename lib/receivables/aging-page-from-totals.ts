@@ -1,5 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import { agedInvoices, bucketIndexCase, bucketSums, unappliedByCustomer } from './aging-sql';
+import { AGEABLE_INVOICE, agedInvoices, bucketIndexCase, bucketSums, entriesAfter, unappliedByCustomer } from './aging-sql';
 import { customerTotals, dateTotals } from './aging-totals-sql';
 import { outputOrder, pageCustomers, type AgingPageQuery } from './aging-page-rows';
 
@@ -13,12 +13,8 @@ function paidSince(p: AgingPageQuery): Prisma.Sql {
   const location = p.locationIds === null ? Prisma.empty : Prisma.sql`AND i.location_id = ANY(${p.locationIds}::uuid[])`;
   return Prisma.sql`
     SELECT i.customer_id, i.location_id, i.invoice_date, i.due_date, sum(e.amount_minor) AS balance_minor,
-      CASE WHEN i.status IN ('open', 'partially_paid') AND i.balance_minor > 0 THEN 0 ELSE 1 END AS invoice_count
-    FROM (
-      SELECT invoice_id, amount_minor FROM applications WHERE company_id = ${p.companyId}::uuid AND applied_on > ${p.asOf}::date
-      UNION ALL
-      SELECT invoice_id, amount_minor FROM write_offs WHERE company_id = ${p.companyId}::uuid AND written_off_on > ${p.asOf}::date
-    ) e
+      CASE WHEN ${AGEABLE_INVOICE} THEN 0 ELSE 1 END AS invoice_count
+    FROM (${entriesAfter(p.companyId, p.asOf)}) e
     JOIN invoices i ON i.company_id = ${p.companyId}::uuid AND i.id = e.invoice_id
     WHERE i.currency = ${p.currency} AND i.status IN ('open', 'partially_paid', 'paid', 'written_off', 'archived') ${location}
     GROUP BY i.company_id, i.id`;

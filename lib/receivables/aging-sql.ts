@@ -24,7 +24,7 @@ export function bucketIndexCase(buckets: Bucket[], asOf: CalendarDate): Prisma.S
  * The invoices that age, on invoices `i`: written exactly as the aging indexes' predicate so PostgreSQL can
  * use them (keep in step with lib/aging AGEABLE_STATUSES and prisma/migrations).
  */
-const AGEABLE_INVOICE = Prisma.raw(`i.status IN ('open', 'partially_paid') AND i.balance_minor > 0`);
+export const AGEABLE_INVOICE = Prisma.raw(`i.status IN ('open', 'partially_paid') AND i.balance_minor > 0`);
 
 export interface AgedInvoicesScope {
   /** Without buckets `b` is null (callers that only need balances). */
@@ -45,13 +45,16 @@ export interface AgedInvoicesScope {
   historical?: boolean;
 }
 
+/** Applications and write-offs dated after `asOf`: rows (invoice_id, amount_minor) taken off balances since. */
+export function entriesAfter(companyId: string, asOf: CalendarDate): Prisma.Sql {
+  return Prisma.sql`SELECT invoice_id, amount_minor FROM applications WHERE company_id = ${companyId}::uuid AND applied_on > ${asOf}::date
+      UNION ALL
+      SELECT invoice_id, amount_minor FROM write_offs WHERE company_id = ${companyId}::uuid AND written_off_on > ${asOf}::date`;
+}
+
 /** Ledger entries dated after `asOf`, per invoice: what has been taken off each balance since. */
 function laterEntries(companyId: string, asOf: CalendarDate): Prisma.Sql {
-  return Prisma.sql`(SELECT invoice_id, sum(amount_minor) AS amt FROM (
-      SELECT invoice_id, amount_minor FROM applications WHERE company_id = ${companyId}::uuid AND applied_on > ${asOf}::date
-      UNION ALL
-      SELECT invoice_id, amount_minor FROM write_offs WHERE company_id = ${companyId}::uuid AND written_off_on > ${asOf}::date
-    ) e GROUP BY invoice_id)`;
+  return Prisma.sql`(SELECT invoice_id, sum(amount_minor) AS amt FROM (${entriesAfter(companyId, asOf)}) e GROUP BY invoice_id)`;
 }
 
 // Aggregates read only what they use: PostgreSQL flattens the subquery, so the extra columns cost nothing there.
@@ -112,15 +115,12 @@ export interface UnappliedScope {
 }
 
 /**
- * Per customer, payments and credit notes received by `asOf` and not applied on that date: what is left now
- * (found through the partial unapplied indexes) plus, when `historical`, what was applied after it. Rows
- * (customer_id, unapplied) with unapplied > 0.
+ * Payments and credit notes received by `asOf` and not applied on that date, as rows (customer_id, amt): what is
+ * left now (found through the partial unapplied indexes) and, when `historical`, each application after it.
+ * Every amt is positive.
  */
-export function unappliedByCustomer(s: UnappliedScope): Prisma.Sql {
-  const location = s.locationIds === null ? Prisma.empty : Prisma.sql`AND p.customer_id IN (SELECT id FROM customers
-      WHERE company_id = ${s.companyId}::uuid AND default_location_id = ANY(${s.locationIds}::uuid[]))`;
-  const extra = s.extra ?? Prisma.empty;
-  const sources = (table: 'payments' | 'credit_notes', dated: 'received_on' | 'issued_on', link: 'payment_id' | 'credit_note_id') => {
+export function unappliedSources(s: Omit<UnappliedScope, 'locationIds' | 'extra'>): Prisma.Sql {
+  const part = (table: 'payments' | 'credit_notes', dated: 'received_on' | 'issued_on', link: 'payment_id' | 'credit_note_id') => {
     const [t, d, l] = [Prisma.raw(table), Prisma.raw(dated), Prisma.raw(link)];
     const now = Prisma.sql`SELECT customer_id, unapplied_minor AS amt FROM ${t}
         WHERE company_id = ${s.companyId}::uuid AND unapplied_minor > 0 AND ${d} <= ${s.asOf}::date AND currency = ${s.currency}`;
@@ -130,11 +130,16 @@ export function unappliedByCustomer(s: UnappliedScope): Prisma.Sql {
       SELECT src.customer_id, a.amount_minor FROM applications a JOIN ${t} src ON src.company_id = a.company_id AND src.id = a.${l}
         WHERE a.company_id = ${s.companyId}::uuid AND a.applied_on > ${s.asOf}::date AND src.${d} <= ${s.asOf}::date AND src.currency = ${s.currency}`;
   };
-  return Prisma.sql`SELECT p.customer_id, sum(p.amt)::bigint AS unapplied FROM (
-      ${sources('payments', 'received_on', 'payment_id')}
+  return Prisma.sql`${part('payments', 'received_on', 'payment_id')}
       UNION ALL
-      ${sources('credit_notes', 'issued_on', 'credit_note_id')}
-    ) p
-    WHERE true ${location} ${extra}
+      ${part('credit_notes', 'issued_on', 'credit_note_id')}`;
+}
+
+/** Per customer, unappliedSources summed: rows (customer_id, unapplied) with unapplied > 0. */
+export function unappliedByCustomer(s: UnappliedScope): Prisma.Sql {
+  const location = s.locationIds === null ? Prisma.empty : Prisma.sql`AND p.customer_id IN (SELECT id FROM customers
+      WHERE company_id = ${s.companyId}::uuid AND default_location_id = ANY(${s.locationIds}::uuid[]))`;
+  return Prisma.sql`SELECT p.customer_id, sum(p.amt)::bigint AS unapplied FROM (${unappliedSources(s)}) p
+    WHERE true ${location} ${s.extra ?? Prisma.empty}
     GROUP BY p.customer_id`;
 }

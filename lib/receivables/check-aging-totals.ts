@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { prisma } from '@/lib/db/client';
+import { AGEABLE_INVOICE } from './aging-sql';
 
 /** Each running-totals table and the invoice columns it totals by (besides company and currency). */
 const TOTALS = {
@@ -29,8 +30,8 @@ export async function checkAgingTotals(companyId: string): Promise<AgingTotalsCh
     const same = Prisma.raw(['currency', ...keys].map((k) => `e.${k} = a.${k}`).join(' AND '));
     const [row] = await prisma.$queryRaw<{ wrong: number; empty: number }[]>`
       WITH e AS (
-        SELECT ${cols}, count(*) AS n, sum(balance_minor) AS bal FROM invoices
-        WHERE company_id = ${companyId}::uuid AND status IN ('open', 'partially_paid') AND balance_minor > 0
+        SELECT ${cols}, count(*) AS n, sum(balance_minor) AS bal FROM invoices i
+        WHERE company_id = ${companyId}::uuid AND ${AGEABLE_INVOICE}
         GROUP BY ${cols}
       ), a AS (
         SELECT ${cols}, sum(invoice_count) AS n, sum(balance_minor) AS bal FROM (

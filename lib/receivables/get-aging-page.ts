@@ -47,9 +47,9 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
   const locationIds = locationScope(access, params.locations);
   const asOf = params.asOf ?? todayInTimeZone(access.company.timeZone);
   const currency = params.currency ?? access.company.baseCurrency;
-  const buckets = bucketsOf(await getAgingScheme(access.company.id));
+  const [scheme, historical] = await Promise.all([getAgingScheme(access.company.id), hasLedgerEntriesAfter(access.company.id, asOf)]);
+  const buckets = bucketsOf(scheme);
   const sort = params.sort ?? 'name';
-  const historical = await hasLedgerEntriesAfter(access.company.id, asOf);
   const rows = await prisma.$queryRaw<Row[]>(
     agingPageQuery({
       companyId: access.company.id, buckets, asOf, currency, locationIds, q: params.q,
