@@ -1,10 +1,12 @@
 /**
- * Next.js calls register() once when a server instance starts. The outbox sender and the aging totals folder
- * run in the Node.js runtime of a running server only: not in the edge runtime (the dynamic import keeps
+ * Next.js calls register() once when a server instance starts. The parent watch, the outbox sender and the
+ * aging totals folder run in the Node.js runtime of a running server only: not in the edge runtime (the dynamic import keeps
  * nodemailer and Prisma out of that bundle) and not while `next build` prerenders pages.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { exitWithParent } = await import('./lib/process/exit-with-parent');
+  exitWithParent(Number(process.env.AGEWISE_PARENT_PID) || undefined);
   const { startOutboxSender } = await import('./lib/email/outbox-sender');
   const { startAgingTotalsFolder } = await import('./lib/receivables/aging-totals-folder');
   startOutboxSender();

@@ -26,11 +26,14 @@ function secret(): string {
 let embedded: EmbeddedPostgres | undefined;
 let databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir });
+  embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir }).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
   databaseUrl = embedded.url;
   const unadvertise = advertiseEmbedded(databaseUrl);
   process.on('exit', unadvertise);
-  console.log(`Embedded PostgreSQL (PGlite) serving ${embeddedDataDir} on ${databaseUrl}`);
+  console.log(`Embedded PostgreSQL ${embeddedDataDir} on 127.0.0.1:${new URL(databaseUrl).port}`);
 }
 
 const applied = await migrate(databaseUrl);
@@ -44,6 +47,8 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: secret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: '1',
+  // The app server exits when this process is gone (kill -9), instead of holding the port as an orphan.
+  AGEWISE_PARENT_PID: String(process.pid),
 };
 if (!dev) buildIfStale(env);
 
@@ -60,11 +65,20 @@ if (demo) {
   for (const [email, { password, access }] of byEmail) console.log(`  ${email.padEnd(24)} ${password.padEnd(24)} ${access.join(', ')}`);
 }
 
+let stopping = false;
 async function shutdown(code: number) {
-  app.kill('SIGTERM');
+  if (stopping) return;
+  stopping = true;
+  if (app.exitCode === null) {
+    app.kill('SIGTERM');
+    await new Promise((resolve) => app.once('exit', resolve));
+  }
   await embedded?.stop();
   process.exit(code);
 }
+// Killed outright, npm leaves this process behind: when the parent changes, shut down as on Ctrl-C.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && void shutdown(0), 1_000).unref();
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 app.on('exit', (code) => void shutdown(code ?? 0));

@@ -1,19 +1,18 @@
 import 'server-only';
-import { foldAgingChanges, vacuumAgingTotals } from './fold-aging-changes';
+import { foldAgingChanges } from './fold-aging-changes';
 
 const INTERVAL_MS = 5_000;
-/** Folded change rows after which the totals are vacuumed (a server's autovacuum may get there first). */
-const VACUUM_AFTER = 20_000;
 
-const globalForFolder = globalThis as unknown as { agewiseAgingFolder?: { timer: NodeJS.Timeout; running: boolean; sinceVacuum: number } };
+const globalForFolder = globalThis as unknown as { agewiseAgingFolder?: { timer: NodeJS.Timeout; running: boolean } };
 
 /**
  * Folds invoice changes into the aging running totals every 5 seconds in this process. Idempotent: a second
- * call does nothing; several processes may each run one (folds take turns in the database).
+ * call does nothing; several processes may each run one (folds take turns in the database). PostgreSQL's
+ * autovacuum reclaims the folded change rows.
  */
 export function startAgingTotalsFolder(): void {
   if (globalForFolder.agewiseAgingFolder) return;
-  const state = { timer: setInterval(() => void pass(), INTERVAL_MS), running: false, sinceVacuum: 0 };
+  const state = { timer: setInterval(() => void pass(), INTERVAL_MS), running: false };
   state.timer.unref();
   globalForFolder.agewiseAgingFolder = state;
 
@@ -21,11 +20,7 @@ export function startAgingTotalsFolder(): void {
     if (state.running) return;
     state.running = true;
     try {
-      state.sinceVacuum += await foldAgingChanges();
-      if (state.sinceVacuum >= VACUUM_AFTER) {
-        state.sinceVacuum = 0;
-        await vacuumAgingTotals();
-      }
+      await foldAgingChanges();
     } catch (error) {
       console.error('Folding aging totals failed:', error);
     } finally {

@@ -1,6 +1,5 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { AGING_TOTALS_TABLES } from './aging-totals-sql';
 
 /**
  * Folds the committed invoice changes into the aging running totals (aging_fold_changes() in
@@ -12,10 +11,3 @@ export async function foldAgingChanges(): Promise<number> {
   return row?.folded ?? 0;
 }
 
-/**
- * VACUUM (ANALYZE) of the running totals after many changes: fresh statistics for the planner and space back
- * from folded change rows (PGlite has no autovacuum).
- */
-export async function vacuumAgingTotals(): Promise<void> {
-  await prisma.$executeRawUnsafe(`VACUUM (ANALYZE) ${AGING_TOTALS_TABLES}`);
-}

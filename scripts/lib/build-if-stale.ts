@@ -17,7 +17,10 @@ function newestMtime(dir: string): number {
 export function buildIfStale(env: NodeJS.ProcessEnv): void {
   const buildId = path.join('.next', 'BUILD_ID');
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const sources = Math.max(...['app', 'components', 'lib'].filter(existsSync).map(newestMtime));
+  const sources = Math.max(
+    ...['app', 'components', 'lib'].filter(existsSync).map(newestMtime),
+    ...['instrumentation.ts', 'next.config.ts', 'package-lock.json'].filter(existsSync).map((f) => statSync(f).mtimeMs),
+  );
   if (built > sources) return;
   console.log('Building the app (first start or changed sources)...');
   const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });

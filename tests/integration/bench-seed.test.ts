@@ -1,7 +1,7 @@
 // fixtures first: it prepares Next's runtime globals before server modules load.
 import { access } from '../support/fixtures';
 import { expectRunningTotalsMatchInvoices } from '../support/aging-totals';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { agingParamsSchema } from '@/lib/receivables/aging-params';
 import { getAgingPage } from '@/lib/receivables/get-aging-page';
@@ -11,7 +11,7 @@ import { BENCH_USERS, seedBench } from '../../scripts/lib/bench-data';
 
 describe('seed:bench data', () => {
   it('is a consistent ledger: balances are amounts less applications, totals folded, money on account shows', async () => {
-    const { companyId } = await seedBench(inject('databaseUrl'), { invoices: 3_000, customers: 400, locations: 5, today: '2026-11-23' });
+    const { companyId } = await seedBench(process.env.DATABASE_URL!, { invoices: 3_000, customers: 400, locations: 5, today: '2026-11-23' });
     const [ledger] = await prisma.$queryRaw<{ invoices: number; paid: number; wrong: number; onAccount: number }[]>`
       SELECT (SELECT count(*) FROM invoices WHERE company_id = ${companyId}::uuid)::int AS invoices,
         (SELECT count(*) FROM invoices WHERE company_id = ${companyId}::uuid AND balance_minor < amount_minor AND status <> 'void')::int AS paid,

@@ -1,35 +1,58 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import pg from 'pg';
 import { migrate } from '../../lib/db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../scripts/lib/embedded-postgres';
+import { dropTestDatabases, withServer } from './test-databases';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    databaseUrl: string;
+    /** URL of the migrated template database; each worker clones it (see setup-env.ts). */
+    templateUrl: string;
   }
 }
 
 let embedded: EmbeddedPostgres | undefined;
+let tmpDir: string | undefined;
 
 /**
- * One migrated database for the whole run: PGlite in memory by default, or the PostgreSQL server named by
- * TEST_DATABASE_URL (its public schema is dropped and rebuilt). Tests isolate themselves by creating their
- * own companies, which is also how the product isolates tenants.
+ * A real PostgreSQL for the run: a throwaway embedded PostgreSQL 17 cluster by default, or the server named
+ * by TEST_DATABASE_URL. Migrations run once, into a template database; each worker then works in its own
+ * clone of it, and test files isolate themselves by creating their own companies, as the product does.
  */
 export default async function setup(project: TestProject) {
-  let url = process.env.TEST_DATABASE_URL;
-  if (url) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
-    await client.end();
-  } else {
-    embedded = await startEmbeddedPostgres();
-    url = embedded.url;
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    tmpDir = mkdtempSync(path.join(os.tmpdir(), 'agewise-test-'));
+    chmodSync(tmpDir, 0o755); // the server runs as the postgres user
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, 'pg'), ephemeral: true });
+    serverUrl = embedded.url;
   }
-  await migrate(url);
-  project.provide('databaseUrl', url);
+  const prefix = testDatabasePrefix(serverUrl);
+  await withServer(serverUrl, async (client) => {
+    await dropTestDatabases(client, prefix);
+    await client.query(`CREATE DATABASE "${prefix}tpl"`);
+  });
+  const templateUrl = urlWithDatabase(serverUrl, `${prefix}tpl`);
+  await migrate(templateUrl);
+  project.provide('templateUrl', templateUrl);
   return async () => {
-    await embedded?.stop();
+    if (embedded) {
+      await embedded.stop();
+      rmSync(tmpDir!, { recursive: true, force: true });
+    } else await withServer(serverUrl, (client) => dropTestDatabases(client, prefix));
   };
+}
+
+/** Databases of a run are named after the server URL's database, so a shared server keeps runs apart by name. */
+function testDatabasePrefix(serverUrl: string): string {
+  const name = decodeURIComponent(new URL(serverUrl).pathname.slice(1)) || 'postgres';
+  return `${name.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_t_`;
+}
+
+export function urlWithDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
 }
