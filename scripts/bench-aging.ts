@@ -1,7 +1,6 @@
 // `DATABASE_URL=postgresql://... npm run bench:aging [-- --runs 30]`: p50/p95 of the aging API next to the
 // bare SQL statement it runs, and the same page aggregated from the invoices (what the running totals
 // replace), on the `bench` company loaded by `npm run seed:bench`.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -9,14 +8,12 @@ import { prisma, SESSION_OPTIONS } from '../lib/db/client';
 import { getCompanyAccess } from '../lib/auth/get-company-access';
 import { getAgingScheme } from '../lib/receivables/get-aging-scheme';
 import { agingPageQuery, usesRunningTotals } from '../lib/receivables/aging-page-query';
-import { hasLedgerEntriesAfter } from '../lib/receivables/has-ledger-entries-after';
-import { hasUnappliedCredit } from '../lib/receivables/has-unapplied-credit';
+import { getAgingContext } from '../lib/receivables/get-aging-context';
 import { bucketsOf } from '../lib/aging/scheme';
 import { calendarDateOf, todayInTimeZone, type CalendarDate } from '../lib/aging/calendar-date';
 import { locationScope } from '../lib/receivables/resolve-location-filter';
 import { createApiToken } from '../lib/tokens/create-api-token';
-import { buildIfStale, nextBin } from './lib/build-if-stale';
-import { freePort } from './lib/embedded-postgres';
+import { startBuiltApp } from './lib/start-built-app';
 import { BENCH_SLUG, BENCH_USERS } from './lib/bench-data';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, warmup: { type: 'string', default: '3' } } });
@@ -40,15 +37,6 @@ async function time(fn: () => Promise<unknown>): Promise<number[]> {
   return out;
 }
 
-async function waitForHttp(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
 const company = await prisma.company.findUnique({ where: { slug: BENCH_SLUG } });
 if (!company) {
   console.error(`No "${BENCH_SLUG}" company in this database: run \`npm run seed:bench\` first.`);
@@ -56,15 +44,11 @@ if (!company) {
 }
 const invoiceCount = await prisma.invoice.count({ where: { companyId: company.id } });
 const unfolded = await prisma.agingChange.count();
-const env = { ...process.env, NEXTAUTH_SECRET: randomBytes(24).toString('hex'), NEXT_TELEMETRY_DISABLED: '1' };
-buildIfStale(env);
-const port = await freePort();
-const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], { env: { ...env, NEXTAUTH_URL: `http://localhost:${port}` }, stdio: 'ignore' });
+const server = await startBuiltApp({ ...process.env, NEXTAUTH_SECRET: randomBytes(24).toString('hex'), NEXT_TELEMETRY_DISABLED: '1' });
 const sqlPool = new pg.Pool({ connectionString: databaseUrl, options: SESSION_OPTIONS, max: 1 });
 const tokenIds: string[] = [];
 
 try {
-  await waitForHttp(`http://localhost:${port}/login`, 60_000);
   const buckets = bucketsOf(await getAgingScheme(company.id));
   const asOf = todayInTimeZone(company.timeZone);
   // An earlier date: a month of payments since then is added back.
@@ -78,7 +62,7 @@ try {
     tokenIds.push(token.id);
     const locationIds = access.viewLocations.map((l) => l.id);
     const api = (page: number, sort: string, date: CalendarDate = asOf) =>
-      fetch(`http://localhost:${port}/api/v1/companies/${BENCH_SLUG}/aging?perPage=50&page=${page}&asOf=${date}&sort=${sort}`, {
+      fetch(`${server.url}/api/v1/companies/${BENCH_SLUG}/aging?perPage=50&page=${page}&asOf=${date}&sort=${sort}`, {
         headers: { authorization: `Bearer ${token.secret}` },
       }).then(async (r) => {
         if (!r.ok) throw new Error(`API answered ${r.status}: ${await r.text()}`);
@@ -92,10 +76,10 @@ try {
     ];
     for (const [label, page, sort, date] of cases) {
       // The statement getAgingPage runs for this request, built the same way.
-      const historical = await hasLedgerEntriesAfter(company.id, date);
+      const { historical, withUnapplied: unapplied } = await getAgingContext(company.id, date, company.baseCurrency);
       const query = {
         companyId: company.id, buckets, asOf: date, currency: company.baseCurrency, locationIds: locationScope(access, []), sort, page, perPage: 50,
-        historical, withUnapplied: await hasUnappliedCredit(company.id, company.baseCurrency, date, historical),
+        historical, withUnapplied: unapplied,
       };
       withUnapplied ||= query.withUnapplied;
       const sql = agingPageQuery(query);
@@ -121,7 +105,7 @@ try {
   for (const r of results) console.log(line(r));
 } finally {
   await prisma.apiToken.deleteMany({ where: { companyId: company.id, id: { in: tokenIds } } });
-  server.kill('SIGTERM');
+  server.stop();
   await sqlPool.end();
   await prisma.$disconnect();
 }

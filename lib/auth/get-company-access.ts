@@ -1,6 +1,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { locationsWith, type CompanyRole } from './permissions';
+import { locationsWith, type CompanyRole, type LocationGrant } from './permissions';
 
 export interface CompanyAccess {
   userId: string;
@@ -11,31 +11,39 @@ export interface CompanyAccess {
   modifyLocationIds: string[];
 }
 
-/** The user's access to a company by slug; null when the company does not exist or the user is not a member. */
+interface AccessRow {
+  role: CompanyRole;
+  company: CompanyAccess['company'];
+  locations: { id: string; name: string }[];
+  permissions: LocationGrant[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The user's access to a company by slug; null when the company does not exist or the user is not a member.
+ * One statement (membership, company, locations and grants): every request starts here.
+ */
 export async function getCompanyAccess(userId: string, slug: string): Promise<CompanyAccess | null> {
-  const membership = await prisma.membership.findFirst({
-    where: { userId, company: { slug } },
-    select: {
-      role: true,
-      company: {
-        select: {
-          id: true, slug: true, name: true, timeZone: true, baseCurrency: true,
-          locations: { select: { id: true, name: true }, orderBy: { name: 'asc' } },
-        },
-      },
-      permissions: { select: { locationId: true, permission: true } },
-    },
-  });
+  if (!UUID.test(userId)) return null;
+  const [membership] = await prisma.$queryRaw<AccessRow[]>`
+    SELECT m.role,
+      json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'timeZone', c.time_zone, 'baseCurrency', c.base_currency) AS company,
+      coalesce((SELECT json_agg(json_build_object('id', l.id, 'name', l.name) ORDER BY l.name, l.id)
+                FROM locations l WHERE l.company_id = c.id), '[]') AS locations,
+      coalesce((SELECT json_agg(json_build_object('locationId', p.location_id, 'permission', p.permission))
+                FROM location_permissions p WHERE p.company_id = c.id AND p.user_id = m.user_id), '[]') AS permissions
+    FROM companies c JOIN memberships m ON m.company_id = c.id AND m.user_id = ${userId}::uuid
+    WHERE c.slug = ${slug}`;
   if (!membership) return null;
-  const { locations, ...company } = membership.company;
-  const role = membership.role as CompanyRole;
+  const { role, company, locations, permissions } = membership;
   const allIds = locations.map((l) => l.id);
-  const viewIds = new Set(locationsWith('invoices.view', role, membership.permissions, allIds));
+  const viewIds = new Set(locationsWith('invoices.view', role, permissions, allIds));
   return {
     userId,
     role,
     company,
     viewLocations: locations.filter((l) => viewIds.has(l.id)),
-    modifyLocationIds: locationsWith('invoices.modify', role, membership.permissions, allIds),
+    modifyLocationIds: locationsWith('invoices.modify', role, permissions, allIds),
   };
 }

@@ -59,7 +59,7 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
     s AS (SELECT count(*)::int AS n, coalesce(sum(unapplied), 0)::bigint AS sunapplied FROM a),
     t AS (SELECT ${bucketSums(p.buckets)} FROM (SELECT bal, ${bucketIndexCase(p.buckets, p.asOf)} AS b FROM (${dateTotals(scope, since)}) i) x),
     pc AS MATERIALIZED (${pageCustomers(p)}),
-    g AS (
+    g AS MATERIALIZED (
       SELECT customer_id, ${bucketSums(p.buckets)} FROM (
         SELECT customer_id, bal, b FROM (${agedInvoices({ ...p, historical: false, extra: Prisma.sql`AND i.customer_id IN (SELECT customer_id FROM pc)` })}) x
         ${p.historical

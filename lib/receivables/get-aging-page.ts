@@ -3,12 +3,10 @@ import { prisma } from '@/lib/db/client';
 import { bucketsOf } from '@/lib/aging/scheme';
 import { todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
-import { getAgingScheme } from './get-aging-scheme';
+import { getAgingContext } from './get-aging-context';
 import { toMinor } from './aging-sql';
 import { agingPageQuery } from './aging-page-query';
 import { locationScope } from './resolve-location-filter';
-import { hasLedgerEntriesAfter } from './has-ledger-entries-after';
-import { hasUnappliedCredit } from './has-unapplied-credit';
 import type { AgingParams } from './aging-params';
 
 export interface AgingAmountsRow {
@@ -47,13 +45,13 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
   const locationIds = locationScope(access, params.locations);
   const asOf = params.asOf ?? todayInTimeZone(access.company.timeZone);
   const currency = params.currency ?? access.company.baseCurrency;
-  const [scheme, historical] = await Promise.all([getAgingScheme(access.company.id), hasLedgerEntriesAfter(access.company.id, asOf)]);
+  const { scheme, historical, withUnapplied } = await getAgingContext(access.company.id, asOf, currency);
   const buckets = bucketsOf(scheme);
   const sort = params.sort ?? 'name';
   const rows = await prisma.$queryRaw<Row[]>(
     agingPageQuery({
       companyId: access.company.id, buckets, asOf, currency, locationIds, q: params.q,
-      historical, withUnapplied: await hasUnappliedCredit(access.company.id, currency, asOf, historical),
+      historical, withUnapplied,
       sort, page: params.page, perPage: params.perPage,
     }),
   );

@@ -7,8 +7,7 @@ import { billingAddressLines } from '@/lib/customers/billing-address-lines';
 import { calendarDateOf, todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { notFound } from '@/lib/errors/app-error';
-import { getAgingScheme } from './get-aging-scheme';
-import { hasLedgerEntriesAfter } from './has-ledger-entries-after';
+import { getAgingContext } from './get-aging-context';
 import { agedInvoices, bucketSums, toMinor } from './aging-sql';
 import { resolveLocationFilter } from './resolve-location-filter';
 
@@ -44,11 +43,9 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
   if (!customer) throw notFound('Customer');
 
   const asOf = asOfParam ?? todayInTimeZone(access.company.timeZone);
-  const buckets = bucketsOf(await getAgingScheme(companyId));
-  const scope = {
-    buckets, asOf, companyId, currency: null, locationIds, extra: Prisma.sql`AND i.customer_id = ${customerId}::uuid`,
-    historical: await hasLedgerEntriesAfter(companyId, asOf),
-  };
+  const { scheme, historical } = await getAgingContext(companyId, asOf);
+  const buckets = bucketsOf(scheme);
+  const scope = { buckets, asOf, companyId, currency: null, locationIds, extra: Prisma.sql`AND i.customer_id = ${customerId}::uuid`, historical };
   // Summary and list from the same per-invoice balances on `asOf`, so they always agree.
   const [sums, invoices] = await Promise.all([
     prisma.$queryRaw<Record<string, bigint | string>[]>`

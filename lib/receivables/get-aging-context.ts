@@ -1,0 +1,43 @@
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { agingSchemeSchema, DEFAULT_AGING_SCHEME, type AgingScheme } from '@/lib/aging/scheme';
+import type { CalendarDate } from '@/lib/aging/calendar-date';
+import { unappliedSources } from './aging-sql';
+
+export interface AgingContext {
+  scheme: AgingScheme;
+  /** Applications or write-offs are dated after `asOf`, so balances on `asOf` add them back. */
+  historical: boolean;
+  /** Payments or credits in `currency` received by `asOf` are unapplied on it (false without a currency). */
+  withUnapplied: boolean;
+}
+
+/**
+ * What an aging read needs to know before its main statement, in one round trip: the company's scheme,
+ * whether ledger entries are dated after `asOf`, and whether any money in the currency is unapplied on it.
+ * The unapplied probe depends on the first answer; both variants are uncorrelated subqueries, which
+ * PostgreSQL evaluates only when the CASE reaches them, so the cheap one (the partial unapplied indexes
+ * alone) runs whenever nothing is dated later.
+ */
+export async function getAgingContext(companyId: string, asOf: CalendarDate, currency?: string): Promise<AgingContext> {
+  const unapplied = (historical: boolean) =>
+    currency ? Prisma.sql`EXISTS (${unappliedSources({ companyId, currency, asOf, historical })})` : Prisma.sql`false`;
+  const [row] = await prisma.$queryRaw<{ definition: unknown; historical: boolean; with_unapplied: boolean }[]>`
+    WITH later AS (
+      SELECT EXISTS (SELECT 1 FROM applications WHERE company_id = ${companyId}::uuid AND applied_on > ${asOf}::date)
+          OR EXISTS (SELECT 1 FROM write_offs WHERE company_id = ${companyId}::uuid AND written_off_on > ${asOf}::date) AS h
+    )
+    SELECT (SELECT definition FROM aging_schemes WHERE company_id = ${companyId}::uuid AND is_active LIMIT 1) AS definition,
+      later.h AS historical,
+      CASE WHEN later.h THEN ${unapplied(true)} ELSE ${unapplied(false)} END AS with_unapplied
+    FROM later`;
+  return { scheme: parseScheme(companyId, row?.definition), historical: row?.historical === true, withUnapplied: row?.with_unapplied === true };
+}
+
+export function parseScheme(companyId: string, definition: unknown): AgingScheme {
+  if (definition === null || definition === undefined) return DEFAULT_AGING_SCHEME;
+  const parsed = agingSchemeSchema.safeParse(definition);
+  if (!parsed.success) throw new Error(`Company ${companyId} has an invalid aging scheme: ${parsed.error.message}`);
+  return parsed.data;
+}
