@@ -18,20 +18,18 @@ export function withApiAccess<P extends { company: string }>(
     try {
       const params = await ctx.params;
       const bearer = req.headers.get('authorization');
-      let userId: string | undefined;
-      let tokenCompanyId: string | undefined;
+      let access: CompanyAccess | null;
       if (bearer) {
-        const auth = await authenticateBearer(bearer);
+        const auth = await authenticateBearer(bearer, params.company);
         if (!auth) throw new AppError('UNAUTHORIZED', 'The API token is missing, unknown or revoked.');
-        ({ userId, companyId: tokenCompanyId } = auth);
+        access = auth.access;
       } else {
-        userId = (await getSessionUser())?.id;
+        const userId = (await getSessionUser())?.id;
         if (!userId) throw new AppError('UNAUTHORIZED', 'Authentication required: send Authorization: Bearer <token>.');
+        access = await getCompanyAccess(userId, params.company);
       }
-      const access = await getCompanyAccess(userId, params.company);
-      if (!access || (tokenCompanyId && tokenCompanyId !== access.company.id)) {
-        throw new AppError('NOT_FOUND', `Company "${params.company}" not found.`);
-      }
+      // A token acts in its own company only: another company's slug reads as one that does not exist.
+      if (!access) throw new AppError('NOT_FOUND', `Company "${params.company}" not found.`);
       const result = await handler(req, access, params);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { locationsWith, type CompanyRole, type LocationGrant } from './permissions';
 
 export interface CompanyAccess {
@@ -11,7 +12,7 @@ export interface CompanyAccess {
   modifyLocationIds: string[];
 }
 
-interface AccessRow {
+export interface AccessRow {
   role: CompanyRole;
   company: CompanyAccess['company'];
   locations: { id: string; name: string }[];
@@ -21,22 +22,17 @@ interface AccessRow {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The user's access to a company by slug; null when the company does not exist or the user is not a member.
- * One statement (membership, company, locations and grants): every request starts here.
+ * The columns of an AccessRow for membership `m` of company `c`: the company, its locations and the
+ * member's grants, so that access costs one statement (every request starts with it).
  */
-export async function getCompanyAccess(userId: string, slug: string): Promise<CompanyAccess | null> {
-  if (!UUID.test(userId)) return null;
-  const [membership] = await prisma.$queryRaw<AccessRow[]>`
-    SELECT m.role,
+export const ACCESS_COLUMNS = Prisma.sql`m.role,
       json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'timeZone', c.time_zone, 'baseCurrency', c.base_currency) AS company,
       coalesce((SELECT json_agg(json_build_object('id', l.id, 'name', l.name) ORDER BY l.name, l.id)
                 FROM locations l WHERE l.company_id = c.id), '[]') AS locations,
       coalesce((SELECT json_agg(json_build_object('locationId', p.location_id, 'permission', p.permission))
-                FROM location_permissions p WHERE p.company_id = c.id AND p.user_id = m.user_id), '[]') AS permissions
-    FROM companies c JOIN memberships m ON m.company_id = c.id AND m.user_id = ${userId}::uuid
-    WHERE c.slug = ${slug}`;
-  if (!membership) return null;
-  const { role, company, locations, permissions } = membership;
+                FROM location_permissions p WHERE p.company_id = c.id AND p.user_id = m.user_id), '[]') AS permissions`;
+
+export function toCompanyAccess(userId: string, { role, company, locations, permissions }: AccessRow): CompanyAccess {
   const allIds = locations.map((l) => l.id);
   const viewIds = new Set(locationsWith('invoices.view', role, permissions, allIds));
   return {
@@ -46,4 +42,14 @@ export async function getCompanyAccess(userId: string, slug: string): Promise<Co
     viewLocations: locations.filter((l) => viewIds.has(l.id)),
     modifyLocationIds: locationsWith('invoices.modify', role, permissions, allIds),
   };
+}
+
+/** The user's access to a company by slug; null when the company does not exist or the user is not a member. */
+export async function getCompanyAccess(userId: string, slug: string): Promise<CompanyAccess | null> {
+  if (!UUID.test(userId)) return null;
+  const [row] = await prisma.$queryRaw<AccessRow[]>`
+    SELECT ${ACCESS_COLUMNS}
+    FROM companies c JOIN memberships m ON m.company_id = c.id AND m.user_id = ${userId}::uuid
+    WHERE c.slug = ${slug}`;
+  return row ? toCompanyAccess(userId, row) : null;
 }

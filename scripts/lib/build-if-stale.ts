@@ -4,6 +4,13 @@ import path from 'node:path';
 
 export const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
 
+/**
+ * Node flags of the app server. A request allocates a few hundred kB (JSON, Prisma results); with V8's
+ * default 16 MB young generation the server spent a tenth of its time in scavenges under bench:load, and a
+ * 64 MB one raised throughput by about 12 %.
+ */
+export const APP_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
