@@ -1,5 +1,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
+import { PLAN_CACHED } from '@/lib/db/plan-cache';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { locationsWith, type CompanyRole, type LocationGrant } from './permissions';
 
@@ -47,7 +48,7 @@ export function toCompanyAccess(userId: string, { role, company, locations, perm
 /** The user's access to a company by slug; null when the company does not exist or the user is not a member. */
 export async function getCompanyAccess(userId: string, slug: string): Promise<CompanyAccess | null> {
   if (!UUID.test(userId)) return null;
-  const [row] = await prisma.$queryRaw<AccessRow[]>`
+  const [row] = await prisma.$queryRaw<AccessRow[]>`${PLAN_CACHED}
     SELECT ${ACCESS_COLUMNS}
     FROM companies c JOIN memberships m ON m.company_id = c.id AND m.user_id = ${userId}::uuid
     WHERE c.slug = ${slug}`;

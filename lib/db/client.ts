@@ -2,6 +2,7 @@ import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseUrl } from './database-url';
+import { cachedStatementName } from './plan-cache';
 
 /**
  * Session settings for every app connection; the benchmark's bare-SQL timing uses the same. random_page_cost
@@ -21,6 +22,9 @@ function client(): PrismaClient {
       // more than it saves on queries of this size; and parallel workers each build a near-full hash table
       // that the leader must merge again (measured slower on 2 cores, and they starve concurrent requests).
       options: SESSION_OPTIONS,
+    }, {
+      // Behind PgBouncer in transaction mode (before 1.21), named statements must be off.
+      statementNameGenerator: process.env.DATABASE_PREPARED_STATEMENTS === 'off' ? undefined : cachedStatementName,
     }),
   });
   return globalForPrisma.prisma;

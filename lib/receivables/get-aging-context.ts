@@ -1,5 +1,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
+import { PLAN_CACHED } from '@/lib/db/plan-cache';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { agingSchemeSchema, DEFAULT_AGING_SCHEME, type AgingScheme } from '@/lib/aging/scheme';
 import type { CalendarDate } from '@/lib/aging/calendar-date';
@@ -23,7 +24,7 @@ export interface AgingContext {
 export async function getAgingContext(companyId: string, asOf: CalendarDate, currency?: string): Promise<AgingContext> {
   const unapplied = (historical: boolean) =>
     currency ? Prisma.sql`EXISTS (${unappliedSources({ companyId, currency, asOf, historical })})` : Prisma.sql`false`;
-  const [row] = await prisma.$queryRaw<{ definition: unknown; historical: boolean; with_unapplied: boolean }[]>`
+  const [row] = await prisma.$queryRaw<{ definition: unknown; historical: boolean; with_unapplied: boolean }[]>`${PLAN_CACHED}
     WITH later AS (
       SELECT EXISTS (SELECT 1 FROM applications WHERE company_id = ${companyId}::uuid AND applied_on > ${asOf}::date)
           OR EXISTS (SELECT 1 FROM write_offs WHERE company_id = ${companyId}::uuid AND written_off_on > ${asOf}::date) AS h

@@ -26,6 +26,17 @@ export interface CustomerAging {
   invoicesTruncated: boolean;
 }
 
+interface InvoiceRow {
+  id: string;
+  number: string;
+  location: string;
+  invoice_date: Date;
+  due_date: Date;
+  currency: string;
+  amount_minor: bigint;
+  bal: bigint;
+}
+
 /**
  * A customer's aging in the locations the user may view. A customer of another company, or one with neither a
  * default location nor an invoice the user may see, is not found.
@@ -46,17 +57,23 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
   const { scheme, historical } = await getAgingContext(companyId, asOf);
   const buckets = bucketsOf(scheme);
   const scope = { buckets, asOf, companyId, currency: null, locationIds, extra: Prisma.sql`AND i.customer_id = ${customerId}::uuid`, historical };
-  // Summary and list from the same per-invoice balances on `asOf`, so they always agree.
-  const [sums, invoices] = await Promise.all([
-    prisma.$queryRaw<Record<string, bigint | string>[]>`
-      SELECT currency, ${bucketSums(buckets)}
-      FROM (${agedInvoices(scope)}) x
-      GROUP BY currency ORDER BY currency`,
-    prisma.$queryRaw<{ id: string; number: string; location: string; invoice_date: Date; due_date: Date; currency: string; amount_minor: bigint; bal: bigint }[]>`
+  // Summary and list in one statement, from the same per-invoice balances on `asOf`: one snapshot, so they
+  // agree even while payments are being recorded. Each row carries the per-currency sums (amounts as text:
+  // exact beyond 2^53) and one invoice; a customer with nothing open gets one row without an invoice.
+  const rows = await prisma.$queryRaw<({ sums: { currency: string; amounts: string[]; total: string }[] } & Partial<InvoiceRow>)[]>`
+    WITH x AS MATERIALIZED (${agedInvoices(scope)}),
+    s AS (SELECT currency, ${bucketSums(buckets)} FROM x GROUP BY currency)
+    SELECT (SELECT coalesce(json_agg(json_build_object('currency', s.currency,
+              'amounts', json_build_array(${Prisma.raw(buckets.map((_, i) => `s.b${i}::text`).join(', '))}), 'total', s.total::text)
+              ORDER BY s.currency), '[]') FROM s) AS sums, inv.*
+    FROM (SELECT 1) one LEFT JOIN LATERAL (
       SELECT x.id, x.number, l.name AS location, x.invoice_date, x.due_date, x.currency, x.amount_minor, x.bal
-      FROM (${agedInvoices(scope)}) x JOIN locations l ON l.company_id = ${companyId}::uuid AND l.id = x.location_id
-      ORDER BY x.due_date, x.number LIMIT ${INVOICE_LIMIT + 1}`,
-  ]);
+      FROM x JOIN locations l ON l.company_id = ${companyId}::uuid AND l.id = x.location_id
+      ORDER BY x.due_date, x.number LIMIT ${INVOICE_LIMIT + 1}
+    ) inv ON true
+    ORDER BY inv.due_date, inv.number`;
+  const sums = rows[0]?.sums ?? [];
+  const invoices = rows.filter((r): r is (typeof rows)[number] & InvoiceRow => r.id !== null && r.id !== undefined);
 
   return {
     customer: {
@@ -68,9 +85,9 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
     asOf,
     buckets: buckets.map(({ key, label }) => ({ key, label })),
     summaries: sums.map((s) => ({
-      currency: String(s.currency),
-      amounts: Object.fromEntries(buckets.map((b, i) => [b.key, toMinor(s[`b${i}`] as bigint)])),
-      total: toMinor(s.total as bigint),
+      currency: s.currency.trim(),
+      amounts: Object.fromEntries(buckets.map((b, i) => [b.key, toMinor(BigInt(s.amounts[i]!))])),
+      total: toMinor(BigInt(s.total)),
     })),
     invoices: invoices.slice(0, INVOICE_LIMIT).map((inv) => {
       const invoiceDate = calendarDateOf(inv.invoice_date);
