@@ -24,7 +24,8 @@ describe('reads while payments are recorded', () => {
   beforeAll(async () => {
     company = await createCompany({ locations: 2 });
     admin = await access((await createMember(company, 'admin')).id, company.slug);
-    [{ id: customerId }] = (await createCustomers(company.id, [{ name: 'Busy Customer', defaultLocationId: company.locations[0]!.id }])) as [{ id: string }];
+    const [customer] = await createCustomers(company.id, [{ name: 'Busy Customer', defaultLocationId: company.locations[0]!.id }]);
+    customerId = customer!.id;
     invoiceIds = await createInvoices(company.id, Array.from({ length: INVOICES }, (_, i) => ({
       customerId, locationId: company.locations[i % 2]!.id, invoiceDate: '2026-01-01', dueDate: `2026-0${1 + (i % 6)}-15`, amount: 10_000,
     })));
