@@ -24,6 +24,7 @@ const { values } = parseArgs({
   options: {
     users: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '5' },
     seed: { type: 'string', default: '1' },
     url: { type: 'string' },
     'timeout-ms': { type: 'string', default: '30000' },
@@ -31,10 +32,11 @@ const { values } = parseArgs({
 });
 const users = Number(values.users);
 const seconds = Number(values.seconds);
+const warmup = Number(values.warmup);
 const seed = Number(values.seed);
 const timeoutMs = Number(values['timeout-ms']);
-if (!Number.isInteger(users) || users < 1 || !(seconds > 0) || !Number.isInteger(seed) || !(timeoutMs > 0)) {
-  console.error('Usage: npm run bench:load -- [--users N (default 50)] [--seconds T (default 60)] [--seed S] [--url http://host:port] [--timeout-ms 30000]');
+if (!Number.isInteger(users) || users < 1 || !(seconds > 0) || !(warmup >= 0) || !Number.isInteger(seed) || !(timeoutMs > 0)) {
+  console.error('Usage: npm run bench:load -- [--users N (default 50)] [--seconds T (default 60)] [--warmup W (default 5)] [--seed S] [--url http://host:port] [--timeout-ms 30000]');
   process.exit(2);
 }
 
@@ -77,18 +79,23 @@ try {
   if (setup.totals.errors + setup.totals.wrong > 0) throw new SetupError(setup.report(performance.now() - setupStarted));
 
   const stats = new LoadStats();
+  // The warm-up's answers are checked like the rest; only its timings (first calls compile routes and fill
+  // caches) are left out of the figures.
+  const warm = new LoadStats();
   const vus: VirtualUser[] = Array.from({ length: users }, (_, id) => {
     const persona = personas[id % personas.length]!;
-    return { id, persona, client: new LoadClient(baseUrl, persona, stats, timeoutMs), rng: new Prng(seed * 100_003 + id), layout: layouts.get(persona.key)!, owned: [], runId, seq: 0 };
+    return { id, persona, client: new LoadClient(baseUrl, persona, warm, timeoutMs), rng: new Prng(seed * 100_003 + id), layout: layouts.get(persona.key)!, owned: [], runId, seq: 0 };
   });
   assignOwners(vus);
-  console.log(`\nLoad: ${users} users for ${seconds} s against ${baseUrl} (seed ${seed}, run ${runId})`);
+  console.log(`\nLoad: ${users} users for ${seconds} s after ${warmup} s of warm-up against ${baseUrl} (seed ${seed}, run ${runId})`);
   for (const p of personas) {
     const mine = vus.filter((vu) => vu.persona === p);
     const owned = mine.reduce((n, vu) => n + vu.owned.length, 0);
     console.log(`  ${p.key.padEnd(15)} ${String(mine.length).padStart(3)} users, ${p.viewLocationIds.size} locations, ${p.visible.size} customers visible, ${owned} written to, ${layouts.get(p.key)!.totalPages} pages`);
   }
 
+  if (warmup > 0) await Promise.all(vus.map((vu) => runVirtualUser(vu, Date.now() + warmup * 1000)));
+  for (const vu of vus) vu.client.stats = stats;
   const started = performance.now();
   const cpu = process.cpuUsage();
   const deadline = Date.now() + seconds * 1000;
@@ -100,7 +107,12 @@ try {
   console.log(`\n${stats.report(elapsed).join('\n')}`);
   // The load generator shares the machine with the app and the database: this says how much it took.
   console.log(`load generator CPU: ${((user + system) / 1e6).toFixed(1)} s in ${(elapsed / 1000).toFixed(1)} s (${((user + system) / 10 / elapsed).toFixed(0)}% of one core)`);
-  const { errors, wrong } = stats.totals;
+  const errors = stats.totals.errors + warm.totals.errors;
+  const wrong = stats.totals.wrong + warm.totals.wrong;
+  if (warm.totals.errors + warm.totals.wrong > 0) {
+    console.log(`\nduring the warm-up: ${warm.totals.errors} errors, ${warm.totals.wrong} wrong answers`);
+    for (const line of [...warm.errorSamples, ...warm.wrongSamples]) console.log(`  ${line}`);
+  }
   exitCode = errors + wrong > 0 ? 1 : 0;
 } catch (error) {
   if (error instanceof SetupError) console.error([`${error.message}:`, ...error.lines].join('\n'));

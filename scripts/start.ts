@@ -7,7 +7,7 @@ import { migrate } from '../lib/db/migrate';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
 import { advertiseEmbedded, dataDir, embeddedDataDir } from './lib/resolve-database';
 import { seedDemoIfEmpty } from './lib/demo-data';
-import { APP_NODE_FLAGS, buildIfStale, nextBin } from './lib/build-if-stale';
+import { buildIfStale, nextBin, serveAppArgs } from './lib/build-if-stale';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -52,7 +52,7 @@ const env: NodeJS.ProcessEnv = {
 };
 if (!dev) buildIfStale(env);
 
-const app = spawn(process.execPath, [...APP_NODE_FLAGS, nextBin, dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env });
+const app = spawn(process.execPath, dev ? [nextBin, 'dev', '-p', String(port)] : serveAppArgs(port), { stdio: 'inherit', env });
 console.log(`\nAgewise is starting on http://localhost:${port}`);
 if (demo) {
   console.log('Demo logins (email / password / access; the README lists each user\'s locations):');

@@ -11,6 +11,11 @@ export const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
  */
 export const APP_NODE_FLAGS = ['--max-semi-space-size=64'];
 
+/** `node` arguments that serve the built app on `port` (scripts/serve-app.mjs: AGEWISE_APP_PROCESSES processes). */
+export function serveAppArgs(port: number): string[] {
+  return [...APP_NODE_FLAGS, path.join('scripts', 'serve-app.mjs'), String(port), process.env.AGEWISE_APP_PROCESSES ?? ''];
+}
+
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -3,27 +3,11 @@ import { minorDigits } from '../../lib/money/currency';
 import { neutralizeCell } from '../../lib/csv/neutralize-cell';
 import { Checker, sumOf } from './load-checker';
 import type { LoadCustomer } from './load-personas';
+import type { AgingAmountsRow, AgingReport } from '../../lib/receivables/get-aging-page';
 
-/** A row of GET …/aging as the API answers it (lib/receivables/get-aging-page.ts AgingReport). */
-export interface AgingRowJson {
-  amounts: Record<string, number>;
-  unapplied: number;
-  total: number;
-}
-
-export interface AgingReportJson {
-  company: string;
-  asOf: string;
-  currency: string;
-  buckets: { key: string; label: string }[];
-  summary: AgingRowJson;
-  rows: (AgingRowJson & { customer: { id: string; name: string } })[];
-  page: number;
-  perPage: number;
-  totalRows: number;
-  totalPages: number;
-  sort: string;
-}
+/** GET …/aging as the API answers it. */
+export type AgingReportJson = Omit<AgingReport, 'locations' | 'hasUnapplied'>;
+export type AgingRowJson = AgingAmountsRow;
 
 export interface AgingExpectation {
   slug: string;

@@ -1,19 +1,10 @@
 import { bucketFor, daysPastDue } from '../../lib/aging/age-invoices';
 import { Checker, sumOf } from './load-checker';
+import type { CustomerAging } from '../../lib/receivables/get-customer-aging';
 import type { Persona } from './load-personas';
 
-/** GET …/customers/{id}/aging (lib/receivables/get-customer-aging.ts CustomerAging). */
-export interface CustomerAgingJson {
-  customer: { id: string; name: string };
-  asOf: string;
-  buckets: { key: string; label: string }[];
-  summaries: { currency: string; amounts: Record<string, number>; total: number }[];
-  invoices: {
-    id: string; number: string; location: string; invoiceDate: string; dueDate: string; currency: string;
-    amount: number; balance: number; daysPastDue: number; bucket: string;
-  }[];
-  invoicesTruncated: boolean;
-}
+/** GET …/customers/{id}/aging as the API answers it. */
+export type CustomerAgingJson = CustomerAging;
 
 /** GET …/customers/{id}/transactions (lib/receivables/get-customer-transactions.ts). */
 export interface TransactionsJson {

@@ -18,7 +18,8 @@ export class LoadClient {
   constructor(
     private readonly baseUrl: string,
     readonly persona: Persona,
-    readonly stats: LoadStats,
+    /** Where timings and problems go; switched from the warm-up's stats to the measured run's. */
+    public stats: LoadStats,
     private readonly timeoutMs: number,
   ) {}
 

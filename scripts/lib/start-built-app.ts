@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { APP_NODE_FLAGS, buildIfStale, nextBin } from './build-if-stale';
+import { buildIfStale, serveAppArgs } from './build-if-stale';
 import { freePort } from './embedded-postgres';
 
 /** Polls `url` until it answers 2xx, or throws after `timeoutMs`. */
@@ -27,7 +27,7 @@ export async function startBuiltApp(env: NodeJS.ProcessEnv, opts: { output?: 'ig
   buildIfStale(env);
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const server = spawn(process.execPath, [...APP_NODE_FLAGS, nextBin, 'start', '-p', String(port)], {
+  const server = spawn(process.execPath, serveAppArgs(port), {
     env: { ...env, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: opts.output ?? 'ignore',
   });
