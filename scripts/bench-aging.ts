@@ -9,6 +9,7 @@ import { getCompanyAccess } from '../lib/auth/get-company-access';
 import { getAgingScheme } from '../lib/receivables/get-aging-scheme';
 import { agingPageQuery, usesRunningTotals } from '../lib/receivables/aging-page-query';
 import { getAgingContext } from '../lib/receivables/get-aging-context';
+import { countOpenInvoices } from '../lib/receivables/count-open-invoices';
 import { bucketsOf } from '../lib/aging/scheme';
 import { calendarDateOf, todayInTimeZone, type CalendarDate } from '../lib/aging/calendar-date';
 import { locationScope } from '../lib/receivables/resolve-location-filter';
@@ -77,9 +78,10 @@ try {
     for (const [label, page, sort, date] of cases) {
       // The statement getAgingPage runs for this request, built the same way.
       const { historical, withUnapplied: unapplied } = await getAgingContext(company.id, date, company.baseCurrency);
+      const openInvoices = await countOpenInvoices(company.id, company.baseCurrency);
       const query = {
         companyId: company.id, buckets, asOf: date, currency: company.baseCurrency, locationIds: locationScope(access, []), sort, page, perPage: 50,
-        historical, withUnapplied: unapplied,
+        historical, withUnapplied: unapplied, openInvoices,
       };
       withUnapplied ||= query.withUnapplied;
       const sql = agingPageQuery(query);

@@ -20,6 +20,8 @@ export interface AgingPageQuery {
   perPage: number;
   /** Aggregate the invoices even where the running totals could answer (to compare the two). */
   fromInvoices?: boolean;
+  /** The company's open invoices in the currency (getAgingContext); unknown: assume many. */
+  openInvoices?: number;
 }
 
 /** The column a sort key orders by in `a` (`total` or `b<index>`), null for name; throws a 400 for an unknown key. */

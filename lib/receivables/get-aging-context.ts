@@ -17,23 +17,29 @@ export interface AgingContext {
 /**
  * What an aging read needs to know before its main statement, in one round trip: the company's scheme,
  * whether ledger entries are dated after `asOf`, and whether any money in the currency is unapplied on it.
- * The unapplied probe depends on the first answer; both variants are uncorrelated subqueries, which
+ * The unapplied probe depends on the second answer; both variants are uncorrelated subqueries, which
  * PostgreSQL evaluates only when the CASE reaches them, so the cheap one (the partial unapplied indexes
- * alone) runs whenever nothing is dated later.
+ * alone) runs whenever nothing is dated later. The statement's plan is cached per connection (generic):
+ * "anything dated after" is asked as the latest date (one index probe whatever the date bound) because a
+ * generic plan for `applied_on > $date` scans the table.
  */
 export async function getAgingContext(companyId: string, asOf: CalendarDate, currency?: string): Promise<AgingContext> {
   const unapplied = (historical: boolean) =>
     currency ? Prisma.sql`EXISTS (${unappliedSources({ companyId, currency, asOf, historical })})` : Prisma.sql`false`;
   const [row] = await prisma.$queryRaw<{ definition: unknown; historical: boolean; with_unapplied: boolean }[]>`${PLAN_CACHED}
     WITH later AS (
-      SELECT EXISTS (SELECT 1 FROM applications WHERE company_id = ${companyId}::uuid AND applied_on > ${asOf}::date)
-          OR EXISTS (SELECT 1 FROM write_offs WHERE company_id = ${companyId}::uuid AND written_off_on > ${asOf}::date) AS h
+      SELECT coalesce((SELECT max(applied_on) FROM applications WHERE company_id = ${companyId}::uuid) > ${asOf}::date, false)
+          OR coalesce((SELECT max(written_off_on) FROM write_offs WHERE company_id = ${companyId}::uuid) > ${asOf}::date, false) AS h
     )
     SELECT (SELECT definition FROM aging_schemes WHERE company_id = ${companyId}::uuid AND is_active LIMIT 1) AS definition,
       later.h AS historical,
       CASE WHEN later.h THEN ${unapplied(true)} ELSE ${unapplied(false)} END AS with_unapplied
     FROM later`;
-  return { scheme: parseScheme(companyId, row?.definition), historical: row?.historical === true, withUnapplied: row?.with_unapplied === true };
+  return {
+    scheme: parseScheme(companyId, row?.definition),
+    historical: row?.historical === true,
+    withUnapplied: row?.with_unapplied === true,
+  };
 }
 
 export function parseScheme(companyId: string, definition: unknown): AgingScheme {

@@ -4,6 +4,7 @@ import { bucketsOf } from '@/lib/aging/scheme';
 import { todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { getAgingContext } from './get-aging-context';
+import { countOpenInvoices } from './count-open-invoices';
 import { toMinor } from './aging-sql';
 import { agingPageQuery } from './aging-page-query';
 import { locationScope } from './resolve-location-filter';
@@ -45,13 +46,15 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
   const locationIds = locationScope(access, params.locations);
   const asOf = params.asOf ?? todayInTimeZone(access.company.timeZone);
   const currency = params.currency ?? access.company.baseCurrency;
-  const { scheme, historical, withUnapplied } = await getAgingContext(access.company.id, asOf, currency);
+  const [{ scheme, historical, withUnapplied }, openInvoices] = await Promise.all([
+    getAgingContext(access.company.id, asOf, currency), countOpenInvoices(access.company.id, currency),
+  ]);
   const buckets = bucketsOf(scheme);
   const sort = params.sort ?? 'name';
   const rows = await prisma.$queryRaw<Row[]>(
     agingPageQuery({
       companyId: access.company.id, buckets, asOf, currency, locationIds, q: params.q,
-      historical, withUnapplied,
+      historical, withUnapplied, openInvoices,
       sort, page: params.page, perPage: params.perPage,
     }),
   );
