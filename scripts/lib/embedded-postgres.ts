@@ -8,8 +8,6 @@ import { lockDataDir, pidAlive, stopOrphanPostmaster } from './embedded-postgres
 export interface EmbeddedPostgres {
   /** Connection URL of the `postgres` database. */
   url: string;
-  /** The URL of another database on the same server. */
-  urlFor(database: string): string;
   stop(): Promise<void>;
 }
 
@@ -46,10 +44,13 @@ const BASE_SETTINGS = {
 // A throwaway test cluster trades durability for speed: a crash loses nothing anyone needs.
 const EPHEMERAL_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
 
-function passwordFor(dataDir: string, ephemeral: boolean): string {
+function passwordFor(dataDir: string, ephemeral: boolean, initialised: boolean): string {
   if (ephemeral) return randomBytes(16).toString('hex');
   const file = `${dataDir}.password`;
-  if (!existsSync(file)) writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  if (!existsSync(file)) {
+    if (initialised) throw new Error(`${file} is missing, so the database in ${dataDir} cannot be opened. Restore it, or delete ${dataDir} to start afresh.`);
+    writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  }
   return readFileSync(file, 'utf8').trim();
 }
 
@@ -72,40 +73,43 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const unlock = lockDataDir(dataDir);
   try {
     await stopOrphanPostmaster(dataDir);
-    const password = passwordFor(dataDir, ephemeral);
+    const init = needsInit(dataDir);
+    const password = passwordFor(dataDir, ephemeral, !init);
     const log: string[] = [];
     const keep = (message: unknown) => {
       log.push(...String(message).trimEnd().split('\n'));
       log.splice(0, Math.max(0, log.length - 40));
     };
     const settings = { ...BASE_SETTINGS, ...(ephemeral ? EPHEMERAL_SETTINGS : {}), ...opts.settings };
-    const port = opts.port ?? (await freePort());
-    const server = new EmbeddedPostgresServer({
-      databaseDir: dataDir,
-      port,
-      user: 'postgres',
-      password,
-      authMethod: 'scram-sha-256',
-      persistent: !ephemeral,
-      createPostgresUser: true,
-      initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-sync'],
-      postgresFlags: Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-      onLog: keep,
-      onError: keep,
-    });
-    if (needsInit(dataDir)) await server.initialise();
-    await server.start().catch(() => {
-      throw new Error(`The embedded PostgreSQL in ${dataDir} did not start:\n  ${log.join('\n  ')}`);
-    });
-    const urlFor = (database: string) =>
-      `postgresql://postgres:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}?sslmode=disable`;
+    const server = (port: number) =>
+      new EmbeddedPostgresServer({
+        databaseDir: dataDir,
+        port,
+        user: 'postgres',
+        password,
+        authMethod: 'scram-sha-256',
+        persistent: !ephemeral,
+        createPostgresUser: true,
+        initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', ...(ephemeral ? ['--no-sync'] : [])],
+        postgresFlags: Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+        onLog: keep,
+        onError: keep,
+      });
+    if (init) await server(0).initialise();
+    // A free port can be taken between choosing it and binding it: choose again.
+    let running: { pg: EmbeddedPostgresServer; port: number } | undefined;
+    for (let attempt = 0; !running; attempt++) {
+      const port = opts.port ?? (await freePort());
+      const pg = server(port);
+      running = await pg.start().then(() => ({ pg, port }), () => undefined);
+      if (!running && (opts.port || attempt === 2)) {
+        throw new Error(`The embedded PostgreSQL in ${dataDir} did not start:\n  ${log.join('\n  ')}`);
+      }
+    }
+    const { pg, port } = running;
+    const url = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres?sslmode=disable`;
     let stopping: Promise<void> | undefined;
-    return {
-      url: urlFor('postgres'),
-      urlFor,
-      stop: () =>
-        (stopping ??= server.stop().finally(unlock)),
-    };
+    return { url, stop: () => (stopping ??= pg.stop().finally(unlock)) };
   } catch (error) {
     unlock();
     throw error;
