@@ -2,6 +2,7 @@
 import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { BULK_LIMIT_MAX } from '@/lib/settings/company-settings';
 import { updateCompanyProfileAction } from '@/app/[company]/settings/company/actions';
 
 interface Profile { remitTo: string; downloadLimit: number; generateLimit: number; logoDataUrl: string | null }
@@ -66,13 +67,13 @@ export function CompanyProfileForm({ slug, profile }: { slug: string; profile: P
         <div>
           <label htmlFor="downloadLimit" className="text-sm font-medium">Download limit</label>
           <p className="text-xs text-slate-500">Most invoices in one bulk Download.</p>
-          <input id="downloadLimit" name="downloadLimit" type="number" min={1} max={1000} required defaultValue={profile.downloadLimit} className={input} {...invalid('downloadLimit')} />
+          <input id="downloadLimit" name="downloadLimit" type="number" min={1} max={BULK_LIMIT_MAX} required defaultValue={profile.downloadLimit} className={input} {...invalid('downloadLimit')} />
           {error('downloadLimit')}
         </div>
         <div>
           <label htmlFor="generateLimit" className="text-sm font-medium">Statement batch limit</label>
           <p className="text-xs text-slate-500">Most statements per Generate click.</p>
-          <input id="generateLimit" name="generateLimit" type="number" min={1} max={1000} required defaultValue={profile.generateLimit} className={input} {...invalid('generateLimit')} />
+          <input id="generateLimit" name="generateLimit" type="number" min={1} max={BULK_LIMIT_MAX} required defaultValue={profile.generateLimit} className={input} {...invalid('generateLimit')} />
           {error('generateLimit')}
         </div>
       </div>

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-const limit = z.number().int().min(1).max(10_000);
+/** The largest bulk limit a company may set: one value for the settings form, its validation and the reader. */
+export const BULK_LIMIT_MAX = 1_000;
+
+const limit = z.number().int().min(1).max(BULK_LIMIT_MAX);
 
 /** companies.settings, flat dotted keys; anything missing or invalid falls back to the default. */
 const companySettingsSchema = z.object({

@@ -6,12 +6,13 @@ import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
 import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
+import { BULK_LIMIT_MAX } from './company-settings';
 
 export const LOGO_MAX_BYTES = 256 * 1024;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 const limit = (field: string) =>
-  z.coerce.number(`${field} must be a number`).int(`${field} must be a whole number`).min(1, `${field} must be at least 1`).max(1000, `${field} must be at most 1,000`);
+  z.coerce.number(`${field} must be a number`).int(`${field} must be a whole number`).min(1, `${field} must be at least 1`).max(BULK_LIMIT_MAX, `${field} must be at most ${BULK_LIMIT_MAX.toLocaleString('en-US')}`);
 
 export const companyProfileSchema = z.object({
   remitTo: z.string().trim().max(500, 'Remit-to must be at most 500 characters')

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
+import { companySettings } from '@/lib/settings/company-settings';
 import { getCompanyProfile } from '@/lib/settings/get-company-profile';
 import { updateCompanyProfile } from '@/lib/settings/update-company-profile';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
@@ -61,8 +62,15 @@ describe('company settings', () => {
     expect(zero.issues).toEqual([{ path: 'downloadLimit', message: 'Download limit must be at least 1' }]);
     const fraction = await rejection(updateCompanyProfile(admin, { ...valid, generateLimit: '2.5' }, null));
     expect(fraction.issues).toEqual([{ path: 'generateLimit', message: 'Statement batch limit must be a whole number' }]);
+    const over = await rejection(updateCompanyProfile(admin, { ...valid, downloadLimit: '1001' }, null));
+    expect(over.issues).toEqual([{ path: 'downloadLimit', message: 'Download limit must be at most 1,000' }]);
     const lines = await rejection(updateCompanyProfile(admin, { ...valid, remitTo: Array.from({ length: 9 }, (_, i) => `Line ${i}`).join('\n') }, null));
     expect(lines.issues).toEqual([{ path: 'remitTo', message: 'Remit-to must be at most 8 lines' }]);
+  });
+
+  it('reads the limits with the bounds the form enforces: a stored value over 1,000 falls back to the default', async () => {
+    expect(companySettings({ 'accounting.invoices.bulk_download_limit': 1_000 })['accounting.invoices.bulk_download_limit']).toBe(1_000);
+    expect(companySettings({ 'accounting.invoices.bulk_download_limit': 5_000 })['accounting.invoices.bulk_download_limit']).toBe(100);
   });
 
   it('is for admins only', async () => {
