@@ -7,6 +7,7 @@ import { readCsvRecords } from '@/lib/csv/read-csv';
 import { lineTotal } from '@/lib/money/line-total';
 import { AppError } from '@/lib/errors/app-error';
 import { parseAmount } from '@/lib/money/parse-amount';
+import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
 
 export const INVOICE_IMPORT_MAX_ROWS = 10_000;
 const REQUIRED = ['customer', 'invoice_number', 'invoice_date', 'due_date', 'location'];
@@ -60,7 +61,9 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
   });
   const [locations, customers, existing] = await Promise.all([
     prisma.location.findMany({ where: { companyId }, select: { id: true, name: true } }),
-    prisma.customer.findMany({ where: { companyId, name: { in: rows.map((r) => r.customer ?? '') } }, select: { id: true, name: true } }),
+    // Matched by name among the customers the caller may see only: a name known only in other locations is a
+    // new customer to this caller, as it would be if it did not exist.
+    prisma.customer.findMany({ where: { ...visibleCustomerWhere(access), name: { in: rows.map((r) => r.customer ?? '') } }, select: { id: true, name: true } }),
     prisma.invoice.findMany({ where: { companyId, number: { in: [...groups.keys()] } }, select: { number: true, amountMinor: true, currency: true, customer: { select: { name: true } } } }),
   ]);
   const locationByName = new Map(locations.map((l) => [l.name.toLowerCase(), l.id]));

@@ -6,6 +6,7 @@ import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { AGEABLE_STATUSES } from '@/lib/aging/age-invoices';
 import { notFound } from '@/lib/errors/app-error';
 import { suggestAllocation } from './allocation';
+import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
 
 
 /**
@@ -19,13 +20,8 @@ export async function getApplicationForm(access: CompanyAccess, kind: 'payment' 
     ? await prisma.payment.findFirst({ where: { companyId, id }, include: { customer: { select: { id: true, name: true } } } })
     : await prisma.creditNote.findFirst({ where: { companyId, id }, include: { customer: { select: { id: true, name: true } } } });
   if (!source) throw notFound(kind === 'payment' ? 'Payment' : 'Credit note');
-  if (access.role !== 'admin') {
-    const viewIds = access.viewLocations.map((l) => l.id);
-    const visible = await prisma.customer.count({
-      where: { companyId, id: source.customerId, OR: [{ defaultLocationId: { in: viewIds } }, { invoices: { some: { locationId: { in: viewIds } } } }] },
-    });
-    if (!visible) throw notFound(kind === 'payment' ? 'Payment' : 'Credit note');
-  }
+  const visible = await prisma.customer.count({ where: { ...visibleCustomerWhere(access), id: source.customerId } });
+  if (!visible) throw notFound(kind === 'payment' ? 'Payment' : 'Credit note');
   const invoices = await prisma.invoice.findMany({
     where: {
       companyId, customerId: source.customerId, currency: source.currency, status: { in: [...AGEABLE_STATUSES] }, balanceMinor: { gt: 0 },

@@ -50,8 +50,13 @@ async function checkRows(access: CompanyAccess, csv: string): Promise<Checked> {
   const companyId = access.company.id;
   const today = todayInTimeZone(access.company.timeZone);
   const keys = records.map((r) => r.invoice ?? '').filter(Boolean);
+  // Only invoices in locations the caller may view are looked up: another location's invoice reads exactly like
+  // one that does not exist, and its customer's name is never copied into the review.
   const invoices = await prisma.invoice.findMany({
-    where: { companyId, OR: [{ number: { in: keys } }, { id: { in: keys.filter((k) => z.guid().safeParse(k).success) } }] },
+    where: {
+      companyId, locationId: { in: access.viewLocations.map((l) => l.id) },
+      OR: [{ number: { in: keys } }, { id: { in: keys.filter((k) => z.guid().safeParse(k).success) } }],
+    },
     select: { id: true, number: true, customerId: true, currency: true, status: true, balanceMinor: true, locationId: true, customer: { select: { name: true } } },
   });
   const byKey = new Map(invoices.flatMap((i) => [[i.number, i], [i.id, i]] as const));
@@ -74,7 +79,7 @@ async function checkRows(access: CompanyAccess, csv: string): Promise<Checked> {
     const invoice = byKey.get(row.invoice);
     const fail = (message: string) => { row.error = message; };
     if (!row.invoice) return fail('Invoice: missing.');
-    if (!invoice) return fail(`Invoice: "${row.invoice}" is not an invoice of ${access.company.name}.`);
+    if (!invoice) return fail(`Invoice: "${row.invoice}" is not an invoice of ${access.company.name} that you may see.`);
     Object.assign(row, { invoiceNumber: invoice.number, customerName: invoice.customer.name, currency: invoice.currency });
     const amount = amountMinor(row.amount, invoice.currency, 'amount');
     if (!amount.ok) return fail(`Amount: ${amount.issue.message}`);

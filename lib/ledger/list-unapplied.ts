@@ -5,6 +5,7 @@ import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
+import { visibleCustomerSql } from '@/lib/auth/visible-customers';
 
 export const unappliedParamsSchema = z.object({
   kind: z.enum(['payment', 'credit_note'], 'Kind must be payment or credit_note').default('payment'),
@@ -25,17 +26,6 @@ export interface UnappliedRow {
   method: string | null;
 }
 
-/**
- * Customers the user may see: admins all; members those whose default location, or one of whose invoices'
- * locations, they may view. On customers `c`.
- */
-export function visibleCustomers(access: CompanyAccess): Prisma.Sql {
-  if (access.role === 'admin') return Prisma.sql`true`;
-  const ids = access.viewLocations.map((l) => l.id);
-  return Prisma.sql`(c.default_location_id = ANY(${ids}::uuid[]) OR EXISTS (SELECT 1 FROM invoices vi
-    WHERE vi.company_id = c.company_id AND vi.customer_id = c.id AND vi.location_id = ANY(${ids}::uuid[])))`;
-}
-
 /** Payments or credit notes with money not yet applied, oldest first: the Unapplied Payments and Customer Credits pages. */
 export async function listUnapplied(access: CompanyAccess, input: unknown) {
   const p = parseOrThrow(unappliedParamsSchema, input);
@@ -44,7 +34,7 @@ export async function listUnapplied(access: CompanyAccess, input: unknown) {
     ? Prisma.sql`SELECT id, customer_id, currency, amount_minor, unapplied_minor, received_on AS dated, reference AS detail, method FROM payments WHERE company_id = ${companyId}::uuid`
     : Prisma.sql`SELECT id, customer_id, currency, amount_minor, unapplied_minor, issued_on AS dated, reason AS detail, NULL::text AS method FROM credit_notes WHERE company_id = ${companyId}::uuid`;
   const from = Prisma.sql`FROM (${source}) m JOIN customers c ON c.company_id = ${companyId}::uuid AND c.id = m.customer_id
-    WHERE m.unapplied_minor > 0 AND ${visibleCustomers(access)}`;
+    WHERE m.unapplied_minor > 0 AND ${visibleCustomerSql(access)}`;
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<{ id: string; customer_id: string; name: string; currency: string; amount_minor: bigint; unapplied_minor: bigint; dated: Date; detail: string; method: string | null }[]>`
       SELECT m.id, m.customer_id, c.name, m.currency, m.amount_minor, m.unapplied_minor, m.dated, m.detail, m.method ${from}

@@ -10,6 +10,7 @@ import { notFound } from '@/lib/errors/app-error';
 import { getAgingContext } from './get-aging-context';
 import { agedInvoices, bucketSums, toMinor } from './aging-sql';
 import { resolveLocationFilter } from './resolve-location-filter';
+import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
 
 const INVOICE_LIMIT = 1000;
 
@@ -44,13 +45,7 @@ interface InvoiceRow {
 export async function getCustomerAging(access: CompanyAccess, customerId: string, asOfParam?: CalendarDate): Promise<CustomerAging> {
   const companyId = access.company.id;
   const locationIds = resolveLocationFilter(access, []);
-  const customer = await prisma.customer.findFirst({
-    where: {
-      companyId,
-      id: customerId,
-      OR: [{ defaultLocationId: { in: locationIds } }, { invoices: { some: { locationId: { in: locationIds } } } }],
-    },
-  });
+  const customer = await prisma.customer.findFirst({ where: { ...visibleCustomerWhere(access), id: customerId } });
   if (!customer) throw notFound('Customer');
 
   const asOf = asOfParam ?? todayInTimeZone(access.company.timeZone);

@@ -5,6 +5,7 @@ import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { isCalendarDate, calendarDateOf } from '@/lib/aging/calendar-date';
 import { notFound } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
+import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
 
 export const transactionParamsSchema = z.object({
   from: z.string().refine(isCalendarDate, 'From must be a real date (YYYY-MM-DD)').optional(),
@@ -35,7 +36,7 @@ export async function getCustomerTransactions(access: CompanyAccess, customerId:
   const companyId = access.company.id;
   const viewIds = access.viewLocations.map((l) => l.id);
   const customer = await prisma.customer.findFirst({
-    where: { companyId, id: customerId, OR: [{ defaultLocationId: { in: viewIds } }, { invoices: { some: { locationId: { in: viewIds } } } }] },
+    where: { ...visibleCustomerWhere(access), id: customerId },
     select: { id: true, name: true },
   });
   if (!customer) throw notFound('Customer');

@@ -47,8 +47,8 @@ describe('payment CSV import', () => {
       [4, 'Amount: Use at most 2 decimals.'],
       [5, 'Amount: The amount cannot be negative.'],
       [6, 'Date: "2026-02-30" is not a real date (YYYY-MM-DD).'],
-      [7, `Invoice: "${n('NOPE')}" is not an invoice of ${company.name}.`],
-      [8, `Invoice: "${n('FOREIGN-1')}" is not an invoice of ${company.name}.`],
+      [7, `Invoice: "${n('NOPE')}" is not an invoice of ${company.name} that you may see.`],
+      [8, `Invoice: "${n('FOREIGN-1')}" is not an invoice of ${company.name} that you may see.`],
       [9, `Reference: "${n('R1')}" appears twice in this file.`],
       [10, null],
     ]);

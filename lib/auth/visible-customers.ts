@@ -1,0 +1,24 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { CompanyAccess } from './get-company-access';
+
+/**
+ * The one rule for which customers a user may see: a customer of the company whose default location, or one
+ * of whose invoices' locations, the user may view (an admin views every location, so sees every customer).
+ * A customer outside it reads as one that does not exist.
+ */
+export function visibleCustomerWhere(access: CompanyAccess): Prisma.CustomerWhereInput {
+  const companyId = access.company.id;
+  if (access.role === 'admin') return { companyId };
+  const viewIds = access.viewLocations.map((l) => l.id);
+  return { companyId, OR: [{ defaultLocationId: { in: viewIds } }, { invoices: { some: { locationId: { in: viewIds } } } }] };
+}
+
+/** The same rule as an SQL condition on customers aliased `alias` (default `c`). */
+export function visibleCustomerSql(access: CompanyAccess, alias = 'c'): Prisma.Sql {
+  const c = Prisma.raw(alias);
+  if (access.role === 'admin') return Prisma.sql`${c}.company_id = ${access.company.id}::uuid`;
+  const ids = access.viewLocations.map((l) => l.id);
+  return Prisma.sql`(${c}.company_id = ${access.company.id}::uuid AND (${c}.default_location_id = ANY(${ids}::uuid[])
+    OR EXISTS (SELECT 1 FROM invoices vi WHERE vi.company_id = ${c}.company_id AND vi.customer_id = ${c}.id AND vi.location_id = ANY(${ids}::uuid[]))))`;
+}
