@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { parseAmount } from '@/lib/money/parse-amount';
 import { skipRecentSince, SKIP_RECENT_OPTIONS } from './skip-recent';
+import { permittedLocations } from '@/lib/auth/can';
 
 export const ELIGIBILITY_MODES = ['open', 'past_due', 'threshold'] as const;
 export type EligibilityMode = (typeof ELIGIBILITY_MODES)[number];
@@ -42,19 +43,21 @@ export interface StatementCriteria {
 }
 
 /**
- * Validates the modal's input against what the user may do: statements need invoices.modify, and cover only
- * locations where the user has it. A location without it is refused, not silently dropped.
+ * Validates the modal's input against what the user may do: a statement shows a location's invoices and is
+ * sent on the company's behalf, so it needs invoices.view and invoices.modify there, and covers only
+ * locations where the user has both. A location without them is refused, not silently dropped; blank means
+ * every location where the user has both.
  */
 export function resolveStatementCriteria(access: CompanyAccess, input: unknown, now: Date): StatementCriteria {
-  const modify = new Set(access.modifyLocationIds);
-  if (modify.size === 0) {
-    throw new AppError('FORBIDDEN', 'Generating statements needs the invoices.modify permission on at least one location.');
+  const allowed = new Set(permittedLocations(access, 'invoices.view', 'invoices.modify'));
+  if (allowed.size === 0) {
+    throw new AppError('FORBIDDEN', 'Generating statements needs the invoices.view and invoices.modify permissions on at least one location.');
   }
   const c = parseOrThrow(statementCriteriaSchema, input);
-  const denied = c.locations.filter((id) => !modify.has(id));
+  const denied = c.locations.filter((id) => !allowed.has(id));
   if (denied.length > 0) {
-    throw new AppError('FORBIDDEN', 'You may not generate statements for a location where you cannot modify invoices.', [
-      { path: 'locations', message: 'Includes a location where you cannot modify invoices' },
+    throw new AppError('FORBIDDEN', 'You may not generate statements for a location where you cannot both view and modify invoices.', [
+      { path: 'locations', message: 'Includes a location where you cannot both view and modify invoices' },
     ]);
   }
   const currency = c.currency ?? access.company.baseCurrency;
@@ -68,8 +71,8 @@ export function resolveStatementCriteria(access: CompanyAccess, input: unknown, 
     companyId: access.company.id,
     mode: c.mode,
     thresholdMinor,
-    locationIds: c.locations.length > 0 ? c.locations : [...modify],
-    locationFilter: c.locations.length === 0 && access.role === 'admin' ? null : c.locations.length > 0 ? c.locations : [...modify],
+    locationIds: c.locations.length > 0 ? c.locations : [...allowed],
+    locationFilter: c.locations.length === 0 && access.role === 'admin' ? null : c.locations.length > 0 ? c.locations : [...allowed],
     skipRecent: c.skipRecent,
     since: skipRecentSince(c.skipRecent as Parameters<typeof skipRecentSince>[0], now),
     currency,

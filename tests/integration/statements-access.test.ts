@@ -20,13 +20,14 @@ import { pdfText } from '../support/pdf-text';
 // Statements need invoices.modify to make, and show only to users who may view every location they drew from.
 
 const AS_OF = '2026-06-30';
-const NO_MODIFY = 'Generating statements needs the invoices.modify permission on at least one location.';
-const DENIED_LOCATION = 'You may not generate statements for a location where you cannot modify invoices.';
+const NO_MODIFY = 'Generating statements needs the invoices.view and invoices.modify permissions on at least one location.';
+const DENIED_LOCATION = 'You may not generate statements for a location where you cannot both view and modify invoices.';
+const DENIED_ISSUE = 'Includes a location where you cannot both view and modify invoices';
 
 let company: TestCompany;
 let a: string;
 let b: string;
-let users: Record<'admin' | 'viewer' | 'manager' | 'viewerA', { id: string; acc: CompanyAccess }>;
+let users: Record<'admin' | 'viewer' | 'manager' | 'viewerA' | 'blindB', { id: string; acc: CompanyAccess }>;
 let customers: Record<'mixed' | 'onlyA' | 'onlyB', TestCustomer>;
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
@@ -45,18 +46,21 @@ async function batchPdf(userId: string, id: string, slug = company.slug) {
   return callFileRoute(batchPdfGET, batchPath(slug, id), { company: slug, id }, { cookie: await sessionCookie(userId) });
 }
 
+const member = async (role: 'admin' | 'member', grants: { view?: string[]; modify?: string[] }) => {
+  const user = await createMember(company, role, grants);
+  return { id: user.id, acc: await access(user.id, company.slug) };
+};
+
 beforeAll(async () => {
   company = await createCompany({ locations: ['Alpha Depot', 'Bravo Depot'] });
   [a, b] = company.locations.map((l) => l.id) as [string, string];
-  const member = async (role: 'admin' | 'member', grants: { view?: string[]; modify?: string[] }) => {
-    const user = await createMember(company, role, grants);
-    return { id: user.id, acc: await access(user.id, company.slug) };
-  };
   users = {
     admin: await member('admin', {}),
     viewer: await member('member', { view: [a, b] }),
     manager: await member('member', { view: [a, b], modify: [a] }),
     viewerA: await member('member', { view: [a], modify: [a] }),
+    // May modify B without viewing it: must not make statements out of B's invoices.
+    blindB: await member('member', { view: [a], modify: [a, b] }),
   };
   const [mixed, onlyA, onlyB] = await createCustomers(company.id, [
     { name: 'Mixed Co', email: 'ap@mixed.example' },
@@ -99,13 +103,23 @@ describe('who may generate', () => {
     for (const locations of [[b], [a, b]]) {
       const error = await rejection(generateStatements(users.manager.acc, { mode: 'open', asOf: AS_OF, locations }));
       expect({ code: error.code, message: error.message, issues: error.issues }).toEqual({
-        code: 'FORBIDDEN', message: DENIED_LOCATION, issues: [{ path: 'locations', message: 'Includes a location where you cannot modify invoices' }],
+        code: 'FORBIDDEN', message: DENIED_LOCATION, issues: [{ path: 'locations', message: DENIED_ISSUE }],
       });
     }
     const action = await asUser(users.manager.id, () => previewStatementsAction(company.slug, { mode: 'open', locations: [b] }));
     expect(action).toEqual({
-      ok: false, code: 'FORBIDDEN', message: DENIED_LOCATION, fieldErrors: { locations: 'Includes a location where you cannot modify invoices' },
+      ok: false, code: 'FORBIDDEN', message: DENIED_LOCATION, fieldErrors: { locations: DENIED_ISSUE },
     });
+  });
+
+  it('modify without view is not enough: blank locations cover only A, and asking for B is refused', async () => {
+    expect((await previewStatements(users.blindB.acc, { mode: 'open', asOf: AS_OF })).eligible).toBe(2);
+    const error = await rejection(generateStatements(users.blindB.acc, { mode: 'open', asOf: AS_OF, locations: [b] }));
+    expect({ code: error.code, message: error.message }).toEqual({ code: 'FORBIDDEN', message: DENIED_LOCATION });
+    const onlyModifyB = await member('member', { modify: [b] });
+    const none = await rejection(generateStatements(onlyModifyB.acc, { mode: 'open', asOf: AS_OF }));
+    expect({ code: none.code, message: none.message }).toEqual({ code: 'FORBIDDEN', message: NO_MODIFY });
+    expect(await prisma.invoiceStatement.count({ where: { companyId: company.id, createdBy: { in: [users.blindB.id, onlyModifyB.id] } } })).toBe(0);
   });
 
   it('without locations, the manager\'s statements cover only invoices in A', async () => {
