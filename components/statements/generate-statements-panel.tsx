@@ -136,7 +136,7 @@ export function GenerateStatementsPanel({ slug, customerIds, locations, defaultL
   if (run) {
     return (
       <GenerateStatementsResult slug={slug} result={run.result} emailed={run.input.email === true} running={running === 'generate'}
-        onNextBatch={() => void generate(run.input)} closeButton={closeButton} />
+        onNextBatch={() => void generate({ ...run.input, after: run.result.next ?? undefined })} closeButton={closeButton} />
     );
   }
 

@@ -46,8 +46,8 @@ export function GenerateStatementsResult({
         {result.capHit ? (
           <div className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
             <p>
-              The batch cap of {result.limit.toLocaleString('en-US')} was reached: {result.remaining.toLocaleString('en-US')} customers remain
-              eligible. Run Generate again with the same criteria to continue.
+              The batch cap of {result.limit.toLocaleString('en-US')} was reached: {result.remaining.toLocaleString('en-US')} more customers are
+              eligible{result.next ? <> after {result.next.name}</> : null}. Generate next batch continues with them.
             </p>
             <Button type="button" size="sm" className="mt-2" onClick={onNextBatch} disabled={running}>
               {running ? <Loader2 className="size-4 animate-spin" aria-hidden /> : <RotateCw className="size-4" aria-hidden />}

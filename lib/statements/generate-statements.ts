@@ -29,8 +29,10 @@ export interface GenerateResult {
   skipped: number;
   capHit: boolean;
   limit: number;
-  /** Customers still eligible after this run: what a rerun with the same criteria would pick up. */
+  /** Eligible customers after this batch's last one: what Generate next batch covers. */
   remaining: number;
+  /** Where the next batch starts (after this customer); null when nothing is left. */
+  next: { name: string; id: string } | null;
 }
 
 /** A failure reason as shown and stored: at most 180 characters, cut between code points so no emoji is split. */
@@ -103,11 +105,14 @@ export async function generateStatements(access: CompanyAccess, input: unknown, 
     }
   }
 
-  // What a rerun would pick up: everyone eligible minus those covered now (made here, or by a run alongside).
-  // Failures stay eligible.
-  const remaining = eligible.count - created - skipped;
+  // The next batch continues after the last customer of this one, in name order, whatever Skip Recent says:
+  // with None, "the same criteria again" would start from the top and repeat this batch. A failure is passed
+  // over (it is listed; a run without `after` picks it up again).
+  const remaining = eligible.count - eligible.customers.length;
+  const last = eligible.customers.at(-1);
   const result: GenerateResult = {
     batchId: batch.id, created, emailed, failures, warnings, skipped, capHit: eligible.count > limit, limit, remaining,
+    next: remaining > 0 && last ? { name: last.name, id: last.id } : null,
   };
   await prisma.$transaction(async (tx) => {
     await tx.statementBatch.update({

@@ -23,6 +23,8 @@ export const statementCriteriaSchema = z.object({
   customerIds: z.array(z.guid('Each customer must be an id')).max(10_000).default([]),
   asOf: z.string().refine(isCalendarDate, 'As-of date must be a real date (YYYY-MM-DD)').optional(),
   email: z.boolean().default(false),
+  /** Generate next batch: continue after this customer in the run's name order (GenerateResult.next). */
+  after: z.object({ name: z.string().max(1000), id: z.guid('After must name a customer id') }).optional(),
 });
 export type StatementCriteriaInput = z.input<typeof statementCriteriaSchema>;
 
@@ -40,6 +42,8 @@ export interface StatementCriteria {
   customerIds: string[];
   asOf: CalendarDate;
   email: boolean;
+  /** Only customers after this one in name order (the previous batch's last). */
+  after: { name: string; id: string } | null;
 }
 
 /**
@@ -79,5 +83,6 @@ export function resolveStatementCriteria(access: CompanyAccess, input: unknown, 
     customerIds: c.customerIds,
     asOf: c.asOf ?? todayInTimeZone(access.company.timeZone, now),
     email: c.email,
+    after: c.after ?? null,
   };
 }

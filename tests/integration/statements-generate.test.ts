@@ -75,7 +75,7 @@ describe('a Generate run', () => {
 
   it('creates one statement per eligible customer and reports it', () => {
     expect(result).toEqual({
-      batchId: expect.any(String), created: 2, emailed: 0, failures: [], warnings: [], skipped: 0, capHit: false, limit: 100, remaining: 0,
+      batchId: expect.any(String), created: 2, emailed: 0, failures: [], warnings: [], skipped: 0, capHit: false, limit: 100, remaining: 0, next: null,
     });
   });
 
@@ -121,7 +121,7 @@ describe('a Generate run', () => {
       companyId: company.id, id: result.batchId, createdBy: userId,
       criteria: {
         mode: 'open', thresholdMinor: null, locationIds: [north, south], skipRecent: 'none', currency: 'USD',
-        customerIds: [], asOf: AS_OF, email: false, since: null,
+        customerIds: [], asOf: AS_OF, email: false, since: null, after: null,
       },
       createdCount: 2, failedCount: 0, failures: [], capHit: false, remainingCount: 0,
       createdAt: expect.any(Date), finishedAt: expect.any(Date),
@@ -137,7 +137,7 @@ describe('a Generate run', () => {
       details: {
         criteria: {
           mode: 'open', thresholdMinor: null, locationIds: [north, south], skipRecent: 'none', currency: 'USD',
-          customerIds: [], asOf: AS_OF, email: false, since: null,
+          customerIds: [], asOf: AS_OF, email: false, since: null, after: null,
         },
         eligible: 2, created: 2, emailed: 0, failed: 0, skipped: 0, capHit: false, remaining: 0,
       },
@@ -175,6 +175,18 @@ describe('the bulk_generate_limit cap', () => {
     const third = await generateStatements(t.acc, { mode: 'open', asOf: AS_OF, skipRecent: '1w' });
     expect(counts(third)).toEqual({ created: 0, capHit: false, limit: 3, remaining: 0, failures: [], skipped: 0 });
     expect(Object.values(await statementCounts(t))).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it('Generate next batch with Skip Recent None continues after the last batch instead of repeating it', async () => {
+    const u = await tenant(['Next A', 'Next B', 'Next C', 'Next D', 'Next E']);
+    await setCompanySettings(u.company.id, { 'accounting.statements.bulk_generate_limit': 2 });
+    const first = await generateStatements(u.acc, { mode: 'open', asOf: AS_OF, skipRecent: 'none' });
+    expect({ ...counts(first), next: first.next?.name }).toEqual({ created: 2, capHit: true, limit: 2, remaining: 3, failures: [], skipped: 0, next: 'Next B' });
+    const second = await generateStatements(u.acc, { mode: 'open', asOf: AS_OF, skipRecent: 'none', after: first.next! });
+    expect({ ...counts(second), next: second.next?.name }).toEqual({ created: 2, capHit: true, limit: 2, remaining: 1, failures: [], skipped: 0, next: 'Next D' });
+    const third = await generateStatements(u.acc, { mode: 'open', asOf: AS_OF, skipRecent: 'none', after: second.next! });
+    expect({ ...counts(third), next: third.next }).toEqual({ created: 1, capHit: false, limit: 2, remaining: 0, failures: [], skipped: 0, next: null });
+    expect(await statementCounts(u)).toEqual({ 'Next A': 1, 'Next B': 1, 'Next C': 1, 'Next D': 1, 'Next E': 1 });
   });
 
   it('an invalid setting falls back to 100', async () => {
@@ -215,7 +227,8 @@ describe('a customer whose statement fails', () => {
     expect(plpgsql).toBe(true);
     const result = await generateStatements(t.acc, { mode: 'open', asOf: AS_OF });
     expect(await statementCounts(t)).toEqual({ 'Able Co': 1, 'Broken Co': 0, 'Calm Co': 1 });
-    expect({ created: result.created, remaining: result.remaining }).toEqual({ created: 2, remaining: 1 });
+    // Nothing comes after the last customer; the failure is listed, and a run without `after` picks it up again.
+    expect({ created: result.created, remaining: result.remaining, next: result.next }).toEqual({ created: 2, remaining: 0, next: null });
     expect(result.failures).toHaveLength(1);
     const [failure] = result.failures;
     expect({ customerId: failure!.customerId, customerName: failure!.customerName }).toEqual({ customerId: t.customers[1]!.id, customerName: 'Broken Co' });
