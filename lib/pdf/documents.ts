@@ -36,7 +36,9 @@ export interface StatementDocument {
   asOf: CalendarDate;
   currency: string;
   buckets: { key: string; label: string; amountMinor: number }[];
+  /** Total due: the buckets less the unapplied money. */
   totalMinor: number;
+  unapplied: { kind: 'payment' | 'credit_note'; date: CalendarDate; detail: string; amountMinor: number }[];
   invoices: {
     number: string;
     invoiceDate: CalendarDate;

@@ -25,6 +25,15 @@ const COLUMNS: TableColumn[] = [
   { header: 'Balance', width: AMOUNT_WIDTH, align: 'right' },
   { header: 'Days past due', width: DAYS_WIDTH, align: 'right' },
 ];
+const KIND_WIDTH = 86;
+/** The unapplied money, its amounts under the invoices' Balance column. */
+const CREDIT_COLUMNS: TableColumn[] = [
+  { header: 'Received', width: DATE_WIDTH },
+  { header: 'Kind', width: KIND_WIDTH },
+  { header: 'Reference', width: CONTENT_WIDTH - DATE_WIDTH - KIND_WIDTH - AMOUNT_WIDTH - DAYS_WIDTH },
+  { header: 'Unapplied', width: AMOUNT_WIDTH, align: 'right' },
+  { header: '', width: DAYS_WIDTH },
+];
 const HEADING_SIZE = 11;
 /** A section heading plus a table header and one row: less than this left on the page and the heading moves on. */
 const HEADING_KEEP = 60;
@@ -39,6 +48,8 @@ function heading(cursor: Cursor, fonts: PdfFonts, text: string, nextPage: () => 
 export function drawStatement(doc: PDFDocument, fonts: PdfFonts, statement: StatementDocument, logo: PDFImage | null): void {
   const money = (minor: number) => formatMoney(minor, statement.currency);
   const asOf = formatCalendarDate(statement.asOf);
+  const unappliedMinor = statement.unapplied.reduce((sum, u) => sum + u.amountMinor, 0);
+  const invoicesMinor = statement.totalMinor + unappliedMinor;
   const pages = startDocumentPages(doc, fonts, {
     company: statement.company.name,
     title: `Statement for ${statement.customer.name} (continued)`,
@@ -63,7 +74,7 @@ export function drawStatement(doc: PDFDocument, fonts: PdfFonts, statement: Stat
 
   let cursor = heading({ page, y }, fonts, 'Aging summary', pages.next);
   const buckets = statement.buckets.map((bucket) => ({ label: bucket.label, amount: money(bucket.amountMinor) }));
-  cursor = drawAgingSummary(cursor, fonts, buckets, money(statement.totalMinor), pages.next);
+  cursor = drawAgingSummary(cursor, fonts, buckets, money(invoicesMinor), pages.next);
 
   cursor = heading({ page: cursor.page, y: cursor.y - 18 }, fonts, 'Open invoices', pages.next);
   if (statement.invoices.length === 0) {
@@ -82,9 +93,19 @@ export function drawStatement(doc: PDFDocument, fonts: PdfFonts, statement: Stat
     }));
     cursor = drawTable(cursor, fonts, { x: LEFT, columns: COLUMNS, rows }, pages.next);
   }
-  // Under the Balance column, whose figures it adds up.
+  if (statement.unapplied.length > 0) {
+    cursor = heading({ page: cursor.page, y: cursor.y - 18 }, fonts, 'Payments and credits not yet applied', pages.next);
+    const rows = statement.unapplied.map((u) => ({
+      cells: [formatCalendarDate(u.date, 'short'), u.kind === 'payment' ? 'Payment' : 'Credit note', u.detail, money(u.amountMinor), ''],
+    }));
+    cursor = drawTable(cursor, fonts, { x: LEFT, columns: CREDIT_COLUMNS, rows }, pages.next);
+  }
+  // Under the Balance column, whose figures it adds up; net of the unapplied money, as the aging page's Net total.
   const balanceRight = RIGHT - DAYS_WIDTH - CELL_PADDING;
-  drawTotals(cursor, fonts, [{ label: 'Total due', value: money(statement.totalMinor), emphasis: true }], balanceRight, pages.next);
+  const totals = unappliedMinor > 0
+    ? [{ label: 'Open invoices', value: money(invoicesMinor) }, { label: 'Less not yet applied', value: money(-unappliedMinor) }]
+    : [];
+  drawTotals(cursor, fonts, [...totals, { label: 'Total due', value: money(statement.totalMinor), emphasis: true }], balanceRight, pages.next);
 
   const remitTo = (statement.company.remitTo ?? '')
     .split(/\r?\n/)

@@ -115,19 +115,22 @@ export interface UnappliedScope {
 }
 
 /**
- * Payments and credit notes received by `asOf` and not applied on that date, as rows (customer_id, amt): what is
- * left now (found through the partial unapplied indexes) and, when `historical`, each application after it.
- * Every amt is positive.
+ * Payments and credit notes received by `asOf` and not applied on that date, as rows (customer_id, amt, kind,
+ * source_id, dated, detail): what is left now (found through the partial unapplied indexes) and, when
+ * `historical`, each application after it. Every amt is positive; a source's rows add up to what it had
+ * unapplied on `asOf` (statements list them; the aging page sums them).
  */
 export function unappliedSources(s: Omit<UnappliedScope, 'locationIds' | 'extra'>): Prisma.Sql {
   const part = (table: 'payments' | 'credit_notes', dated: 'received_on' | 'issued_on', link: 'payment_id' | 'credit_note_id') => {
     const [t, d, l] = [Prisma.raw(table), Prisma.raw(dated), Prisma.raw(link)];
-    const now = Prisma.sql`SELECT customer_id, unapplied_minor AS amt FROM ${t}
+    const kind = Prisma.raw(table === 'payments' ? "'payment'" : "'credit_note'");
+    const detail = Prisma.raw(table === 'payments' ? 'reference' : 'reason');
+    const now = Prisma.sql`SELECT customer_id, unapplied_minor AS amt, ${kind} AS kind, id AS source_id, ${d} AS dated, ${detail} AS detail FROM ${t}
         WHERE company_id = ${s.companyId}::uuid AND unapplied_minor > 0 AND ${d} <= ${s.asOf}::date AND currency = ${s.currency}`;
     if (!s.historical) return now;
     return Prisma.sql`${now}
       UNION ALL
-      SELECT src.customer_id, a.amount_minor FROM applications a JOIN ${t} src ON src.company_id = a.company_id AND src.id = a.${l}
+      SELECT src.customer_id, a.amount_minor, ${kind}, src.id, src.${d}, src.${detail} FROM applications a JOIN ${t} src ON src.company_id = a.company_id AND src.id = a.${l}
         WHERE a.company_id = ${s.companyId}::uuid AND a.applied_on > ${s.asOf}::date AND src.${d} <= ${s.asOf}::date AND src.currency = ${s.currency}`;
   };
   return Prisma.sql`${part('payments', 'received_on', 'payment_id')}
@@ -135,11 +138,20 @@ export function unappliedSources(s: Omit<UnappliedScope, 'locationIds' | 'extra'
       ${part('credit_notes', 'issued_on', 'credit_note_id')}`;
 }
 
-/** Per customer, unappliedSources summed: rows (customer_id, unapplied) with unapplied > 0. */
-export function unappliedByCustomer(s: UnappliedScope): Prisma.Sql {
+/** unappliedSources narrowed to the scope's customers: by default location when locationIds is set, and `extra`. */
+function unappliedInScope(s: UnappliedScope): Prisma.Sql {
   const location = s.locationIds === null ? Prisma.empty : Prisma.sql`AND p.customer_id IN (SELECT id FROM customers
       WHERE company_id = ${s.companyId}::uuid AND default_location_id = ANY(${s.locationIds}::uuid[]))`;
-  return Prisma.sql`SELECT p.customer_id, sum(p.amt)::bigint AS unapplied FROM (${unappliedSources(s)}) p
-    WHERE true ${location} ${s.extra ?? Prisma.empty}
-    GROUP BY p.customer_id`;
+  return Prisma.sql`SELECT p.* FROM (${unappliedSources(s)}) p WHERE true ${location} ${s.extra ?? Prisma.empty}`;
+}
+
+/** Per customer, unappliedSources summed: rows (customer_id, unapplied) with unapplied > 0. */
+export function unappliedByCustomer(s: UnappliedScope): Prisma.Sql {
+  return Prisma.sql`SELECT p.customer_id, sum(p.amt)::bigint AS unapplied FROM (${unappliedInScope(s)}) p GROUP BY p.customer_id`;
+}
+
+/** The same money itemized: one row per payment or credit note (customer_id, kind, source_id, dated, detail, amount). */
+export function unappliedItems(s: UnappliedScope): Prisma.Sql {
+  return Prisma.sql`SELECT p.customer_id, p.kind, p.source_id, p.dated, p.detail, sum(p.amt)::bigint AS amount
+    FROM (${unappliedInScope(s)}) p GROUP BY p.customer_id, p.kind, p.source_id, p.dated, p.detail`;
 }

@@ -33,6 +33,7 @@ export async function statementDocuments(companyId: string, statementIds: string
       buckets: snapshot.buckets,
       totalMinor: Number(row.totalMinor),
       invoices: snapshot.invoices,
+      unapplied: snapshot.unapplied,
     }];
   });
 }

@@ -5,7 +5,8 @@ const minor = z.number().int().safe();
 
 /**
  * What a statement froze at generation, stored in invoice_statements.snapshot: the customer as billed, the aging
- * by the company's scheme and the open invoices. Re-downloading prints the same document from it.
+ * by the company's scheme, the open invoices and the unapplied money. Re-downloading prints the same document
+ * from it (statements made before unapplied money was listed read as having none).
  */
 export const statementSnapshotSchema = z.object({
   customer: z.object({ name: z.string(), email: z.string().nullable(), addressLines: z.array(z.string()) }),
@@ -21,5 +22,9 @@ export const statementSnapshotSchema = z.object({
       daysPastDue: z.number().int(),
     }),
   ),
+  /** Payments and credit notes received by the date and not applied on it; the total due is net of them. */
+  unapplied: z.array(z.object({
+    kind: z.enum(['payment', 'credit_note']), id: z.string(), date: calendarDate, detail: z.string(), amountMinor: minor,
+  })).default([]),
 });
 export type StatementSnapshot = z.infer<typeof statementSnapshotSchema>;

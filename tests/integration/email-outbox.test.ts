@@ -47,6 +47,7 @@ async function tenant(locations: string[] = ['North', 'South']): Promise<Tenant>
 /** A stored statement of the tenant's customer drawn from the given locations (all of them by default). */
 async function statement(t: Tenant, locationIds = t.company.locations.map((l) => l.id)): Promise<string> {
   const snapshot: StatementSnapshot = {
+    unapplied: [],
     customer: { name: 'Zephyr Traders', email: 'ap@zephyr.example', addressLines: ['1 Harbour Road', 'Portsmouth'] },
     buckets: [
       { key: 'current', label: 'Current', amountMinor: 10_000 },

@@ -38,6 +38,7 @@ function statement(overrides: Partial<StatementDocument> = {}): StatementDocumen
     currency: 'USD',
     buckets: BUCKETS,
     totalMinor: BUCKETS_TOTAL,
+    unapplied: [],
     invoices: [
       { number: 'INV-0001', invoiceDate: '2026-08-01', dueDate: '2026-08-31', amountMinor: 1234567, balanceMinor: 1234567, daysPastDue: 84 },
       { number: 'INV-0002', invoiceDate: '2026-11-01', dueDate: '2026-12-01', amountMinor: 150000, balanceMinor: 150000, daysPastDue: -8 },
@@ -86,6 +87,22 @@ describe('renderStatementsPdf', () => {
     for (const amount of ['$0.00', '$1,500.00', '$250.00', '$99.99', '$12,345.67', '$14,195.66']) {
       expect(lines).toContain(amount);
     }
+  });
+
+  it('lists unapplied payments and credits and nets them out of the total due', async () => {
+    const unapplied: StatementDocument['unapplied'] = [
+      { kind: 'payment', date: '2026-11-02', detail: 'CHK 4410', amountMinor: 50000 },
+      { kind: 'credit_note', date: '2026-11-10', detail: 'Returned sensor', amountMinor: 2500 },
+    ];
+    const { pages } = await pdfText(await renderStatementsPdf([statement({ unapplied, totalMinor: BUCKETS_TOTAL - 52500 })]));
+    const lines = pages.join('\n').split('\n');
+    for (const text of ['Payments and credits not yet applied', 'Payment', 'CHK 4410', 'Credit note', 'Returned sensor', '$500.00', '$25.00']) {
+      expect(lines).toContain(text);
+    }
+    // The aging summary and "Open invoices" show the invoices' total; "Total due" is net of the $525.00.
+    expect(lines.filter((l) => l === '$14,195.66').length).toBeGreaterThanOrEqual(2);
+    expect(lines).toContain('-$525.00');
+    expect(lines).toContain('$13,670.66');
   });
 
   it('lists a scheme with many buckets one per row rather than cutting amounts off', async () => {
