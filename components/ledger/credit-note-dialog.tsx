@@ -12,6 +12,7 @@ import { recordCreditNoteAction } from '@/app/[company]/accounting/payments/acti
 import { FormField, fieldClass } from './form-field';
 import { applyHref } from './ledger-hrefs';
 import { useLedgerAction } from './use-ledger-action';
+import { MoneyLocationField } from './money-location-field';
 
 interface Props {
   slug: string;
@@ -20,6 +21,8 @@ interface Props {
   /** Currencies to offer (the customer's, else the company's base currency); the first is the default. */
   currencies: string[];
   today: string;
+  /** Set when the customer has no default location: where the credit may go (the user's modify locations). */
+  locations?: { id: string; name: string }[];
 }
 
 /** The Add credit note button and its modal: a credit on the customer, unapplied until applied to invoices. */
@@ -34,10 +37,12 @@ export function CreditNoteDialog(props: Props) {
   );
 }
 
-function CreditNoteForm({ slug, customerId, customerName, currencies, today, onDone }: Props & { onDone: () => void }) {
+function CreditNoteForm({ slug, customerId, customerName, currencies, today, locations, onDone }: Props & { onDone: () => void }) {
   const router = useRouter();
   const { pending, fieldErrors, error, run, clear } = useLedgerAction();
-  const [values, setValues] = useState({ amount: '', reason: '', issuedOn: today, currency: currencies[0] ?? 'USD' });
+  const [values, setValues] = useState({
+    amount: '', reason: '', issuedOn: today, currency: currencies[0] ?? 'USD', locationId: locations?.length === 1 ? locations[0]!.id : '',
+  });
   const set = (field: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => {
     setValues((v) => ({ ...v, [field]: e.target.value }));
     clear(field);
@@ -45,7 +50,8 @@ function CreditNoteForm({ slug, customerId, customerName, currencies, today, onD
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    run(() => recordCreditNoteAction(slug, { customerId, ...values }), (data) => {
+    const { locationId, ...rest } = values;
+    run(() => recordCreditNoteAction(slug, { customerId, ...rest, ...(locationId ? { locationId } : {}) }), (data) => {
       const parsed = parseAmount(values.amount, values.currency);
       toast.success(parsed.ok ? `Credit note of ${formatMoney(parsed.minor, values.currency)} recorded` : 'Credit note recorded', {
         description: `Credit for ${customerName}, to apply to open invoices.`,
@@ -75,6 +81,9 @@ function CreditNoteForm({ slug, customerId, customerName, currencies, today, onD
               </select>
             )}
           </FormField>
+        ) : null}
+        {locations ? (
+          <MoneyLocationField id="cn-location" locations={locations} value={values.locationId} onChange={set('locationId')} error={fieldErrors.locationId} />
         ) : null}
         <FormField id="cn-reason" label="Reason" hint="Printed in the invoice history where the credit is applied." error={fieldErrors.reason}>
           {(p) => <textarea {...p} rows={3} required maxLength={500} value={values.reason} onChange={set('reason')} className={fieldClass} />}

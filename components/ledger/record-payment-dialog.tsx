@@ -13,11 +13,16 @@ import { FormField, fieldClass } from './form-field';
 import { minorToInput, PAYMENT_METHOD_LABELS } from './ledger-labels';
 import { applyHref } from './ledger-hrefs';
 import { useLedgerAction } from './use-ledger-action';
+import { MoneyLocationField } from './money-location-field';
 
 /** What the payment is for: one invoice (applied at once, the rest kept as credit) or a customer (unapplied). */
 export type PaymentTarget =
   | { kind: 'invoice'; invoiceId: string; invoiceNumber: string; balanceMinor: number; currency: string }
-  | { kind: 'customer'; customerId: string; customerName: string; currencies: string[] };
+  | {
+    kind: 'customer'; customerId: string; customerName: string; currencies: string[];
+    /** Set when the customer has no default location: where the money may go (the user's modify locations). */
+    locations?: { id: string; name: string }[];
+  };
 
 /** The Record payment button and its modal; each opening starts from a fresh form. */
 export function RecordPaymentDialog({ slug, target, today, size = 'md' }: { slug: string; target: PaymentTarget; today: string; size?: 'sm' | 'md' }) {
@@ -41,7 +46,9 @@ function RecordPaymentForm({ slug, target, today, onDone }: { slug: string; targ
   const [values, setValues] = useState({
     amount: target.kind === 'invoice' ? minorToInput(target.balanceMinor, target.currency) : '',
     receivedOn: today, reference: '', method: '', note: '', currency: currencies[0] ?? 'USD',
+    locationId: target.kind === 'customer' && target.locations?.length === 1 ? target.locations[0]!.id : '',
   });
+  const locations = target.kind === 'customer' ? target.locations : undefined;
   const set = (field: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => {
     setValues((v) => ({ ...v, [field]: e.target.value }));
     clear(field);
@@ -51,6 +58,7 @@ function RecordPaymentForm({ slug, target, today, onDone }: { slug: string; targ
     event.preventDefault();
     const input = {
       ...(target.kind === 'invoice' ? { invoiceId: target.invoiceId } : { customerId: target.customerId, currency: values.currency }),
+      ...(values.locationId ? { locationId: values.locationId } : {}),
       amount: values.amount, receivedOn: values.receivedOn, reference: values.reference,
       ...(values.method ? { method: values.method } : {}),
       ...(values.note.trim() ? { note: values.note } : {}),
@@ -94,6 +102,9 @@ function RecordPaymentForm({ slug, target, today, onDone }: { slug: string; targ
               </select>
             )}
           </FormField>
+        ) : null}
+        {locations ? (
+          <MoneyLocationField id="rp-location" locations={locations} value={values.locationId} onChange={set('locationId')} error={fieldErrors.locationId} />
         ) : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField id="rp-reference" label="Reference" hint="Check number or bank reference; recorded once." error={fieldErrors.reference}>

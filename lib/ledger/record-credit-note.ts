@@ -11,6 +11,8 @@ import { requireCustomerModify } from './lock-invoices';
 
 export const recordCreditNoteSchema = z.object({
   customerId: z.guid('Customer must be an id'),
+  /** For a customer without a default location: the location the credit belongs to. */
+  locationId: z.guid('Location must be an id').optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code').optional(),
   amount: amountField('Amount'),
   issuedOn: calendarDateField('Credit date').optional(),
@@ -28,7 +30,7 @@ export async function recordCreditNote(access: CompanyAccess, input: unknown): P
   if (!amount.ok) throw new AppError('BAD_REQUEST', `Amount: ${amount.issue.message}`, [amount.issue]);
   const companyId = access.company.id;
   return prisma.$transaction(async (tx) => {
-    await requireCustomerModify(tx, access, p.customerId);
+    await requireCustomerModify(tx, access, p.customerId, p.locationId);
     const note = await tx.creditNote.create({
       data: {
         companyId, customerId: p.customerId, currency, amountMinor: BigInt(amount.minor), unappliedMinor: BigInt(amount.minor),

@@ -16,6 +16,8 @@ export const recordPaymentSchema = z.object({
   /** Pay this invoice (the customer and currency are the invoice's); else a payment on the customer. */
   invoiceId: z.guid('Invoice must be an id').optional(),
   customerId: z.guid('Customer must be an id').optional(),
+  /** For money on account of a customer without a default location: the location it belongs to. */
+  locationId: z.guid('Location must be an id').optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code').optional(),
   amount: amountField('Amount'),
   receivedOn: calendarDateField('Payment date'),
@@ -61,7 +63,7 @@ export async function recordPayment(access: CompanyAccess, input: unknown): Prom
         currency = locked.currency;
         invoice = { id: locked.id, balance: Number(locked.balance_minor) };
       } else {
-        customerId = (await requireCustomerModify(tx, access, p.customerId!)).id;
+        customerId = (await requireCustomerModify(tx, access, p.customerId!, p.locationId)).id;
         currency = p.currency ?? access.company.baseCurrency;
       }
       const amount = amountMinor(p.amount, currency, 'amount');

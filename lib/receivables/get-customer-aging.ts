@@ -15,7 +15,7 @@ import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
 const INVOICE_LIMIT = 1000;
 
 export interface CustomerAging {
-  customer: { id: string; name: string; email: string | null; address: string[] };
+  customer: { id: string; name: string; email: string | null; address: string[]; defaultLocationId: string | null };
   asOf: CalendarDate;
   buckets: { key: string; label: string }[];
   /** One summary per currency the customer owes in; never summed across currencies. */
@@ -76,6 +76,7 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
       name: customer.name,
       email: customer.email,
       address: billingAddressLines(customer),
+      defaultLocationId: customer.defaultLocationId,
     },
     asOf,
     buckets: buckets.map(({ key, label }) => ({ key, label })),

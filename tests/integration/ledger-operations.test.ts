@@ -651,6 +651,28 @@ describe('tenancy and permissions', () => {
   });
 });
 
+describe('money on account for a customer without a default location', () => {
+  it('is refused until a location is chosen, then belongs to that location; the location must be one the user may modify', async () => {
+    const [homeless] = await createCustomers(company.id, [`No Home ${ref()}`]);
+    const id = homeless!.id;
+    const missing = await expectAppError(recordPayment(admin, { customerId: id, amount: '25.00', receivedOn: '2026-02-02', reference: ref() }), 'BAD_REQUEST');
+    expect(missing.issues).toEqual([{ path: 'locationId', message: 'Choose a location' }]);
+    // A member sees a customer only through its location or invoices: this one does not exist for the collector.
+    await expectAppError(recordPayment(collector, { customerId: id, amount: '25.00', receivedOn: '2026-02-02', reference: ref(), locationId: north }), 'NOT_FOUND');
+    const northOnly = await access((await createMember(company, 'member', { view: [north], modify: [north] })).id, company.slug);
+    await expectAppError(recordPayment(northOnly, { customerId: id, amount: '25.00', receivedOn: '2026-02-02', reference: ref(), locationId: north }), 'NOT_FOUND');
+    expect(await prisma.payment.count({ where: { companyId: company.id, customerId: id } })).toBe(0);
+
+    const paid = await recordPayment(admin, { customerId: id, amount: '25.00', receivedOn: '2026-02-02', reference: ref(), locationId: south });
+    expect(paid).toMatchObject({ appliedMinor: 0, unappliedMinor: 2_500 });
+    const customer = await prisma.customer.findUniqueOrThrow({ where: { companyId_id: { companyId: company.id, id } } });
+    expect(customer.defaultLocationId).toBe(south);
+    // From now on the customer has a location: a credit note needs no choice.
+    await recordCreditNote(admin, { customerId: id, amount: '5.00', issuedOn: '2026-02-03', reason: 'goodwill' });
+    expect(await prisma.creditNote.count({ where: { companyId: company.id, customerId: id } })).toBe(1);
+  });
+});
+
 describe('concurrent writers', () => {
   it('payments on one invoice at the same time all land', async () => {
     const f = await freshInvoice(10_000);

@@ -55,6 +55,9 @@ export default async function CustomerAccountingPage({ params, searchParams }: {
   // Money is recorded in the currencies the customer owes in (the company's base currency when none).
   const currencies = [...new Set([...data.summaries.map((s) => s.currency), access.company.baseCurrency])];
   const today = todayInTimeZone(access.company.timeZone);
+  // A customer without a default location: money on account is recorded in a location the user picks.
+  const modify = new Set(access.modifyLocationIds);
+  const moneyLocations = data.customer.defaultLocationId ? undefined : access.viewLocations.filter((l) => modify.has(l.id));
 
   return (
     <PageShell user={user} slug={slug} active="aging">
@@ -68,8 +71,9 @@ export default async function CustomerAccountingPage({ params, searchParams }: {
           {access.modifyLocationIds.length > 0 ? (
             <div className="mt-3 flex flex-wrap gap-2">
               <RecordPaymentDialog slug={slug} today={today} size="md"
-                target={{ kind: 'customer', customerId: data.customer.id, customerName: data.customer.name, currencies }} />
-              <CreditNoteDialog slug={slug} customerId={data.customer.id} customerName={data.customer.name} currencies={currencies} today={today} />
+                target={{ kind: 'customer', customerId: data.customer.id, customerName: data.customer.name, currencies, locations: moneyLocations }} />
+              <CreditNoteDialog slug={slug} customerId={data.customer.id} customerName={data.customer.name} currencies={currencies} today={today}
+                locations={moneyLocations} />
             </div>
           ) : null}
         </div>
