@@ -104,7 +104,8 @@ export function toMinor(value: bigint | number | null | undefined): number {
 
 export interface UnappliedScope {
   companyId: string;
-  currency: string;
+  /** null: every currency (each row carries its own). */
+  currency: string | null;
   asOf: CalendarDate;
   /** null: every customer; else customers whose default location is one of these (payments have no location). */
   locationIds: string[] | null;
@@ -116,7 +117,7 @@ export interface UnappliedScope {
 
 /**
  * Payments and credit notes received by `asOf` and not applied on that date, as rows (customer_id, amt, kind,
- * source_id, dated, detail): what is left now (found through the partial unapplied indexes) and, when
+ * source_id, dated, detail, currency): what is left now (found through the partial unapplied indexes) and, when
  * `historical`, each application after it. Every amt is positive; a source's rows add up to what it had
  * unapplied on `asOf` (statements list them; the aging page sums them).
  */
@@ -125,13 +126,14 @@ export function unappliedSources(s: Omit<UnappliedScope, 'locationIds' | 'extra'
     const [t, d, l] = [Prisma.raw(table), Prisma.raw(dated), Prisma.raw(link)];
     const kind = Prisma.raw(table === 'payments' ? "'payment'" : "'credit_note'");
     const detail = Prisma.raw(table === 'payments' ? 'reference' : 'reason');
-    const now = Prisma.sql`SELECT customer_id, unapplied_minor AS amt, ${kind} AS kind, id AS source_id, ${d} AS dated, ${detail} AS detail FROM ${t}
-        WHERE company_id = ${s.companyId}::uuid AND unapplied_minor > 0 AND ${d} <= ${s.asOf}::date AND currency = ${s.currency}`;
+    const currency = (alias: string) => s.currency === null ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(alias)}currency = ${s.currency}`;
+    const now = Prisma.sql`SELECT customer_id, unapplied_minor AS amt, ${kind} AS kind, id AS source_id, ${d} AS dated, ${detail} AS detail, currency FROM ${t}
+        WHERE company_id = ${s.companyId}::uuid AND unapplied_minor > 0 AND ${d} <= ${s.asOf}::date ${currency('')}`;
     if (!s.historical) return now;
     return Prisma.sql`${now}
       UNION ALL
-      SELECT src.customer_id, a.amount_minor, ${kind}, src.id, src.${d}, src.${detail} FROM applications a JOIN ${t} src ON src.company_id = a.company_id AND src.id = a.${l}
-        WHERE a.company_id = ${s.companyId}::uuid AND a.applied_on > ${s.asOf}::date AND src.${d} <= ${s.asOf}::date AND src.currency = ${s.currency}`;
+      SELECT src.customer_id, a.amount_minor, ${kind}, src.id, src.${d}, src.${detail}, src.currency FROM applications a JOIN ${t} src ON src.company_id = a.company_id AND src.id = a.${l}
+        WHERE a.company_id = ${s.companyId}::uuid AND a.applied_on > ${s.asOf}::date AND src.${d} <= ${s.asOf}::date ${currency('src.')}`;
   };
   return Prisma.sql`${part('payments', 'received_on', 'payment_id')}
       UNION ALL
@@ -150,8 +152,8 @@ export function unappliedByCustomer(s: UnappliedScope): Prisma.Sql {
   return Prisma.sql`SELECT p.customer_id, sum(p.amt)::bigint AS unapplied FROM (${unappliedInScope(s)}) p GROUP BY p.customer_id`;
 }
 
-/** The same money itemized: one row per payment or credit note (customer_id, kind, source_id, dated, detail, amount). */
+/** The same money itemized: one row per payment or credit note (customer_id, kind, source_id, dated, detail, currency, amount). */
 export function unappliedItems(s: UnappliedScope): Prisma.Sql {
-  return Prisma.sql`SELECT p.customer_id, p.kind, p.source_id, p.dated, p.detail, sum(p.amt)::bigint AS amount
-    FROM (${unappliedInScope(s)}) p GROUP BY p.customer_id, p.kind, p.source_id, p.dated, p.detail`;
+  return Prisma.sql`SELECT p.customer_id, p.kind, p.source_id, p.dated, p.detail, p.currency, sum(p.amt)::bigint AS amount
+    FROM (${unappliedInScope(s)}) p GROUP BY p.customer_id, p.kind, p.source_id, p.dated, p.detail, p.currency`;
 }

@@ -8,8 +8,8 @@ import { calendarDateOf, todayInTimeZone, type CalendarDate } from '@/lib/aging/
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { notFound } from '@/lib/errors/app-error';
 import { getAgingContext } from './get-aging-context';
-import { agedInvoices, bucketSums, toMinor } from './aging-sql';
-import { resolveLocationFilter } from './resolve-location-filter';
+import { agedInvoices, bucketSums, toMinor, unappliedItems } from './aging-sql';
+import { locationScope, resolveLocationFilter } from './resolve-location-filter';
 import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
 
 const INVOICE_LIMIT = 1000;
@@ -19,7 +19,8 @@ export interface CustomerAging {
   asOf: CalendarDate;
   buckets: { key: string; label: string }[];
   /** One summary per currency the customer owes in; never summed across currencies. */
-  summaries: { currency: string; amounts: Record<string, number>; total: number }[];
+  /** total: the buckets' sum; unapplied: payments and credits not applied on asOf; net: total less unapplied (the aging page's Net total). */
+  summaries: { currency: string; amounts: Record<string, number>; total: number; unapplied: number; net: number }[];
   invoices: {
     id: string; number: string; location: string; invoiceDate: CalendarDate; dueDate: CalendarDate; currency: string;
     amount: number; balance: number; daysPastDue: number; bucket: string;
@@ -55,12 +56,17 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
   // Summary and list in one statement, from the same per-invoice balances on `asOf`: one snapshot, so they
   // agree even while payments are being recorded. Each row carries the per-currency sums (amounts as text:
   // exact beyond 2^53) and one invoice; a customer with nothing open gets one row without an invoice.
-  const rows = await prisma.$queryRaw<({ sums: { currency: string; amounts: string[]; total: string }[] } & Partial<InvoiceRow>)[]>`
+  const unapplied = unappliedItems({
+    companyId, currency: null, asOf, locationIds: locationScope(access, []), extra: Prisma.sql`AND p.customer_id = ${customerId}::uuid`, historical,
+  });
+  const rows = await prisma.$queryRaw<({ sums: { currency: string; amounts: string[]; total: string; unapplied: string }[] } & Partial<InvoiceRow>)[]>`
     WITH x AS MATERIALIZED (${agedInvoices(scope)}),
-    s AS (SELECT currency, ${bucketSums(buckets)} FROM x GROUP BY currency)
-    SELECT (SELECT coalesce(json_agg(json_build_object('currency', s.currency,
-              'amounts', json_build_array(${Prisma.raw(buckets.map((_, i) => `s.b${i}::text`).join(', '))}), 'total', s.total::text)
-              ORDER BY s.currency), '[]') FROM s) AS sums, inv.*
+    s AS (SELECT currency, ${bucketSums(buckets)} FROM x GROUP BY currency),
+    u AS (SELECT currency, sum(amount)::bigint AS unapplied FROM (${unapplied}) q GROUP BY currency)
+    SELECT (SELECT coalesce(json_agg(json_build_object('currency', coalesce(s.currency, u.currency),
+              'amounts', json_build_array(${Prisma.raw(buckets.map((_, i) => `coalesce(s.b${i}, 0)::text`).join(', '))}),
+              'total', coalesce(s.total, 0)::text, 'unapplied', coalesce(u.unapplied, 0)::text)
+              ORDER BY coalesce(s.currency, u.currency)), '[]') FROM s FULL JOIN u ON u.currency = s.currency) AS sums, inv.*
     FROM (SELECT 1) one LEFT JOIN LATERAL (
       SELECT x.id, x.number, l.name AS location, x.invoice_date, x.due_date, x.currency, x.amount_minor, x.bal
       FROM x JOIN locations l ON l.company_id = ${companyId}::uuid AND l.id = x.location_id
@@ -84,6 +90,8 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
       currency: s.currency.trim(),
       amounts: Object.fromEntries(buckets.map((b, i) => [b.key, toMinor(BigInt(s.amounts[i]!))])),
       total: toMinor(BigInt(s.total)),
+      unapplied: toMinor(BigInt(s.unapplied)),
+      net: toMinor(BigInt(s.total) - BigInt(s.unapplied)),
     })),
     invoices: invoices.slice(0, INVOICE_LIMIT).map((inv) => {
       const invoiceDate = calendarDateOf(inv.invoice_date);

@@ -229,10 +229,10 @@ describe('GET /api/v1/companies/:company/customers/:id/aging', () => {
     expect(res).toStrictEqual({
       status: 200,
       body: {
-        customer: { id: alpha.id, name: 'Alpha', email: 'ap@alpha.test', address: ['1 Main St', 'Springfield, IL 62701', 'US'] },
+        customer: { id: alpha.id, name: 'Alpha', email: 'ap@alpha.test', address: ['1 Main St', 'Springfield, IL 62701', 'US'], defaultLocationId: expect.toBeOneOf([null, expect.any(String)]) },
         asOf: AS_OF,
         buckets: BUCKETS,
-        summaries: [{ currency: 'USD', amounts: amounts({ current: 2_000, days_1_30: 10_000 }), total: 12_000 }],
+        summaries: [{ currency: 'USD', amounts: amounts({ current: 2_000, days_1_30: 10_000 }), total: 12_000, unapplied: 0, net: 12_000 }],
         invoices: [
           {
             id: expect.any(String), number: 'A-1', location: 'North', invoiceDate: '2026-02-08', dueDate: '2026-03-10',
@@ -252,8 +252,8 @@ describe('GET /api/v1/companies/:company/customers/:id/aging', () => {
     const res = await customerAging(a.slug, gamma.id, `asOf=${AS_OF}`, { token: tokens.collectorA });
     expect(res.status).toBe(200);
     expect(res.body.summaries).toEqual([
-      { currency: 'CAD', amounts: amounts({ pending: 700 }), total: 700 },
-      { currency: 'USD', amounts: amounts({ days_31_60: 5_000 }), total: 5_000 },
+      { currency: 'CAD', amounts: amounts({ pending: 700 }), total: 700, unapplied: 0, net: 700 },
+      { currency: 'USD', amounts: amounts({ days_31_60: 5_000 }), total: 5_000, unapplied: 0, net: 5_000 },
     ]);
     expect(res.body.invoices.map((i) => [i.number, i.daysPastDue, i.bucket])).toEqual([['G-1', 45, 'days_31_60'], ['G-2', 0, 'pending']]);
   });

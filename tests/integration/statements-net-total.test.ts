@@ -5,6 +5,7 @@ import { recordCreditNote } from '@/lib/ledger/record-credit-note';
 import { recordPayment } from '@/lib/ledger/record-payment';
 import { agingParamsSchema } from '@/lib/receivables/aging-params';
 import { getAgingPage } from '@/lib/receivables/get-aging-page';
+import { getCustomerAging } from '@/lib/receivables/get-customer-aging';
 import { generateStatements } from '@/lib/statements/generate-statements';
 import { statementSnapshotSchema } from '@/lib/statements/statement-snapshot';
 
@@ -13,7 +14,7 @@ import { statementSnapshotSchema } from '@/lib/statements/statement-snapshot';
  * Net total for that customer and date (buckets less unapplied payments and credits), on today's date and on
  * an earlier one (money applied since is unapplied again on that date).
  */
-describe('a statement\'s total due equals the aging page\'s net total', () => {
+describe('a statement\'s total due equals the aging page\'s net total and the customer page\'s', () => {
   it('for customers with money on account, credits, and money applied after the date', async () => {
     const company = await createCompany({ locations: 1 });
     const loc = company.locations[0]!.id;
@@ -45,8 +46,10 @@ describe('a statement\'s total due equals the aging page\'s net total', () => {
       }
     }
     const latest = await prisma.invoiceStatement.findFirstOrThrow({ where: { companyId: company.id, customerId: onAccount!.id, asOf: new Date('2026-03-31T00:00:00Z') } });
-    // 300.00 owed, 50.00 paid on it, 120.00 on account: 130.00 due, with the 120.00 listed.
+    // 300.00 owed, 50.00 paid on it, 120.00 on account: 130.00 due, with the 120.00 listed; the customer page agrees.
     expect(Number(latest.totalMinor)).toBe(13_000);
+    const customerPage = await getCustomerAging(admin, onAccount!.id, '2026-03-31');
+    expect(customerPage.summaries).toEqual([expect.objectContaining({ currency: 'USD', total: 25_000, unapplied: 12_000, net: 13_000 })]);
     expect(statementSnapshotSchema.parse(latest.snapshot).unapplied).toEqual([
       { kind: 'payment', id: expect.any(String), date: '2026-02-10', detail: 'ACCT-1', amountMinor: 12_000 },
     ]);

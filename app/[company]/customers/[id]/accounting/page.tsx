@@ -89,7 +89,7 @@ export default async function CustomerAccountingPage({ params, searchParams }: {
         ) : data.summaries.map((s) => (
           <div key={s.currency}>
             {data.summaries.length > 1 ? <h2 className="mb-1 text-sm font-semibold text-slate-600">{s.currency}</h2> : null}
-            <AgingSummary buckets={data.buckets} summary={s} currency={s.currency} />
+            <AgingSummary buckets={data.buckets} summary={{ amounts: s.amounts, unapplied: s.unapplied, total: s.net }} currency={s.currency} />
           </div>
         ))}
 
