@@ -6,6 +6,8 @@ import { makeCustomerProfiles } from './demo-names';
 import { readFileSync } from 'node:fs';
 import { makeDemoInvoices, RECURRING_FEES, type InvoiceCustomer } from './demo-invoices';
 import { makeDemoLines } from './demo-lines';
+import { makeDemoLedger } from './demo-ledger';
+import { insertDemoLedger } from './demo-ledger-book';
 import { Prng } from './prng';
 import { insertRows } from './sql-insert';
 
@@ -104,6 +106,8 @@ async function seedCompany(client: pg.ClientBase, rng: Prng, spec: CompanySpec, 
   );
 
   const invoices = makeDemoInvoices(rng, { customers, locationIds: ids, count: spec.invoices, today, baseCurrency: spec.currency, perForeignCustomer: 5 });
+  // Payments, credits and write-offs leave each invoice owing what it does; their own generator keeps the rest as it was.
+  const ledger = makeDemoLedger(new Prng(20_261_201 + spec.invoices), invoices, today);
   await insertRows(
     client,
     'invoices',
@@ -122,6 +126,7 @@ async function seedCompany(client: pg.ClientBase, rng: Prng, spec: CompanySpec, 
         companyId, v.id, l.position, l.description, l.quantity, l.unitPriceMinor, l.lineTotalMinor,
       ])),
   );
+  await insertDemoLedger(client, companyId, ledger);
   return { companyId, locationIds };
 }
 
@@ -150,7 +155,7 @@ async function seedUsers(client: pg.ClientBase, rng: Prng, companies: Map<string
 }
 
 /**
- * Seeds the demo companies (Acme Security, Globex Alarms), their customers, invoices and users, in one
+ * Seeds the demo companies (Acme Security, Globex Alarms), their customers, invoices, ledger and users, in one
  * transaction, unless the `companies` table already has rows. The data is the same on every run except that
  * dates are relative to `today` (default: today in each company's time zone). Admins get no
  * location_permissions rows: their role grants every permission.

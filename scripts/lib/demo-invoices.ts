@@ -15,8 +15,9 @@ export interface DemoInvoice {
   dueDate: string;
   currency: string;
   amountMinor: number;
+  /** What is owed. Here, as generated: what the ledger (demo-ledger.ts) is to leave owed by paying the rest. */
   balanceMinor: number;
-  status: 'draft' | 'open' | 'paid' | 'void';
+  status: 'draft' | 'open' | 'partially_paid' | 'paid' | 'written_off' | 'void';
 }
 
 type Bucket = 'pending' | 'current' | 'overdue';
@@ -61,9 +62,10 @@ function statusFor(rng: Prng, bucket: Bucket, amount: number): Pick<DemoInvoice,
   if (r > 0.985) return { status: 'void', balanceMinor: 0 };
   if (bucket !== 'pending' && r > 0.985 - 0.2) return { status: 'paid', balanceMinor: 0 };
   if (rng.chance(0.18)) {
-    // Partially paid: something between 10% and 90% still owed, never zero and never the whole amount.
+    // Partially paid: something between 10% and 90% still owed, never zero and never the whole amount. Not an
+    // invoice dated after today (nothing is paid before it is invoiced); the draws are the same either way.
     const owed = Math.round(amount * (0.1 + rng.next() * 0.8));
-    return { status: 'open', balanceMinor: Math.min(amount - 1, Math.max(1, owed)) };
+    if (bucket !== 'pending') return { status: 'partially_paid', balanceMinor: Math.min(amount - 1, Math.max(1, owed)) };
   }
   return { status: 'open', balanceMinor: amount };
 }
