@@ -5,6 +5,7 @@ import { getCompanyAccess, type CompanyAccess } from '@/lib/auth/get-company-acc
 import { getSessionUser } from '@/lib/auth/get-session-user';
 import { AppError } from '@/lib/errors/app-error';
 import { errorResponse } from './error-response';
+import { withIdempotency } from './idempotency';
 
 /**
  * Wraps a JSON API handler: authenticates (bearer token, else the browser session), resolves the company by
@@ -30,8 +31,11 @@ export function withApiAccess<P extends { company: string }>(
       }
       // A token acts in its own company only: another company's slug reads as one that does not exist.
       if (!access) throw new AppError('NOT_FOUND', `Company "${params.company}" not found.`);
-      const result = await handler(req, access, params);
-      return result instanceof Response ? result : NextResponse.json(result);
+      const found = access;
+      return await withIdempotency(req, found, async () => {
+        const result = await handler(req, found, params);
+        return result instanceof Response ? result : NextResponse.json(result);
+      });
     } catch (error) {
       return errorResponse(error);
     }

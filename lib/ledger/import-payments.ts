@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { AGEABLE_STATUSES } from '@/lib/aging/age-invoices';
-import { isCalendarDate, todayInTimeZone } from '@/lib/aging/calendar-date';
+import { calendarDateOf, isCalendarDate, todayInTimeZone } from '@/lib/aging/calendar-date';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
 import { readCsvRecords } from '@/lib/csv/read-csv';
 import { AppError } from '@/lib/errors/app-error';
@@ -21,7 +21,7 @@ export interface PaymentImportRow {
   method: string;
   /** What is wrong with the row, naming the column; null when it will be imported. */
   error: string | null;
-  /** Already imported (same reference, same invoice and amount): skipped, not an error. */
+  /** Already imported (same invoice, amount, date and reference): skipped, not an error. */
   duplicate: boolean;
   invoiceNumber?: string;
   customerName?: string;
@@ -33,6 +33,8 @@ interface Checked {
   rows: PaymentImportRow[];
   valid: (PaymentImportRow & { invoiceId: string; customerId: string; amountMinor: number; currency: string })[];
 }
+
+const naturalKey = (invoiceId: string, amountMinor: number, date: string, reference: string) => JSON.stringify([invoiceId, amountMinor, date, reference]);
 
 /** Reads the file: a header row naming invoice (number or id), amount, date, reference and optionally method. */
 function readRows(csv: string): Record<string, string>[] {
@@ -61,10 +63,12 @@ async function checkRows(access: CompanyAccess, csv: string): Promise<Checked> {
   });
   const byKey = new Map(invoices.flatMap((i) => [[i.number, i], [i.id, i]] as const));
   const references = records.map((r) => r.reference ?? '').filter(Boolean);
-  const existing = new Map((await prisma.payment.findMany({
+  // Already imported: a payment with the same reference, amount and date applied to the same invoice (the
+  // natural key; a reference alone may recur, as one cheque paying two invoices does).
+  const existing = new Set((await prisma.payment.findMany({
     where: { companyId, reference: { in: references } },
-    select: { reference: true, amountMinor: true, applications: { select: { invoiceId: true } } },
-  })).map((p) => [p.reference, p]));
+    select: { reference: true, amountMinor: true, receivedOn: true, applications: { select: { invoiceId: true } } },
+  })).flatMap((p) => p.applications.map((a) => naturalKey(a.invoiceId, Number(p.amountMinor), calendarDateOf(p.receivedOn), p.reference))));
   const modify = new Set(access.modifyLocationIds);
   const seen = new Set<string>();
   const remaining = new Map(invoices.map((i) => [i.id, Number(i.balanceMinor)]));
@@ -89,15 +93,12 @@ async function checkRows(access: CompanyAccess, csv: string): Promise<Checked> {
     if (!row.reference) return fail('Reference: missing.');
     if (row.reference.length > 100) return fail('Reference: at most 100 characters.');
     if (row.method && !(PAYMENT_METHODS as readonly string[]).includes(row.method)) return fail(`Method: use one of ${PAYMENT_METHODS.join(', ')}.`);
-    if (seen.has(row.reference)) return fail(`Reference: "${row.reference}" appears twice in this file.`);
-    seen.add(row.reference);
-    const prior = existing.get(row.reference);
-    if (prior) {
-      if (Number(prior.amountMinor) === amount.minor && prior.applications.some((a) => a.invoiceId === invoice.id)) {
-        row.duplicate = true;
-        return;
-      }
-      return fail(`Reference: "${row.reference}" is already recorded for another payment.`);
+    const key = naturalKey(invoice.id, amount.minor, row.date, row.reference);
+    if (seen.has(key)) return fail(`Reference: "${row.reference}" pays ${invoice.number} the same amount on the same date twice in this file.`);
+    seen.add(key);
+    if (existing.has(key)) {
+      row.duplicate = true;
+      return;
     }
     if (!modify.has(invoice.locationId)) return fail(`Invoice: you cannot modify invoices in the location of ${invoice.number}.`);
     const balance = remaining.get(invoice.id) ?? 0;
@@ -116,7 +117,7 @@ export async function previewPaymentImport(access: CompanyAccess, csv: string) {
 
 /**
  * Imports the valid rows in one transaction: each a payment applied to its invoice (an overpayment stays as
- * customer credit). Rows already imported (same reference) are skipped, so importing a file twice creates
+ * customer credit). Rows already imported (same invoice, amount, date and reference) are skipped, so importing a file twice creates
  * nothing the second time; a row with a problem is left out and reported.
  */
 export async function importPayments(access: CompanyAccess, csv: string) {

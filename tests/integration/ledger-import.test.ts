@@ -34,6 +34,7 @@ const file = [
   `${n('NOPE')},50,2026-02-01,${n('R6')},`,
   `${n('FOREIGN-1')},5,2026-02-01,${n('R7')},`,
   `${n('INV-2')},25.50,2026-02-02,${n('R1')},`,
+  `${n('INV-2')},25.50,2026-02-02,${n('R1')},`,
   `${n('INV-2')},250.00,2026-02-03,${n('R8')},bank transfer`,
 ].join('\n');
 
@@ -49,27 +50,30 @@ describe('payment CSV import', () => {
       [6, 'Date: "2026-02-30" is not a real date (YYYY-MM-DD).'],
       [7, `Invoice: "${n('NOPE')}" is not an invoice of ${company.name} that you may see.`],
       [8, `Invoice: "${n('FOREIGN-1')}" is not an invoice of ${company.name} that you may see.`],
-      [9, `Reference: "${n('R1')}" appears twice in this file.`],
-      [10, null],
+      // One cheque (R1) paying two invoices is two payments; the same invoice, amount, date and reference twice is not.
+      [9, null],
+      [10, `Reference: "${n('R1')}" pays ${n('INV-2')} the same amount on the same date twice in this file.`],
+      [11, null],
     ]);
-    expect({ importable: preview.importable, errors: preview.errors }).toEqual({ importable: 2, errors: 7 });
+    expect({ importable: preview.importable, errors: preview.errors }).toEqual({ importable: 3, errors: 7 });
     expect(await prisma.payment.count({ where: { companyId: company.id } })).toBe(before);
   });
 
   it('imports the valid rows (an overpayment stays as credit); the same file again creates nothing', async () => {
     const first = await importPayments(admin, file);
-    expect({ imported: first.imported, duplicates: first.duplicates, errors: first.errors.length }).toEqual({ imported: 2, duplicates: 0, errors: 7 });
+    expect({ imported: first.imported, duplicates: first.duplicates, errors: first.errors.length }).toEqual({ imported: 3, duplicates: 0, errors: 7 });
     const invoices = await prisma.invoice.findMany({ where: { companyId: company.id }, orderBy: { number: 'asc' }, select: { number: true, balanceMinor: true, status: true } });
     expect(invoices).toEqual([
       { number: n('INV-1'), balanceMinor: 6_000n, status: 'partially_paid' },
       { number: n('INV-2'), balanceMinor: 0n, status: 'paid' },
     ]);
     const over = await prisma.payment.findFirstOrThrow({ where: { companyId: company.id, reference: n('R8') } });
-    expect([over.unappliedMinor, over.method]).toEqual([5_000n, 'bank_transfer']);
+    // INV-2 owed 200.00 less the 25.50 of R1: 174.50 of the 250.00 applied, 75.50 kept as credit.
+    expect([over.unappliedMinor, over.method]).toEqual([7_550n, 'bank_transfer']);
 
     const again = await importPayments(admin, file);
-    expect({ imported: again.imported, duplicates: again.duplicates }).toEqual({ imported: 0, duplicates: 2 });
-    expect(await prisma.payment.count({ where: { companyId: company.id } })).toBe(2);
+    expect({ imported: again.imported, duplicates: again.duplicates }).toEqual({ imported: 0, duplicates: 3 });
+    expect(await prisma.payment.count({ where: { companyId: company.id } })).toBe(3);
     expect(await prisma.auditLog.count({ where: { companyId: company.id, action: 'payments.import' } })).toBe(2);
   });
 

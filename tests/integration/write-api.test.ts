@@ -11,12 +11,15 @@ import { GET as openapiGET } from '@/app/api/v1/openapi.json/route';
 import { prisma } from '@/lib/db/client';
 
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
-async function send<P>(handler: Handler<P>, method: string, path: string, params: P, token: string, body?: unknown) {
-  const req = new Request(`http://localhost${path}`, {
-    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
+async function send<P>(handler: Handler<P>, method: string, path: string, params: P, token: string, body?: unknown, idempotencyKey?: string) {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+  const req = new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const res = await inRequestScope(req, () => handler(req, { params: Promise.resolve(params) }));
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { code: string; issues?: { path: string }[] } } };
+  return {
+    status: res.status, replayed: res.headers.get('idempotent-replayed') === 'true',
+    body: (await res.json()) as Record<string, unknown> & { error?: { code: string; issues?: { path: string }[] } },
+  };
 }
 
 let company: TestCompany;
@@ -71,16 +74,36 @@ describe('write API', () => {
   it('posts, takes a payment, applies a customer payment and writes off the rest', async () => {
     const id = String((await send(invoicesPOST, 'POST', `${base()}/invoices`, p(), token, invoice())).body.id);
     expect((await send(postPOST, 'POST', `${base()}/invoices/${id}/post`, { ...p(), id }, token)).body).toEqual({ status: 'open' });
-    const pay = await send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, { invoiceId: id, amount: '100.00', receivedOn: '2026-02-01', reference: 'API-CHK-1' });
-    expect([pay.status, pay.body.appliedMinor]).toEqual([201, 10_000]);
-    const dup = await send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, { invoiceId: id, amount: '100.00', receivedOn: '2026-02-01', reference: 'API-CHK-1' });
-    expect(dup.status).toBe(409);
+    const cheque = { invoiceId: id, amount: '100.00', receivedOn: '2026-02-01', reference: 'API-CHK-1' };
+    const pay = await send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, cheque, 'retry-me-1');
+    expect([pay.status, pay.body.appliedMinor, pay.replayed]).toEqual([201, 10_000, false]);
+    // A retry with the same key and body answers the same and writes nothing; another body under that key is a 409.
+    const retry = await send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, cheque, 'retry-me-1');
+    expect([retry.status, retry.body, retry.replayed]).toEqual([201, pay.body, true]);
+    const misuse = await send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, { ...cheque, amount: '5.00' }, 'retry-me-1');
+    expect([misuse.status, misuse.body.error?.code]).toEqual([409, 'CONFLICT']);
+    expect(await prisma.payment.count({ where: { companyId: company.id, reference: 'API-CHK-1' } })).toBe(1);
     const onAccount = await send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, { customerId, amount: '300', receivedOn: '2026-02-02', reference: 'API-WIRE-1' });
     const applied = await send(applyPOST, 'POST', `${base()}/payments/${onAccount.body.paymentId}/applications`, { ...p(), id: String(onAccount.body.paymentId) }, token,
       { allocations: [{ invoiceId: id, amount: '300.00' }], appliedOn: '2026-02-03' });
     expect([applied.status, applied.body.unappliedMinor]).toEqual([200, 0]);
     const wo = await send(writeOffPOST, 'POST', `${base()}/invoices/${id}/write-offs`, { ...p(), id }, token, { reason: 'other', description: 'Rounding' });
     expect([wo.status, wo.body.balanceMinor, wo.body.status]).toEqual([201, 0, 'written_off']);
+  });
+
+  it('Idempotency-Key: two retries at once write once; a refused request frees its key for the corrected one', async () => {
+    const body = { customerId, amount: '12.00', receivedOn: '2026-02-04', reference: 'API-RACE' };
+    const both = await Promise.all([1, 2].map(() => send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, body, 'race-key')));
+    expect(both.map((r) => r.status).sort()).toEqual(expect.arrayContaining([201]));
+    expect(both.every((r) => r.status === 201 || (r.status === 409 && r.body.error?.code === 'CONFLICT'))).toBe(true);
+    expect(await prisma.payment.count({ where: { companyId: company.id, reference: 'API-RACE' } })).toBe(1);
+
+    const bad = await send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, { ...body, amount: '-1', reference: 'API-FIXED' }, 'fix-key');
+    expect(bad.status).toBe(400);
+    const fixed = await send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, { ...body, reference: 'API-FIXED' }, 'fix-key');
+    expect([fixed.status, fixed.replayed]).toEqual([201, false]);
+    const badKey = await send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, body, 'x'.repeat(300));
+    expect([badKey.status, badKey.body.error?.issues?.[0]?.path]).toEqual([400, 'Idempotency-Key']);
   });
 
   it('view-only users get 403, another company\'s token 404, a non-JSON body 400', async () => {
