@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { Download, Loader2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { downloadInvoicesAction } from '@/app/[company]/accounting/aging-invoices/actions';
+import { downloadInvoicesAction } from '@/lib/actions/invoices/download-invoices';
 
 /** Saves base64 bytes as a file: a Blob behind a temporary object URL and a clicked <a download>. */
 function saveBase64(base64: string, filename: string, type: string) {

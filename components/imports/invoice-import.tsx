@@ -1,6 +1,7 @@
 'use client';
 import { formatMoney } from '@/lib/money/currency';
-import { importInvoicesAction, previewInvoiceImportAction } from '@/app/[company]/accounting/import-invoices/actions';
+import { importInvoicesAction } from '@/lib/actions/invoices/import-invoices';
+import { previewInvoiceImportAction } from '@/lib/actions/invoices/preview-invoice-import';
 import { CsvImport, ImportOutcome } from './csv-import';
 
 const th = 'px-4 py-2';

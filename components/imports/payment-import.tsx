@@ -1,7 +1,8 @@
 'use client';
 import { formatMoney } from '@/lib/money/currency';
 import type { PaymentImportRow } from '@/lib/ledger/import-payments';
-import { importPaymentsAction, previewPaymentImportAction } from '@/app/[company]/accounting/payments/actions';
+import { importPaymentsAction } from '@/lib/actions/ledger/import-payments';
+import { previewPaymentImportAction } from '@/lib/actions/ledger/preview-payment-import';
 import { CsvImport, ImportOutcome } from './csv-import';
 
 const th = 'px-4 py-2';

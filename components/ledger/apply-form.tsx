@@ -10,7 +10,7 @@ import { formatMoney } from '@/lib/money/currency';
 import { parseAmount } from '@/lib/money/parse-amount';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { applyCreditAction } from '@/app/[company]/accounting/payments/actions';
+import { applyCreditAction } from '@/lib/actions/ledger/apply-credit';
 import { FormField, fieldClass } from './form-field';
 import { invoiceHref } from './ledger-hrefs';
 import { minorToInput } from './ledger-labels';

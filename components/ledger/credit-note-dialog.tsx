@@ -8,7 +8,7 @@ import { parseAmount } from '@/lib/money/parse-amount';
 import { formatMoney } from '@/lib/money/currency';
 import { Button } from '@/components/ui/button';
 import { Modal } from '@/components/ui/modal';
-import { recordCreditNoteAction } from '@/app/[company]/accounting/payments/actions';
+import { recordCreditNoteAction } from '@/lib/actions/ledger/record-credit-note';
 import { FormField, fieldClass } from './form-field';
 import { applyHref } from './ledger-hrefs';
 import { useLedgerAction } from './use-ledger-action';

@@ -5,7 +5,7 @@ import { toast } from 'sonner';
 import { Archive, Ban, Loader2, Send } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Modal } from '@/components/ui/modal';
-import { changeInvoiceStateAction } from '@/app/[company]/accounting/payments/actions';
+import { changeInvoiceStateAction } from '@/lib/actions/ledger/change-invoice-state';
 
 type Transition = 'post' | 'void' | 'archive';
 

@@ -8,7 +8,7 @@ import { PAYMENT_METHODS } from '@/lib/ledger/ledger-input';
 import { formatMoney } from '@/lib/money/currency';
 import { Button } from '@/components/ui/button';
 import { Modal } from '@/components/ui/modal';
-import { recordPaymentAction } from '@/app/[company]/accounting/payments/actions';
+import { recordPaymentAction } from '@/lib/actions/ledger/record-payment';
 import { FormField, fieldClass } from './form-field';
 import { minorToInput, PAYMENT_METHOD_LABELS } from './ledger-labels';
 import { applyHref } from './ledger-hrefs';

@@ -7,7 +7,7 @@ import { WRITE_OFF_REASONS } from '@/lib/ledger/ledger-input';
 import { formatMoney } from '@/lib/money/currency';
 import { Button } from '@/components/ui/button';
 import { Modal } from '@/components/ui/modal';
-import { writeOffAction } from '@/app/[company]/accounting/payments/actions';
+import { writeOffAction } from '@/lib/actions/ledger/write-off-invoice';
 import { FormField, fieldClass } from './form-field';
 import { INVOICE_STATUS_LABELS, minorToInput, WRITE_OFF_REASON_LABELS } from './ledger-labels';
 import { useLedgerAction } from './use-ledger-action';

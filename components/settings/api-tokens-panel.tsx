@@ -3,7 +3,8 @@ import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { Copy, KeyRound } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { createTokenAction, revokeTokenAction } from '@/app/[company]/settings/api-tokens/actions';
+import { createTokenAction } from '@/lib/actions/tokens/create-api-token';
+import { revokeTokenAction } from '@/lib/actions/tokens/revoke-api-token';
 
 interface TokenRow { id: string; name: string; tokenPrefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
 

@@ -3,7 +3,7 @@ import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { BULK_LIMIT_MAX } from '@/lib/settings/company-settings';
-import { updateCompanyProfileAction } from '@/app/[company]/settings/company/actions';
+import { updateCompanyProfileAction } from '@/lib/actions/settings/update-company-profile';
 
 interface Profile { remitTo: string; downloadLimit: number; generateLimit: number; logoDataUrl: string | null }
 

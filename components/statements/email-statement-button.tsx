@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { Loader2, Mail } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { emailStatementAction } from '@/app/[company]/accounting/statements/actions';
+import { emailStatementAction } from '@/lib/actions/statements/email-statement';
 
 /** Queues a stored statement to the customer's email address, then refreshes the page's email status. */
 export function EmailStatementButton({ slug, statementId, customerName }: { slug: string; statementId: string; customerName: string }) {

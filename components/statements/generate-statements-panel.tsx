@@ -7,7 +7,8 @@ import type { GenerateResult } from '@/lib/statements/generate-statements';
 import type { StatementCriteriaInput } from '@/lib/statements/statement-criteria';
 import { formatCalendarDate } from '@/lib/aging/format-calendar-date';
 import { Button } from '@/components/ui/button';
-import { generateStatementsAction, previewStatementsAction } from '@/app/[company]/accounting/aging-invoices/actions';
+import { generateStatementsAction } from '@/lib/actions/statements/generate-statements';
+import { previewStatementsAction } from '@/lib/actions/statements/preview-statements';
 import { GenerateStatementsFields, type StatementFormValues } from './generate-statements-fields';
 import { GenerateStatementsResult } from './generate-statements-result';
 

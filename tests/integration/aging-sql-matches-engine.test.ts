@@ -107,7 +107,8 @@ describe('SQL aging equals the pure engine', () => {
           const aging = result as Awaited<ReturnType<typeof getCustomerAging>>;
           const expectedSummaries = CURRENCIES.map((currency) => ({ currency, ...engine((s) => s.customerId === customer.id && s.currency === currency) }))
             .filter((s) => s.total > 0);
-          expect(aging.summaries).toEqual(expectedSummaries);
+          // No payments in this data: nothing unapplied, so the net is the total.
+          expect(aging.summaries).toEqual(expectedSummaries.map((s) => ({ ...s, unapplied: 0, net: s.total })));
           // The per-invoice buckets listed add up to the SQL bucket sums.
           const listed = expectedSummaries.map(({ currency }) => ({
             currency,

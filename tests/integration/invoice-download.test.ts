@@ -4,7 +4,7 @@ import {
   type InvoiceSpec, type TestCompany, type TestCustomer,
 } from '../support/fixtures';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { downloadInvoicesAction } from '@/app/[company]/accounting/aging-invoices/actions';
+import { downloadInvoicesAction } from '@/lib/actions/invoices/download-invoices';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { todayInTimeZone } from '@/lib/aging/calendar-date';
 import { prisma } from '@/lib/db/client';

@@ -378,7 +378,7 @@ describe('lifecycle: post, void, archive', () => {
   });
 
   it('an id that is not a uuid is not found, not a database error', async () => {
-    // The server action passes String(invoiceId) straight through (app/[company]/accounting/payments/actions.ts).
+    // The server action passes String(invoiceId) straight through (lib/actions/ledger/change-invoice-state.ts).
     await expectAppError(changeInvoiceState(admin, 'not-a-uuid', 'void'), 'NOT_FOUND');
   });
 });

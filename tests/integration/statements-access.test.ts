@@ -4,7 +4,8 @@ import {
   type TestCompany, type TestCustomer,
 } from '../support/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateStatementsAction, previewStatementsAction } from '@/app/[company]/accounting/aging-invoices/actions';
+import { generateStatementsAction } from '@/lib/actions/statements/generate-statements';
+import { previewStatementsAction } from '@/lib/actions/statements/preview-statements';
 import { GET as statementPdfGET } from '@/app/api/v1/companies/[company]/statements/[id]/pdf/route';
 import { GET as batchPdfGET } from '@/app/api/v1/companies/[company]/statement-batches/[id]/pdf/route';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';

@@ -4,7 +4,7 @@ import {
   type TestCompany, type TestCustomer,
 } from '../support/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { previewStatementsAction } from '@/app/[company]/accounting/aging-invoices/actions';
+import { previewStatementsAction } from '@/lib/actions/statements/preview-statements';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';

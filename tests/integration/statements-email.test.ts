@@ -1,7 +1,7 @@
 // fixtures first: it prepares Next's runtime globals before the server actions load.
 import { access, asUser, createCompany, runServerAction, createCustomers, createInvoices, createMember, type TestCompany, type TestCustomer } from '../support/fixtures';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { emailStatementAction } from '@/app/[company]/accounting/statements/actions';
+import { emailStatementAction } from '@/lib/actions/statements/email-statement';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';

@@ -1,7 +1,7 @@
 // fixtures first: it prepares Next's runtime globals before the server actions load.
 import { access, asUser, createCompany, createCustomers, createInvoices, createMember, type TestCompany, type TestCustomer } from '../support/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateStatementsAction } from '@/app/[company]/accounting/aging-invoices/actions';
+import { generateStatementsAction } from '@/lib/actions/statements/generate-statements';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/errors/app-error';
@@ -105,7 +105,7 @@ describe('generateStatementsAction', () => {
     const result = await asUser(admin.id, () => generateStatementsAction(other.slug, { mode: 'past_due', asOf: '2026-06-30' }));
     expect(result).toEqual({
       ok: true,
-      data: { batchId: expect.any(String), created: 1, emailed: 0, failures: [], warnings: [], skipped: 0, capHit: false, limit: 100, remaining: 0 },
+      data: { batchId: expect.any(String), created: 1, emailed: 0, failures: [], warnings: [], skipped: 0, capHit: false, limit: 100, remaining: 0, next: null },
     });
     expect(await prisma.invoiceStatement.count({ where: { companyId: other.id, customerId: cu!.id } })).toBe(1);
   });

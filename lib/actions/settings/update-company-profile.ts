@@ -1,12 +1,10 @@
 'use server';
-import { revalidatePath } from 'next/cache';
-import { actionResult, type ActionResult } from '@/lib/auth/action-result';
-import { requireActionAccess } from '@/lib/auth/require-action-access';
+import { companyAction } from '@/lib/actions/company-action';
 import { updateCompanyProfile } from '@/lib/settings/update-company-profile';
 
-export async function updateCompanyProfileAction(slug: string, form: FormData): Promise<ActionResult<null>> {
-  return actionResult(async () => {
-    const access = await requireActionAccess(slug);
+export const updateCompanyProfileAction = companyAction(
+  async (access, form: FormData) => {
+    // The browser sends an empty file part when no logo was chosen.
     const file = form.get('logo');
     const logo = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
     await updateCompanyProfile(access, {
@@ -15,7 +13,7 @@ export async function updateCompanyProfileAction(slug: string, form: FormData): 
       generateLimit: form.get('generateLimit'),
       logoAction: form.get('logoAction') ?? 'keep',
     }, logo);
-    revalidatePath(`/${slug}/settings/company`);
     return null;
-  });
-}
+  },
+  { revalidate: ['/settings/company'] },
+);
