@@ -2,7 +2,7 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { PLAN_CACHED } from '@/lib/db/plan-cache';
 import { hashToken } from '@/lib/tokens/token-hash';
-import { ACCESS_COLUMNS, toCompanyAccess, type AccessRow, type CompanyAccess } from './get-company-access';
+import { ACCESS_COLUMNS, isCompanySlug, toCompanyAccess, type AccessRow, type CompanyAccess } from './get-company-access';
 
 /**
  * A bearer token's access to the company `slug`, in one statement: null for a missing, unknown or revoked
@@ -17,7 +17,7 @@ export async function authenticateBearer(header: string | null, slug: string): P
     LEFT JOIN LATERAL (
       SELECT ${ACCESS_COLUMNS}
       FROM companies c JOIN memberships m ON m.company_id = c.id AND m.user_id = t.user_id
-      WHERE c.id = t.company_id AND c.slug = ${slug}
+      WHERE c.id = t.company_id AND c.slug = ${isCompanySlug(slug) ? slug : ''}
     ) a ON true
     WHERE t.token_hash = ${hashToken(match[1])} AND t.revoked_at IS NULL`;
   if (!token) return null;

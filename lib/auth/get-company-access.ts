@@ -22,6 +22,9 @@ export interface AccessRow {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The shape the companies table allows (its CHECK): anything else, e.g. a NUL from `%00` in the URL, names no company. */
+export const isCompanySlug = (slug: string) => /^[a-z0-9][a-z0-9-]{1,62}$/.test(slug);
+
 /**
  * The columns of an AccessRow for membership `m` of company `c`: the company, its locations and the
  * member's grants, so that access costs one statement (every request starts with it).
@@ -47,7 +50,7 @@ export function toCompanyAccess(userId: string, { role, company, locations, perm
 
 /** The user's access to a company by slug; null when the company does not exist or the user is not a member. */
 export async function getCompanyAccess(userId: string, slug: string): Promise<CompanyAccess | null> {
-  if (!UUID.test(userId)) return null;
+  if (!UUID.test(userId) || !isCompanySlug(slug)) return null;
   const [row] = await prisma.$queryRaw<AccessRow[]>`${PLAN_CACHED}
     SELECT ${ACCESS_COLUMNS}
     FROM companies c JOIN memberships m ON m.company_id = c.id AND m.user_id = ${userId}::uuid

@@ -1,4 +1,6 @@
 import 'server-only';
+import { prisma } from '@/lib/db/client';
+import { notFound } from '@/lib/errors/app-error';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { CompanyAccess } from './get-company-access';
 
@@ -21,4 +23,12 @@ export function visibleCustomerSql(access: CompanyAccess, alias = 'c'): Prisma.S
   const ids = access.viewLocations.map((l) => l.id);
   return Prisma.sql`(${c}.company_id = ${access.company.id}::uuid AND (${c}.default_location_id = ANY(${ids}::uuid[])
     OR EXISTS (SELECT 1 FROM invoices vi WHERE vi.company_id = ${c}.company_id AND vi.customer_id = ${c}.id AND vi.location_id = ANY(${ids}::uuid[]))))`;
+}
+
+/** Refuses, as not found, a list of customer ids of which any is not one the user may see. */
+export async function assertVisibleCustomers(access: CompanyAccess, customerIds: string[]): Promise<void> {
+  const unique = [...new Set(customerIds)];
+  if (unique.length === 0) return;
+  const visible = await prisma.customer.count({ where: { ...visibleCustomerWhere(access), id: { in: unique } } });
+  if (visible !== unique.length) throw notFound('Customer');
 }

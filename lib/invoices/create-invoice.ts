@@ -20,7 +20,7 @@ export const invoiceInputSchema = z.object({
   amount: amountField('Amount').optional(),
   lines: z.array(z.object({
     description: z.string().trim().min(1, 'Description is required').max(500, 'Description must be at most 500 characters'),
-    quantity: z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, 'Quantity must be a number with at most 3 decimals'),
+    quantity: z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, 'Quantity must be a number with at most 3 decimals').refine((q) => /[1-9]/.test(q), 'Quantity must be more than zero'),
     unitPrice: amountField('Unit price'),
   })).max(500, 'At most 500 lines').optional(),
   /** Post at once (open, ageing) rather than keep as a draft. */
@@ -45,6 +45,8 @@ export async function createInvoice(access: CompanyAccess, input: unknown): Prom
   const p = parseOrThrow(invoiceInputSchema, input);
   const companyId = access.company.id;
   if (!access.modifyLocationIds.includes(p.locationId)) {
+    // A location the caller cannot even see (another company's, say) reads as one that does not exist.
+    if (!access.viewLocations.some((l) => l.id === p.locationId)) throw notFound('Location');
     throw new AppError('FORBIDDEN', 'You may not create invoices in that location.', [{ path: 'locationId', message: 'Not a location where you can modify invoices' }]);
   }
   const currency = p.currency ?? access.company.baseCurrency;
@@ -54,6 +56,7 @@ export async function createInvoice(access: CompanyAccess, input: unknown): Prom
     return { position: i + 1, description: l.description, quantity: l.quantity, unitPriceMinor: unit.minor, lineTotalMinor: lineTotal(l.quantity, unit.minor) };
   });
   const linesSum = lines.reduce((s, l) => s + l.lineTotalMinor, 0);
+  if (!Number.isSafeInteger(linesSum)) throw new AppError('BAD_REQUEST', 'The lines add up to more than the largest amount.', [{ path: 'lines', message: 'Total too large' }]);
   let amount = linesSum;
   if (p.amount !== undefined) {
     const parsed = amountMinor(p.amount, currency, 'amount');

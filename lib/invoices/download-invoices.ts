@@ -14,6 +14,7 @@ import { resolveLocationFilter } from '@/lib/receivables/resolve-location-filter
 import { companySettings } from '@/lib/settings/company-settings';
 import { pdfCompany } from '@/lib/statements/statement-documents';
 import { safeFilePart, type PdfFile } from '@/lib/statements/get-statement-pdf';
+import { assertVisibleCustomers } from '@/lib/auth/visible-customers';
 
 export const DOWNLOAD_MESSAGES = {
   noCustomers: 'No customers selected.',
@@ -45,6 +46,7 @@ export async function downloadInvoices(access: CompanyAccess, input: unknown): P
 async function buildDownload(access: CompanyAccess, input: unknown): Promise<PdfFile & { invoiceCount: number }> {
   const { customerIds, locations } = parseOrThrow(downloadInputSchema, input);
   if (customerIds.length === 0) throw new AppError('BAD_REQUEST', DOWNLOAD_MESSAGES.noCustomers);
+  await assertVisibleCustomers(access, customerIds);
   const locationIds = resolveLocationFilter(access, locations);
   const companyId = access.company.id;
   const where = { companyId, customerId: { in: customerIds }, locationId: { in: locationIds }, status: { in: [...AGEABLE_STATUSES] }, balanceMinor: { gt: 0 } };

@@ -8,6 +8,7 @@ import { lineTotal } from '@/lib/money/line-total';
 import { AppError } from '@/lib/errors/app-error';
 import { parseAmount } from '@/lib/money/parse-amount';
 import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
+import { assertCan } from '@/lib/auth/can';
 
 export const INVOICE_IMPORT_MAX_ROWS = 10_000;
 const REQUIRED = ['customer', 'invoice_number', 'invoice_date', 'due_date', 'location'];
@@ -49,6 +50,7 @@ interface Planned extends InvoiceImportGroup {
  * number). Customers are matched by name and created when new. Writes nothing.
  */
 async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
+  assertCan(access, 'invoices.modify', undefined, 'Importing needs the invoices.modify permission on at least one location.');
   const rows = readRows(csv);
   const companyId = access.company.id;
   const groups = new Map<string, { rows: Row[]; lines: number[] }>();
@@ -80,7 +82,9 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
     const at = `line ${g.lines[0]}`;
     const fail = (message: string) => ({ ...out, error: `${message} (${at})` });
     if (!number) return fail('Invoice number: missing');
+    if (number.length > 50) return fail('Invoice number: at most 50 characters');
     if (!out.customer) return fail('Customer: missing');
+    if (out.customer.length > 200) return fail('Customer: at most 200 characters');
     if (!/^[A-Z]{3}$/.test(currency)) return fail(`Currency: "${currency}" is not a 3-letter code`);
     const locationId = locationByName.get((first.location ?? '').toLowerCase());
     if (!locationId) return fail(`Location: "${first.location}" is not a location of ${access.company.name}`);
@@ -93,10 +97,11 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
       const unit = parseAmount(r.line_unit_price, currency);
       if (!unit.ok) return { ...out, error: `Line unit price: ${unit.message} (line ${g.lines[i]})` };
       const quantity = r.line_quantity || '1';
-      if (!/^\d{1,9}(\.\d{1,3})?$/.test(quantity)) return { ...out, error: `Line quantity: "${quantity}" is not a number with at most 3 decimals (line ${g.lines[i]})` };
+      if (!/^\d{1,9}(\.\d{1,3})?$/.test(quantity) || !/[1-9]/.test(quantity)) return { ...out, error: `Line quantity: "${quantity}" is not a number above zero with at most 3 decimals (line ${g.lines[i]})` };
       out.items.push({ description: r.line_description || 'Item', quantity, unitPriceMinor: unit.minor, lineTotalMinor: lineTotal(quantity, unit.minor) });
     }
     let amount = out.items.reduce((s, l) => s + l.lineTotalMinor, 0);
+    if (!Number.isSafeInteger(amount)) return fail('Amount: the lines add up to more than the largest amount');
     if (first.amount) {
       const parsed = parseAmount(first.amount, currency);
       if (!parsed.ok) return fail(`Amount: ${parsed.message}`);

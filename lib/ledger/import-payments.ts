@@ -9,6 +9,7 @@ import { readCsvRecords } from '@/lib/csv/read-csv';
 import { AppError } from '@/lib/errors/app-error';
 import { applyToInvoices } from './apply-to-invoices';
 import { amountMinor, PAYMENT_METHODS } from './ledger-input';
+import { assertCan } from '@/lib/auth/can';
 
 export const PAYMENT_IMPORT_MAX_ROWS = 5_000;
 
@@ -48,6 +49,7 @@ function readRows(csv: string): Record<string, string>[] {
 
 /** Every row checked against the company's data; nothing is written. */
 async function checkRows(access: CompanyAccess, csv: string): Promise<Checked> {
+  assertCan(access, 'invoices.modify', undefined, 'Importing needs the invoices.modify permission on at least one location.');
   const records = readRows(csv);
   const companyId = access.company.id;
   const today = todayInTimeZone(access.company.timeZone);

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { isCalendarDate } from '@/lib/aging/calendar-date';
+import { storableString } from '@/lib/validation/storable-text';
 
 export const PER_PAGE_OPTIONS = [10, 25, 50] as const;
 export const DEFAULT_PER_PAGE = 50;
 
-const optionalText = z
-  .string()
+// The page parses these itself (not through parseOrThrow): the schema refuses a NUL (`q=%00`) on its own.
+const optionalText = storableString()
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined));

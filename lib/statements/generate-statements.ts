@@ -9,6 +9,7 @@ import { createCustomerStatement } from './create-customer-statement';
 import { findEligibleCustomers } from './find-eligible-customers';
 import { prepareStatements } from './prepare-statements';
 import { resolveStatementCriteria } from './statement-criteria';
+import { assertVisibleCustomers } from '@/lib/auth/visible-customers';
 
 export const FAILURE_REASON_MAX = 180;
 
@@ -65,6 +66,7 @@ export function failureMessage(error: unknown): string {
  */
 export async function generateStatements(access: CompanyAccess, input: unknown, now = new Date()): Promise<GenerateResult> {
   const criteria = resolveStatementCriteria(access, input, now);
+  await assertVisibleCustomers(access, criteria.customerIds);
   const [company, scheme] = await Promise.all([
     prisma.company.findUniqueOrThrow({ where: { id: criteria.companyId }, select: { name: true, remitTo: true, settings: true } }),
     getAgingScheme(criteria.companyId),
