@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
-  AGING_PATH, OLDEST_BUCKET, OUTBOX_PATH, STATEMENTS_PATH, agingTable, createdHeading, dataRows, generateDialog, generatePastDue, openFilters,
+  OLDEST_BUCKET, OUTBOX_PATH, STATEMENTS_PATH, agingTable, createdHeading, dataRows, generateDialog, generatePastDue, openFilters,
   openGenerate, selectFreshCustomers, signIn, statementsTable, toasts,
 } from './helpers';
 

@@ -29,7 +29,6 @@ let company: TestCompany;
 let a: string;
 let b: string;
 let users: Record<'admin' | 'viewer' | 'manager' | 'viewerA' | 'blindB', { id: string; acc: CompanyAccess }>;
-let customers: Record<'mixed' | 'onlyA' | 'onlyB', TestCustomer>;
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -68,7 +67,6 @@ beforeAll(async () => {
     { name: 'Only A Co', email: 'ap@only-a.example' },
     { name: 'Only B Co', email: 'ap@only-b.example' },
   ]) as [TestCustomer, TestCustomer, TestCustomer];
-  customers = { mixed, onlyA, onlyB };
   await createInvoices(company.id, [
     { number: 'M-A', customerId: mixed.id, locationId: a, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 3_000 },
     { number: 'M-B', customerId: mixed.id, locationId: b, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 4_000 },
