@@ -72,16 +72,28 @@ try {
     const first = await api(1, 'name');
     const deep = Math.max(1, Math.floor(first.totalPages * 0.9));
     const cases: [string, number, string, CalendarDate][] = [
-      ['first page', 1, 'name', asOf], [`deep page ${deep}`, deep, 'name', asOf], ['first page', 1, '-total', asOf],
-      ['first page', 1, `-${buckets.at(-1)!.key}`, asOf], [`first page as of ${monthAgo}`, 1, 'name', monthAgo],
+      ['first page', 1, 'name', asOf],
+      [`deep page ${deep}`, deep, 'name', asOf],
+      ['first page', 1, '-total', asOf],
+      ['first page', 1, `-${buckets.at(-1)!.key}`, asOf],
+      [`first page as of ${monthAgo}`, 1, 'name', monthAgo],
     ];
     for (const [label, page, sort, date] of cases) {
       // The statement getAgingPage runs for this request, built the same way.
       const { historical, withUnapplied: unapplied } = await getAgingContext(company.id, date, company.baseCurrency);
       const openInvoices = await countOpenInvoices(company.id, company.baseCurrency);
       const query = {
-        companyId: company.id, buckets, asOf: date, currency: company.baseCurrency, locationIds: locationScope(access, []), sort, page, perPage: 50,
-        historical, withUnapplied: unapplied, openInvoices,
+        companyId: company.id,
+        buckets,
+        asOf: date,
+        currency: company.baseCurrency,
+        locationIds: locationScope(access, []),
+        sort,
+        page,
+        perPage: 50,
+        historical,
+        withUnapplied: unapplied,
+        openInvoices,
       };
       withUnapplied ||= query.withUnapplied;
       const sql = agingPageQuery(query);
@@ -90,16 +102,26 @@ try {
       const invoiceTimes = usesRunningTotals(query) ? await time(() => sqlPool.query(fromInvoices.text, fromInvoices.values)) : sqlTimes;
       const apiTimes = await time(() => api(page, sort, date));
       results.push([
-        `${who} (${locationIds.length} locations, ${first.totalRows} customers)`, `${label}, sort ${sort}`, usesRunningTotals(query) ? 'totals' : 'invoices',
-        pct(apiTimes, 50).toFixed(0), pct(apiTimes, 95).toFixed(0), pct(sqlTimes, 50).toFixed(0), pct(sqlTimes, 95).toFixed(0),
-        (pct(apiTimes, 50) / pct(sqlTimes, 50)).toFixed(2), pct(invoiceTimes, 50).toFixed(0),
+        `${who} (${locationIds.length} locations, ${first.totalRows} customers)`,
+        `${label}, sort ${sort}`,
+        usesRunningTotals(query) ? 'totals' : 'invoices',
+        pct(apiTimes, 50).toFixed(0),
+        pct(apiTimes, 95).toFixed(0),
+        pct(sqlTimes, 50).toFixed(0),
+        pct(sqlTimes, 95).toFixed(0),
+        (pct(apiTimes, 50) / pct(sqlTimes, 50)).toFixed(2),
+        pct(invoiceTimes, 50).toFixed(0),
       ]);
     }
   }
-  const { rows: [ver] } = await sqlPool.query<{ v: string }>('SELECT version() AS v');
+  const {
+    rows: [ver],
+  } = await sqlPool.query<{ v: string }>('SELECT version() AS v');
   console.log(`\nAging benchmark: ${invoiceCount.toLocaleString('en-US')} invoices, as of ${asOf}, ${runs} runs after ${warmup} warm-up, perPage 50`);
   console.log(`${ver?.v.split(' on ')[0]}; SQL timed on one connection with the app's session settings (${SESSION_OPTIONS})\n`);
-  console.log(`${unfolded} aging change rows were waiting to be folded at the start; the Unapplied column was ${withUnapplied ? 'shown (money on account exists)' : 'not shown'}.\n`);
+  console.log(
+    `${unfolded} aging change rows were waiting to be folded at the start; the Unapplied column was ${withUnapplied ? 'shown (money on account exists)' : 'not shown'}.\n`,
+  );
   const head = ['user', 'page', 'read from', 'API p50 ms', 'API p95 ms', 'SQL p50 ms', 'SQL p95 ms', 'API/SQL p50', 'invoice aggregate p50 ms'];
   const widths = head.map((h, i) => Math.max(h.length, ...results.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');

@@ -36,7 +36,9 @@ const warmup = Number(values.warmup);
 const seed = Number(values.seed);
 const timeoutMs = Number(values['timeout-ms']);
 if (!Number.isInteger(users) || users < 1 || !(seconds > 0) || !(warmup >= 0) || !Number.isInteger(seed) || !(timeoutMs > 0)) {
-  console.error('Usage: npm run bench:load -- [--users N (default 50)] [--seconds T (default 60)] [--warmup W (default 5)] [--seed S] [--url http://host:port] [--timeout-ms 30000]');
+  console.error(
+    'Usage: npm run bench:load -- [--users N (default 50)] [--seconds T (default 60)] [--warmup W (default 5)] [--seed S] [--url http://host:port] [--timeout-ms 30000]',
+  );
   process.exit(2);
 }
 
@@ -84,14 +86,25 @@ try {
   const warm = new LoadStats();
   const vus: VirtualUser[] = Array.from({ length: users }, (_, id) => {
     const persona = personas[id % personas.length]!;
-    return { id, persona, client: new LoadClient(baseUrl, persona, warm, timeoutMs), rng: new Prng(seed * 100_003 + id), layout: layouts.get(persona.key)!, owned: [], runId, seq: 0 };
+    return {
+      id,
+      persona,
+      client: new LoadClient(baseUrl, persona, warm, timeoutMs),
+      rng: new Prng(seed * 100_003 + id),
+      layout: layouts.get(persona.key)!,
+      owned: [],
+      runId,
+      seq: 0,
+    };
   });
   assignOwners(vus);
   console.log(`\nLoad: ${users} users for ${seconds} s after ${warmup} s of warm-up against ${baseUrl} (seed ${seed}, run ${runId})`);
   for (const p of personas) {
     const mine = vus.filter((vu) => vu.persona === p);
     const owned = mine.reduce((n, vu) => n + vu.owned.length, 0);
-    console.log(`  ${p.key.padEnd(15)} ${String(mine.length).padStart(3)} users, ${p.viewLocationIds.size} locations, ${p.visible.size} customers visible, ${owned} written to, ${layouts.get(p.key)!.totalPages} pages`);
+    console.log(
+      `  ${p.key.padEnd(15)} ${String(mine.length).padStart(3)} users, ${p.viewLocationIds.size} locations, ${p.visible.size} customers visible, ${owned} written to, ${layouts.get(p.key)!.totalPages} pages`,
+    );
   }
 
   if (warmup > 0) await Promise.all(vus.map((vu) => runVirtualUser(vu, Date.now() + warmup * 1000)));
@@ -106,7 +119,9 @@ try {
 
   console.log(`\n${stats.report(elapsed).join('\n')}`);
   // The load generator shares the machine with the app and the database: this says how much it took.
-  console.log(`load generator CPU: ${((user + system) / 1e6).toFixed(1)} s in ${(elapsed / 1000).toFixed(1)} s (${((user + system) / 10 / elapsed).toFixed(0)}% of one core)`);
+  console.log(
+    `load generator CPU: ${((user + system) / 1e6).toFixed(1)} s in ${(elapsed / 1000).toFixed(1)} s (${((user + system) / 10 / elapsed).toFixed(0)}% of one core)`,
+  );
   const errors = stats.totals.errors + warm.totals.errors;
   const wrong = stats.totals.wrong + warm.totals.wrong;
   if (warm.totals.errors + warm.totals.wrong > 0) {

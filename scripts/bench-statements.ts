@@ -65,11 +65,20 @@ try {
     gc?.();
     const mem = process.memoryUsage();
     lines.push([
-      String(round), String(result.created), generateMs.toFixed(0), `${(batchPdf.bytes.length / 1024).toFixed(0)} KB`,
-      String(download.invoiceCount), downloadMs.toFixed(0), `${(download.bytes.length / 1024).toFixed(0)} KB`, mb(mem.rss), mb(mem.heapUsed),
+      String(round),
+      String(result.created),
+      generateMs.toFixed(0),
+      `${(batchPdf.bytes.length / 1024).toFixed(0)} KB`,
+      String(download.invoiceCount),
+      downloadMs.toFixed(0),
+      `${(download.bytes.length / 1024).toFixed(0)} KB`,
+      mb(mem.rss),
+      mb(mem.heapUsed),
     ]);
   }
-  console.log(`\nStatements benchmark: ${invoiceCount.toLocaleString('en-US')} invoices; ${rounds} rounds in one process${gc ? ', GC before each memory reading' : ''}`);
+  console.log(
+    `\nStatements benchmark: ${invoiceCount.toLocaleString('en-US')} invoices; ${rounds} rounds in one process${gc ? ', GC before each memory reading' : ''}`,
+  );
   console.log('generate = eligibility over all open invoices + 100 statements (one transaction each) + the merged batch PDF\n');
   const head = ['round', 'statements', 'generate ms', 'batch PDF', 'invoices', 'download ms', 'download PDF', 'RSS MB', 'heap MB'];
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

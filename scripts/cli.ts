@@ -32,12 +32,16 @@ async function aging(command: string, slug: string): Promise<number> {
   if (command === 'rebuild') {
     const started = performance.now();
     const folded = await rebuildAgingTotals(company.id);
-    console.log(`Rebuilt the aging totals of ${slug} from its invoices (${folded} change rows folded) in ${Math.round(performance.now() - started)} ms.`);
+    console.log(
+      `Rebuilt the aging totals of ${slug} from its invoices (${folded} change rows folded) in ${Math.round(performance.now() - started)} ms.`,
+    );
   }
   const checks = await checkAgingTotals(company.id);
   for (const c of checks) console.log(`${c.table}: ${c.wrong} wrong, ${c.empty} empty`);
   const bad = checks.some((c) => c.wrong > 0);
-  console.log(bad ? `The totals differ from the invoices: run \`npm run cli -- aging rebuild --company ${slug}\`.` : 'The totals match the invoices.');
+  console.log(
+    bad ? `The totals differ from the invoices: run \`npm run cli -- aging rebuild --company ${slug}\`.` : 'The totals match the invoices.',
+  );
   return bad ? 1 : 0;
 }
 

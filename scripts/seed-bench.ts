@@ -32,8 +32,10 @@ function count(name: string, value: string, min: number): number {
 
 const url = process.env.DATABASE_URL;
 if (!url) {
-  fail('seed:bench needs DATABASE_URL: it loads millions of rows, meant for a real PostgreSQL server, e.g.\n' +
-    '  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npm run seed:bench -- --invoices 1000000');
+  fail(
+    'seed:bench needs DATABASE_URL: it loads millions of rows, meant for a real PostgreSQL server, e.g.\n' +
+      '  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npm run seed:bench -- --invoices 1000000',
+  );
 }
 if (values.today !== undefined && !isCalendarDate(values.today)) fail(`--today must be a date as YYYY-MM-DD, got ${values.today}`);
 

@@ -55,7 +55,7 @@ if (!dev) buildIfStale(env);
 const app = spawn(process.execPath, dev ? [nextBin, 'dev', '-p', String(port)] : serveAppArgs(port), { stdio: 'inherit', env });
 console.log(`\nAgewise is starting on http://localhost:${port}`);
 if (demo) {
-  console.log('Demo logins (email / password / access; the README lists each user\'s locations):');
+  console.log("Demo logins (email / password / access; the README lists each user's locations):");
   const byEmail = new Map<string, { password: string; access: string[] }>();
   for (const l of demo.logins) {
     const entry = byEmail.get(l.email) ?? { password: l.password, access: [] };

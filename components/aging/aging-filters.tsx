@@ -6,7 +6,8 @@ import { Sheet } from '@/components/ui/sheet';
 import { PER_PAGE_OPTIONS } from '@/lib/receivables/aging-params';
 import type { AgingUrlState } from './aging-href';
 
-const field = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
+const field =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 
 interface Props {
   state: AgingUrlState & { perPage: number };
@@ -52,18 +53,33 @@ export function AgingFilters({ state, locations, currencies, baseCurrency, today
 
   return (
     <>
-      <Sheet open={open} onOpenChange={openSheet} title="Filter Aging Invoices" description="Narrow the customers and amounts shown."
+      <Sheet
+        open={open}
+        onOpenChange={openSheet}
+        title="Filter Aging Invoices"
+        description="Narrow the customers and amounts shown."
         trigger={
           <Button variant="secondary">
             <SlidersHorizontal className="size-4" aria-hidden /> Filter
-            {active > 0 ? <span className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white" aria-label={`${active} active`}>{active}</span> : null}
+            {active > 0 ? (
+              <span className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white" aria-label={`${active} active`}>
+                {active}
+              </span>
+            ) : null}
           </Button>
-        }>
+        }
+      >
         <form onSubmit={submit} className="space-y-5">
           <div>
-            <label htmlFor="f-per-page" className="text-sm font-medium text-slate-700">Per page</label>
+            <label htmlFor="f-per-page" className="text-sm font-medium text-slate-700">
+              Per page
+            </label>
             <select id="f-per-page" className={field} value={perPage} onChange={(e) => setPerPage(Number(e.target.value))}>
-              {PER_PAGE_OPTIONS.map((n) => <option key={n} value={n}>{n}</option>)}
+              {PER_PAGE_OPTIONS.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
             </select>
           </div>
           <fieldset>
@@ -72,9 +88,17 @@ export function AgingFilters({ state, locations, currencies, baseCurrency, today
             {selected.length > 0 ? (
               <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Selected locations">
                 {selected.map((id) => (
-                  <li key={id} className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pl-2.5 pr-1 text-xs font-medium text-brand-700">
+                  <li
+                    key={id}
+                    className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-0.5 pl-2.5 pr-1 text-xs font-medium text-brand-700"
+                  >
                     {nameOf(id)}
-                    <button type="button" onClick={() => toggle(id)} className="rounded-full p-0.5 hover:bg-brand-100" aria-label={`Remove ${nameOf(id)}`}>
+                    <button
+                      type="button"
+                      onClick={() => toggle(id)}
+                      className="rounded-full p-0.5 hover:bg-brand-100"
+                      aria-label={`Remove ${nameOf(id)}`}
+                    >
                       <X className="size-3" />
                     </button>
                   </li>
@@ -91,21 +115,39 @@ export function AgingFilters({ state, locations, currencies, baseCurrency, today
             </div>
           </fieldset>
           <div>
-            <label htmlFor="f-as-of" className="text-sm font-medium text-slate-700">As-of date</label>
+            <label htmlFor="f-as-of" className="text-sm font-medium text-slate-700">
+              As-of date
+            </label>
             <input id="f-as-of" type="date" className={field} value={asOf} onChange={(e) => setAsOf(e.target.value)} />
             <p className="mt-1 text-xs text-slate-500">Blank means today ({today}) in the company&apos;s time zone.</p>
           </div>
           {currencies.length > 1 ? (
             <div>
-              <label htmlFor="f-currency" className="text-sm font-medium text-slate-700">Currency</label>
-              <select id="f-currency" className={field} value={currency || baseCurrency} onChange={(e) => setCurrency(e.target.value === baseCurrency ? '' : e.target.value)}>
-                {currencies.map((c) => <option key={c} value={c}>{c}{c === baseCurrency ? ' (base)' : ''}</option>)}
+              <label htmlFor="f-currency" className="text-sm font-medium text-slate-700">
+                Currency
+              </label>
+              <select
+                id="f-currency"
+                className={field}
+                value={currency || baseCurrency}
+                onChange={(e) => setCurrency(e.target.value === baseCurrency ? '' : e.target.value)}
+              >
+                {currencies.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                    {c === baseCurrency ? ' (base)' : ''}
+                  </option>
+                ))}
               </select>
             </div>
           ) : null}
           <div className="flex gap-2 border-t border-slate-200 pt-4">
-            <Button type="submit" className="flex-1">Submit</Button>
-            <Button type="button" variant="secondary" onClick={clear}>Clear</Button>
+            <Button type="submit" className="flex-1">
+              Submit
+            </Button>
+            <Button type="button" variant="secondary" onClick={clear}>
+              Clear
+            </Button>
           </div>
         </form>
       </Sheet>

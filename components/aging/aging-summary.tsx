@@ -10,7 +10,9 @@ function barColor(index: number, count: number): string {
 }
 
 export function AgingSummary({
-  buckets, summary, currency,
+  buckets,
+  summary,
+  currency,
 }: {
   buckets: { key: string; label: string }[];
   summary: { amounts: Record<string, number>; unapplied?: number; total: number };
@@ -22,40 +24,64 @@ export function AgingSummary({
   const last = buckets.length - 1;
   return (
     <section aria-labelledby="aging-summary-title" className="rounded-xl border border-slate-200 bg-white shadow-sm">
-      <h2 id="aging-summary-title" className="sr-only">Aging summary</h2>
+      <h2 id="aging-summary-title" className="sr-only">
+        Aging summary
+      </h2>
       <div className="overflow-x-auto">
-      <table className="w-full">
-        <thead>
-          <tr className="text-xs font-medium uppercase tracking-wide text-slate-500">
-            {buckets.map((b) => <th key={b.key} scope="col" className="px-4 pt-4 text-right font-medium">{b.label}</th>)}
-            {unapplied ? <th scope="col" className="px-4 pt-4 text-right font-medium">Unapplied</th> : null}
-            <th scope="col" className="px-4 pt-4 text-right font-medium">{unapplied ? 'Net total' : 'Total'}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr className="text-base">
-            {buckets.map((b, i) => {
-              const amount = summary.amounts[b.key] ?? 0;
-              return (
-                <td key={b.key} data-bucket={b.key}
-                  className={cn('tabular px-4 pb-3 pt-1 text-right font-semibold', i === last && amount > 0 ? 'text-red-600' : amount === 0 ? 'text-slate-500' : 'text-slate-800')}>
-                  {formatMoney(amount, currency)}
+        <table className="w-full">
+          <thead>
+            <tr className="text-xs font-medium uppercase tracking-wide text-slate-500">
+              {buckets.map((b) => (
+                <th key={b.key} scope="col" className="px-4 pt-4 text-right font-medium">
+                  {b.label}
+                </th>
+              ))}
+              {unapplied ? (
+                <th scope="col" className="px-4 pt-4 text-right font-medium">
+                  Unapplied
+                </th>
+              ) : null}
+              <th scope="col" className="px-4 pt-4 text-right font-medium">
+                {unapplied ? 'Net total' : 'Total'}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="text-base">
+              {buckets.map((b, i) => {
+                const amount = summary.amounts[b.key] ?? 0;
+                return (
+                  <td
+                    key={b.key}
+                    data-bucket={b.key}
+                    className={cn(
+                      'tabular px-4 pb-3 pt-1 text-right font-semibold',
+                      i === last && amount > 0 ? 'text-red-600' : amount === 0 ? 'text-slate-500' : 'text-slate-800',
+                    )}
+                  >
+                    {formatMoney(amount, currency)}
+                  </td>
+                );
+              })}
+              {unapplied ? (
+                <td data-bucket="unapplied" className="tabular px-4 pb-3 pt-1 text-right font-semibold text-emerald-700">
+                  −{formatMoney(summary.unapplied ?? 0, currency)}
                 </td>
-              );
-            })}
-            {unapplied ? (
-              <td data-bucket="unapplied" className="tabular px-4 pb-3 pt-1 text-right font-semibold text-emerald-700">−{formatMoney(summary.unapplied ?? 0, currency)}</td>
-            ) : null}
-            <td data-bucket="total" className="tabular px-4 pb-3 pt-1 text-right text-lg font-bold">{formatMoney(summary.total, currency)}</td>
-          </tr>
-        </tbody>
-      </table>
+              ) : null}
+              <td data-bucket="total" className="tabular px-4 pb-3 pt-1 text-right text-lg font-bold">
+                {formatMoney(summary.total, currency)}
+              </td>
+            </tr>
+          </tbody>
+        </table>
       </div>
       {gross > 0 ? (
         <div className="flex h-2 overflow-hidden rounded-b-xl" aria-hidden>
           {buckets.map((b, i) => {
             const share = ((summary.amounts[b.key] ?? 0) / gross) * 100;
-            return share > 0 ? <div key={b.key} className={barColor(i, buckets.length)} style={{ width: `${share}%` }} title={`${b.label}: ${share.toFixed(1)}%`} /> : null;
+            return share > 0 ? (
+              <div key={b.key} className={barColor(i, buckets.length)} style={{ width: `${share}%` }} title={`${b.label}: ${share.toFixed(1)}%`} />
+            ) : null;
           })}
         </div>
       ) : null}

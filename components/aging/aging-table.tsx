@@ -37,13 +37,31 @@ function nextSort(current: string, key: string): string {
   return key === 'name' ? 'name' : `-${key}`;
 }
 
-function SortHeader({ label, sortKey, sort, sortHref, align }: { label: string; sortKey: string; sort: string; sortHref: Props['sortHref']; align: 'left' | 'right' }) {
+function SortHeader({
+  label,
+  sortKey,
+  sort,
+  sortHref,
+  align,
+}: {
+  label: string;
+  sortKey: string;
+  sort: string;
+  sortHref: Props['sortHref'];
+  align: 'left' | 'right';
+}) {
   const state = sort === sortKey ? 'ascending' : sort === `-${sortKey}` ? 'descending' : 'none';
   const Icon = state === 'ascending' ? ArrowUp : state === 'descending' ? ArrowDown : ArrowUpDown;
   return (
-    <Link href={sortHref(nextSort(sort, sortKey))} scroll={false}
-      className={cn('inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600', align === 'right' && 'flex-row-reverse')}
-      aria-label={`Sort by ${label}${state === 'none' ? '' : state === 'ascending' ? ', sorted ascending' : ', sorted descending'}`}>
+    <Link
+      href={sortHref(nextSort(sort, sortKey))}
+      scroll={false}
+      className={cn(
+        'inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600',
+        align === 'right' && 'flex-row-reverse',
+      )}
+      aria-label={`Sort by ${label}${state === 'none' ? '' : state === 'ascending' ? ', sorted ascending' : ', sorted descending'}`}
+    >
       {label}
       <Icon className={cn('size-3.5', state === 'none' ? 'text-slate-300' : 'text-brand-600')} aria-hidden />
     </Link>
@@ -53,56 +71,83 @@ function SortHeader({ label, sortKey, sort, sortHref, align }: { label: string; 
 export function AgingTable({ slug, rows, showUnapplied = false, buckets, currency, sort, sortHref, selection, onSelectionChange, actions }: Props) {
   const oldest = buckets[buckets.length - 1]?.key;
 
-  const columns = useMemo<ColumnDef<AgingRow>[]>(() => [
-    {
-      id: 'select',
-      header: ({ table }) => (
-        <Checkbox aria-label="Select all customers on this page"
-          checked={table.getIsAllRowsSelected() ? true : table.getIsSomeRowsSelected() ? 'indeterminate' : false}
-          onCheckedChange={(v) => table.toggleAllRowsSelected(v === true)} />
-      ),
-      cell: ({ row }) => (
-        <Checkbox aria-label={`Select ${row.original.customer.name}`} checked={row.getIsSelected()}
-          onCheckedChange={(v) => row.toggleSelected(v === true)} />
-      ),
-    },
-    {
-      id: 'name',
-      header: () => <SortHeader label="Customer" sortKey="name" sort={sort} sortHref={sortHref} align="left" />,
-      cell: ({ row }) => (
-        <Link href={`/${slug}/customers/${row.original.customer.id}/accounting`} className="font-medium text-brand-700 hover:underline">
-          {row.original.customer.name}
-        </Link>
-      ),
-    },
-    ...buckets.map<ColumnDef<AgingRow>>((b) => ({
-      id: b.key,
-      header: () => <SortHeader label={b.label} sortKey={b.key} sort={sort} sortHref={sortHref} align="right" />,
-      cell: ({ row }) => {
-        const amount = row.original.amounts[b.key] ?? 0;
-        const alert = b.key === oldest && amount > 0;
-        return (
-          <span data-bucket={b.key} data-alert={alert || undefined}
-            className={cn('tabular', alert ? 'font-semibold text-red-600' : amount === 0 ? 'text-slate-500' : '')}>
-            {formatMoney(amount, currency)}
-          </span>
-        );
+  const columns = useMemo<ColumnDef<AgingRow>[]>(
+    () => [
+      {
+        id: 'select',
+        header: ({ table }) => (
+          <Checkbox
+            aria-label="Select all customers on this page"
+            checked={table.getIsAllRowsSelected() ? true : table.getIsSomeRowsSelected() ? 'indeterminate' : false}
+            onCheckedChange={(v) => table.toggleAllRowsSelected(v === true)}
+          />
+        ),
+        cell: ({ row }) => (
+          <Checkbox
+            aria-label={`Select ${row.original.customer.name}`}
+            checked={row.getIsSelected()}
+            onCheckedChange={(v) => row.toggleSelected(v === true)}
+          />
+        ),
       },
-    })),
-    ...(showUnapplied ? [{
-      id: 'unapplied',
-      header: () => <span className="block text-right" title="Payments and credits not yet applied to invoices">Unapplied</span>,
-      cell: ({ row }) => {
-        const amount = row.original.unapplied;
-        return <span data-bucket="unapplied" className={cn('tabular', amount === 0 ? 'text-slate-500' : 'text-emerald-700')}>{amount === 0 ? formatMoney(0, currency) : `−${formatMoney(amount, currency)}`}</span>;
+      {
+        id: 'name',
+        header: () => <SortHeader label="Customer" sortKey="name" sort={sort} sortHref={sortHref} align="left" />,
+        cell: ({ row }) => (
+          <Link href={`/${slug}/customers/${row.original.customer.id}/accounting`} className="font-medium text-brand-700 hover:underline">
+            {row.original.customer.name}
+          </Link>
+        ),
       },
-    } satisfies ColumnDef<AgingRow>] : []),
-    {
-      id: 'total',
-      header: () => <SortHeader label={showUnapplied ? 'Net total' : 'Total'} sortKey="total" sort={sort} sortHref={sortHref} align="right" />,
-      cell: ({ row }) => <strong data-bucket="total" className="tabular">{formatMoney(row.original.total, currency)}</strong>,
-    },
-  ], [buckets, currency, oldest, showUnapplied, slug, sort, sortHref]);
+      ...buckets.map<ColumnDef<AgingRow>>((b) => ({
+        id: b.key,
+        header: () => <SortHeader label={b.label} sortKey={b.key} sort={sort} sortHref={sortHref} align="right" />,
+        cell: ({ row }) => {
+          const amount = row.original.amounts[b.key] ?? 0;
+          const alert = b.key === oldest && amount > 0;
+          return (
+            <span
+              data-bucket={b.key}
+              data-alert={alert || undefined}
+              className={cn('tabular', alert ? 'font-semibold text-red-600' : amount === 0 ? 'text-slate-500' : '')}
+            >
+              {formatMoney(amount, currency)}
+            </span>
+          );
+        },
+      })),
+      ...(showUnapplied
+        ? [
+            {
+              id: 'unapplied',
+              header: () => (
+                <span className="block text-right" title="Payments and credits not yet applied to invoices">
+                  Unapplied
+                </span>
+              ),
+              cell: ({ row }) => {
+                const amount = row.original.unapplied;
+                return (
+                  <span data-bucket="unapplied" className={cn('tabular', amount === 0 ? 'text-slate-500' : 'text-emerald-700')}>
+                    {amount === 0 ? formatMoney(0, currency) : `−${formatMoney(amount, currency)}`}
+                  </span>
+                );
+              },
+            } satisfies ColumnDef<AgingRow>,
+          ]
+        : []),
+      {
+        id: 'total',
+        header: () => <SortHeader label={showUnapplied ? 'Net total' : 'Total'} sortKey="total" sort={sort} sortHref={sortHref} align="right" />,
+        cell: ({ row }) => (
+          <strong data-bucket="total" className="tabular">
+            {formatMoney(row.original.total, currency)}
+          </strong>
+        ),
+      },
+    ],
+    [buckets, currency, oldest, showUnapplied, slug, sort, sortHref],
+  );
 
   const table = useReactTable({
     data: rows,
@@ -115,16 +160,25 @@ export function AgingTable({ slug, rows, showUnapplied = false, buckets, currenc
     manualSorting: true,
   });
   const selected = Object.keys(selection).filter((id) => selection[id]).length;
-  const ariaSort = (id: string) =>
-    sort === id ? 'ascending' : sort === `-${id}` ? 'descending' : id === 'select' ? undefined : 'none';
+  const ariaSort = (id: string) => (sort === id ? 'ascending' : sort === `-${id}` ? 'descending' : id === 'select' ? undefined : 'none');
 
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
       <div className="flex min-h-11 flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-1.5 text-sm text-slate-600">
         <p aria-live="polite">
-          {selected > 0 ? <span><strong>{selected}</strong> customer{selected === 1 ? '' : 's'} selected</span> : <span>Select customers for bulk actions</span>}
+          {selected > 0 ? (
+            <span>
+              <strong>{selected}</strong> customer{selected === 1 ? '' : 's'} selected
+            </span>
+          ) : (
+            <span>Select customers for bulk actions</span>
+          )}
         </p>
-        {actions ? <div role="group" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2">{actions}</div> : null}
+        {actions ? (
+          <div role="group" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2">
+            {actions}
+          </div>
+        ) : null}
       </div>
       <div className="overflow-x-auto">
         <table className="w-full text-sm" aria-label="Open receivables by customer">
@@ -132,8 +186,12 @@ export function AgingTable({ slug, rows, showUnapplied = false, buckets, currenc
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((h) => (
-                  <th key={h.id} scope="col" aria-sort={ariaSort(h.id)}
-                    className={cn('px-4 py-2.5 font-medium', h.id === 'select' ? 'w-10' : h.id === 'name' ? 'text-left' : 'text-right')}>
+                  <th
+                    key={h.id}
+                    scope="col"
+                    aria-sort={ariaSort(h.id)}
+                    className={cn('px-4 py-2.5 font-medium', h.id === 'select' ? 'w-10' : h.id === 'name' ? 'text-left' : 'text-right')}
+                  >
                     {flexRender(h.column.columnDef.header, h.getContext())}
                   </th>
                 ))}
@@ -144,7 +202,10 @@ export function AgingTable({ slug, rows, showUnapplied = false, buckets, currenc
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className={cn('hover:bg-slate-50', row.getIsSelected() && 'bg-brand-50/60')}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={cn('px-4 py-2.5', cell.column.id === 'name' ? 'text-left' : cell.column.id === 'select' ? '' : 'text-right')}>
+                  <td
+                    key={cell.id}
+                    className={cn('px-4 py-2.5', cell.column.id === 'name' ? 'text-left' : cell.column.id === 'select' ? '' : 'text-right')}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

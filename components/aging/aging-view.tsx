@@ -41,10 +41,11 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
   const rowsKey = report.rows.map((r) => r.customer.id).join(',');
   const [selected, setSelected] = useState<{ key: string; selection: RowSelectionState }>({ key: rowsKey, selection: {} });
   const selection = selected.key === rowsKey ? selected.selection : {};
-  const onSelectionChange: OnChangeFn<RowSelectionState> = (updater) => setSelected((prev) => {
-    const base = prev.key === rowsKey ? prev.selection : {};
-    return { key: rowsKey, selection: typeof updater === 'function' ? updater(base) : updater };
-  });
+  const onSelectionChange: OnChangeFn<RowSelectionState> = (updater) =>
+    setSelected((prev) => {
+      const base = prev.key === rowsKey ? prev.selection : {};
+      return { key: rowsKey, selection: typeof updater === 'function' ? updater(base) : updater };
+    });
   const customerIds = report.rows.filter((r) => selection[r.customer.id]).map((r) => r.customer.id);
   const pageLocations = state.locations ?? [];
   const modifyIds = new Set(modifyLocations.map((l) => l.id));
@@ -52,43 +53,94 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
     <>
       <DownloadInvoicesButton slug={slug} customerIds={customerIds} locations={pageLocations} />
       {canGenerate ? (
-        <GenerateStatementsDialog slug={slug} customerIds={customerIds} locations={modifyLocations}
+        <GenerateStatementsDialog
+          slug={slug}
+          customerIds={customerIds}
+          locations={modifyLocations}
           defaultLocations={pageLocations.filter((id) => modifyIds.has(id))}
           excludedLocations={locations.filter((l) => pageLocations.includes(l.id) && !modifyIds.has(l.id)).map((l) => l.name)}
-          currency={report.currency} asOf={report.asOf} />
+          currency={report.currency}
+          asOf={report.asOf}
+        />
       ) : null}
     </>
   );
 
   return (
     <div className="space-y-4" aria-busy={pending}>
-      <div className={pending ? 'pointer-events-none fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-brand-600' : 'hidden'} role="progressbar" aria-label="Loading" />
+      <div
+        className={pending ? 'pointer-events-none fixed inset-x-0 top-0 z-50 h-0.5 animate-pulse bg-brand-600' : 'hidden'}
+        role="progressbar"
+        aria-label="Loading"
+      />
       <AgingSummary buckets={report.buckets} summary={report.summary} currency={report.currency} />
       <div className="flex flex-wrap items-center gap-3">
         <AgingSearch key={state.q ?? ''} value={state.q ?? ''} onSearch={(q) => go({ ...state, q: q || undefined, page: 1 })} />
-        <AgingFilters key={JSON.stringify(state)} state={state} locations={locations} currencies={currencies}
-          baseCurrency={baseCurrency} today={today} onApply={go} />
-        <a href={`/api/v1/companies/${slug}/aging/export?${exportQuery}`}
-          download className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600">
+        <AgingFilters
+          key={JSON.stringify(state)}
+          state={state}
+          locations={locations}
+          currencies={currencies}
+          baseCurrency={baseCurrency}
+          today={today}
+          onApply={go}
+        />
+        <a
+          href={`/api/v1/companies/${slug}/aging/export?${exportQuery}`}
+          download
+          className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
           <FileDown className="size-4" aria-hidden /> Export CSV
         </a>
       </div>
       <div className={pending ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
-        <ListPagination noun={['customer', 'customers']} label="Pagination, top" page={report.page} perPage={report.perPage} totalRows={report.totalRows} totalPages={report.totalPages} hrefFor={pageHref} />
+        <ListPagination
+          noun={['customer', 'customers']}
+          label="Pagination, top"
+          page={report.page}
+          perPage={report.perPage}
+          totalRows={report.totalRows}
+          totalPages={report.totalPages}
+          hrefFor={pageHref}
+        />
         {report.rows.length > 0 ? (
-          <AgingTable slug={slug} rows={report.rows} showUnapplied={report.hasUnapplied} buckets={report.buckets} currency={report.currency} sort={report.sort} sortHref={sortHref}
-            selection={selection} onSelectionChange={onSelectionChange} actions={actions} />
+          <AgingTable
+            slug={slug}
+            rows={report.rows}
+            showUnapplied={report.hasUnapplied}
+            buckets={report.buckets}
+            currency={report.currency}
+            sort={report.sort}
+            sortHref={sortHref}
+            selection={selection}
+            onSelectionChange={onSelectionChange}
+            actions={actions}
+          />
         ) : (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
             <Inbox className="mx-auto size-10 text-slate-300" aria-hidden />
-            <p className="mt-3 font-medium">{report.totalRows > 0 ? 'No customers on this page' : filtered ? 'No customers match these filters' : 'Nothing is owed'}</p>
+            <p className="mt-3 font-medium">
+              {report.totalRows > 0 ? 'No customers on this page' : filtered ? 'No customers match these filters' : 'Nothing is owed'}
+            </p>
             <p className="mt-1 text-sm text-slate-500">
-              {report.totalRows > 0 ? 'Go back to the first page.' : filtered ? 'Try another search or clear the filters.' : `No open invoices in ${report.currency} as of ${report.asOf}.`}
+              {report.totalRows > 0
+                ? 'Go back to the first page.'
+                : filtered
+                  ? 'Try another search or clear the filters.'
+                  : `No open invoices in ${report.currency} as of ${report.asOf}.`}
             </p>
           </div>
         )}
         {report.rows.length > 0 ? (
-          <ListPagination noun={['customer', 'customers']} label="Pagination, bottom" page={report.page} perPage={report.perPage} totalRows={report.totalRows} totalPages={report.totalPages} hrefFor={pageHref} />
+          <ListPagination
+            noun={['customer', 'customers']}
+            label="Pagination, bottom"
+            page={report.page}
+            perPage={report.perPage}
+            totalRows={report.totalRows}
+            totalPages={report.totalPages}
+            hrefFor={pageHref}
+          />
         ) : null}
       </div>
     </div>

@@ -11,12 +11,21 @@ const STYLES: Record<string, { label: string; className: string; Icon: typeof Cl
 /** An email's delivery status as colour, icon and word (never colour alone); "—" when there is no email. */
 export function EmailStatusBadge({ status, title }: { status: string | null; title?: string }) {
   const style = status ? STYLES[status] : undefined;
-  if (!status) return <span className="text-slate-400"><span aria-hidden>—</span><span className="sr-only">Not emailed</span></span>;
+  if (!status)
+    return (
+      <span className="text-slate-400">
+        <span aria-hidden>—</span>
+        <span className="sr-only">Not emailed</span>
+      </span>
+    );
   if (!style) return <span className="text-xs text-slate-600">{status}</span>;
   const { label, className, Icon } = style;
   return (
-    <span title={title} data-status={status}
-      className={cn('inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset', className)}>
+    <span
+      title={title}
+      data-status={status}
+      className={cn('inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset', className)}
+    >
       <Icon className="size-3" aria-hidden />
       {label}
     </span>

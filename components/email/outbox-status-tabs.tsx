@@ -10,5 +10,10 @@ const TABS = [
 
 /** Status filter as links (state in the URL). */
 export function OutboxStatusTabs({ status, hrefFor }: { status?: string; hrefFor: (status?: string) => string }) {
-  return <TabLinks label="Filter by status" tabs={TABS.map((t) => ({ key: t.label, label: t.label, href: hrefFor(t.value), current: t.value === status }))} />;
+  return (
+    <TabLinks
+      label="Filter by status"
+      tabs={TABS.map((t) => ({ key: t.label, label: t.label, href: hrefFor(t.value), current: t.value === status }))}
+    />
+  );
 }

@@ -61,17 +61,38 @@ export function CsvImport<R extends ImportReview>({ inputId, help, noun, preview
   return (
     <div className="space-y-4">
       <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <label htmlFor={inputId} className="text-sm font-medium">CSV file</label>
-        <p id={`${inputId}-help`} className="text-xs text-slate-500">{help}</p>
-        <input id={inputId} type="file" accept=".csv,text/csv" aria-describedby={`${inputId}-help`} aria-invalid={Boolean(error)}
-          className="mt-3 block text-sm" onChange={(e) => void choose(e.currentTarget.files?.[0])} />
-        {error ? <p role="alert" className="mt-2 text-sm text-red-600">{error}</p> : null}
-        {pending ? <p role="status" className="mt-2 text-sm text-slate-500">Working…</p> : null}
+        <label htmlFor={inputId} className="text-sm font-medium">
+          CSV file
+        </label>
+        <p id={`${inputId}-help`} className="text-xs text-slate-500">
+          {help}
+        </p>
+        <input
+          id={inputId}
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby={`${inputId}-help`}
+          aria-invalid={Boolean(error)}
+          className="mt-3 block text-sm"
+          onChange={(e) => void choose(e.currentTarget.files?.[0])}
+        />
+        {error ? (
+          <p role="alert" className="mt-2 text-sm text-red-600">
+            {error}
+          </p>
+        ) : null}
+        {pending ? (
+          <p role="status" className="mt-2 text-sm text-slate-500">
+            Working…
+          </p>
+        ) : null}
       </div>
       {review ? (
         <section aria-labelledby={`${inputId}-review`} className="rounded-xl border border-slate-200 bg-white shadow-sm">
           <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3">
-            <h2 id={`${inputId}-review`} className="font-semibold">Review</h2>
+            <h2 id={`${inputId}-review`} className="font-semibold">
+              Review
+            </h2>
             <p aria-live="polite" className="text-sm text-slate-600">
               {review.importable} to import · {review.duplicates} already imported · {review.errors} with problems
             </p>
@@ -88,7 +109,18 @@ export function CsvImport<R extends ImportReview>({ inputId, help, noun, preview
 
 /** The Result cell of a review row. */
 export function ImportOutcome({ error, duplicate }: { error: string | null; duplicate: boolean }) {
-  if (error) return <span className="inline-flex items-start gap-1 text-red-700"><XCircle className="mt-0.5 size-4 shrink-0" aria-hidden />{error}</span>;
+  if (error)
+    return (
+      <span className="inline-flex items-start gap-1 text-red-700">
+        <XCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
+        {error}
+      </span>
+    );
   if (duplicate) return <span className="text-slate-500">Already imported</span>;
-  return <span className="inline-flex items-center gap-1 text-emerald-700"><CheckCircle2 className="size-4" aria-hidden />Will be imported</span>;
+  return (
+    <span className="inline-flex items-center gap-1 text-emerald-700">
+      <CheckCircle2 className="size-4" aria-hidden />
+      Will be imported
+    </span>
+  );
 }

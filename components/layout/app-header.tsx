@@ -10,15 +10,24 @@ export type NavItem = 'aging' | 'payments' | 'statements' | 'outbox' | 'settings
 export async function AppHeader({ user, slug, active }: { user: SessionUser; slug: string; active: NavItem }) {
   const companies = await listUserCompanies(user.id);
   const link = (href: string, label: string, on: boolean) => (
-    <Link href={href} aria-current={on ? 'page' : undefined}
-      className={on ? 'rounded-md bg-brand-50 px-3 py-1.5 text-sm font-medium text-brand-700' : 'rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100'}>
+    <Link
+      href={href}
+      aria-current={on ? 'page' : undefined}
+      className={
+        on
+          ? 'rounded-md bg-brand-50 px-3 py-1.5 text-sm font-medium text-brand-700'
+          : 'rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100'
+      }
+    >
       {label}
     </Link>
   );
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
-        <Link href="/" className="text-lg font-bold tracking-tight text-brand-900">Agewise</Link>
+        <Link href="/" className="text-lg font-bold tracking-tight text-brand-900">
+          Agewise
+        </Link>
         <CompanySwitcher current={slug} companies={companies} />
         <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
           {link(`/${slug}/accounting/aging-invoices`, 'Aging', active === 'aging')}
@@ -28,7 +37,9 @@ export async function AppHeader({ user, slug, active }: { user: SessionUser; slu
           {link(`/${slug}/settings/company`, 'Settings', active === 'settings')}
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          <span className="hidden text-sm text-slate-500 sm:inline" title={user.email}>{user.name}</span>
+          <span className="hidden text-sm text-slate-500 sm:inline" title={user.email}>
+            {user.name}
+          </span>
           <SignOutButton />
         </div>
       </div>

@@ -14,7 +14,11 @@ export function CompanySwitcher({ current, companies }: { current: string; compa
         onChange={(e) => router.push(`/${e.target.value}/accounting/aging-invoices`)}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium focus:outline-2 focus:outline-brand-600"
       >
-        {companies.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
+        {companies.map((c) => (
+          <option key={c.slug} value={c.slug}>
+            {c.name}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -29,9 +29,17 @@ interface Props {
 export function CreditNoteDialog(props: Props) {
   const [open, setOpen] = useState(false);
   return (
-    <Modal open={open} onOpenChange={setOpen} title={`Add credit note for ${props.customerName}`}
+    <Modal
+      open={open}
+      onOpenChange={setOpen}
+      title={`Add credit note for ${props.customerName}`}
       description="Kept as customer credit until you apply it to invoices."
-      trigger={<Button variant="secondary"><ReceiptText className="size-4" aria-hidden /> Add credit note</Button>}>
+      trigger={
+        <Button variant="secondary">
+          <ReceiptText className="size-4" aria-hidden /> Add credit note
+        </Button>
+      }
+    >
       <CreditNoteForm {...props} onDone={() => setOpen(false)} />
     </Modal>
   );
@@ -41,7 +49,11 @@ function CreditNoteForm({ slug, customerId, customerName, currencies, today, loc
   const router = useRouter();
   const { pending, fieldErrors, error, run, clear } = useLedgerAction();
   const [values, setValues] = useState({
-    amount: '', reason: '', issuedOn: today, currency: currencies[0] ?? 'USD', locationId: locations?.length === 1 ? locations[0]!.id : '',
+    amount: '',
+    reason: '',
+    issuedOn: today,
+    currency: currencies[0] ?? 'USD',
+    locationId: locations?.length === 1 ? locations[0]!.id : '',
   });
   const set = (field: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => {
     setValues((v) => ({ ...v, [field]: e.target.value }));
@@ -51,14 +63,17 @@ function CreditNoteForm({ slug, customerId, customerName, currencies, today, loc
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const { locationId, ...rest } = values;
-    run(() => recordCreditNoteAction(slug, { customerId, ...rest, ...(locationId ? { locationId } : {}) }), (data) => {
-      const parsed = parseAmount(values.amount, values.currency);
-      toast.success(parsed.ok ? `Credit note of ${formatMoney(parsed.minor, values.currency)} recorded` : 'Credit note recorded', {
-        description: `Credit for ${customerName}, to apply to open invoices.`,
-        action: { label: 'Apply now', onClick: () => router.push(applyHref(slug, 'credit_note', data.creditNoteId)) },
-      });
-      onDone();
-    });
+    run(
+      () => recordCreditNoteAction(slug, { customerId, ...rest, ...(locationId ? { locationId } : {}) }),
+      (data) => {
+        const parsed = parseAmount(values.amount, values.currency);
+        toast.success(parsed.ok ? `Credit note of ${formatMoney(parsed.minor, values.currency)} recorded` : 'Credit note recorded', {
+          description: `Credit for ${customerName}, to apply to open invoices.`,
+          action: { label: 'Apply now', onClick: () => router.push(applyHref(slug, 'credit_note', data.creditNoteId)) },
+        });
+        onDone();
+      },
+    );
   }
 
   return (
@@ -66,8 +81,19 @@ function CreditNoteForm({ slug, customerId, customerName, currencies, today, loc
       <fieldset disabled={pending} className="flex-1 space-y-4 overflow-y-auto px-5 py-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <FormField id="cn-amount" label={`Amount${currencies.length === 1 ? ` (${currencies[0]})` : ''}`} error={fieldErrors.amount}>
-            {(p) => <input {...p} data-autofocus type="text" inputMode="decimal" autoComplete="off" placeholder="e.g. 100.00" value={values.amount}
-              onChange={set('amount')} className={`${fieldClass} tabular text-right`} />}
+            {(p) => (
+              <input
+                {...p}
+                data-autofocus
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder="e.g. 100.00"
+                value={values.amount}
+                onChange={set('amount')}
+                className={`${fieldClass} tabular text-right`}
+              />
+            )}
           </FormField>
           <FormField id="cn-date" label="Credit date" error={fieldErrors.issuedOn}>
             {(p) => <input {...p} type="date" max={today} value={values.issuedOn} onChange={set('issuedOn')} className={`${fieldClass} tabular`} />}
@@ -77,22 +103,44 @@ function CreditNoteForm({ slug, customerId, customerName, currencies, today, loc
           <FormField id="cn-currency" label="Currency" error={fieldErrors.currency}>
             {(p) => (
               <select {...p} value={values.currency} onChange={set('currency')} className={`${fieldClass} max-w-32`}>
-                {currencies.map((c) => <option key={c} value={c}>{c}</option>)}
+                {currencies.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
               </select>
             )}
           </FormField>
         ) : null}
         {locations ? (
-          <MoneyLocationField id="cn-location" locations={locations} value={values.locationId} onChange={set('locationId')} error={fieldErrors.locationId} />
+          <MoneyLocationField
+            id="cn-location"
+            locations={locations}
+            value={values.locationId}
+            onChange={set('locationId')}
+            error={fieldErrors.locationId}
+          />
         ) : null}
         <FormField id="cn-reason" label="Reason" hint="Printed in the invoice history where the credit is applied." error={fieldErrors.reason}>
           {(p) => <textarea {...p} rows={3} required maxLength={500} value={values.reason} onChange={set('reason')} className={fieldClass} />}
         </FormField>
-        {fieldErrors.customerId ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{fieldErrors.customerId}</p> : null}
-        {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
+        {fieldErrors.customerId ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {fieldErrors.customerId}
+          </p>
+        ) : null}
+        {error ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
       </fieldset>
       <div className="flex justify-end gap-3 border-t border-slate-200 px-5 py-3">
-        <Dialog.Close asChild><Button type="button" variant="ghost">Cancel</Button></Dialog.Close>
+        <Dialog.Close asChild>
+          <Button type="button" variant="ghost">
+            Cancel
+          </Button>
+        </Dialog.Close>
         <Button type="submit" disabled={pending}>
           {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
           {pending ? 'Saving…' : 'Add credit note'}

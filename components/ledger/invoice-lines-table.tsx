@@ -12,10 +12,18 @@ export function InvoiceLinesTable({ lines, currency, amountMinor }: { lines: Inv
         <caption className="sr-only">Line items</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className={`${th} text-left`}>Description</th>
-            <th scope="col" className={`${th} text-right`}>Quantity</th>
-            <th scope="col" className={`${th} text-right`}>Unit price</th>
-            <th scope="col" className={`${th} text-right`}>Total</th>
+            <th scope="col" className={`${th} text-left`}>
+              Description
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Quantity
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Unit price
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Total
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -30,7 +38,9 @@ export function InvoiceLinesTable({ lines, currency, amountMinor }: { lines: Inv
         </tbody>
         <tfoot className="border-t border-slate-200">
           <tr className="[&>*:first-child]:pl-4 [&>*:last-child]:pr-4">
-            <th scope="row" colSpan={3} className="px-3 py-2.5 text-right font-medium text-slate-600">Invoice total</th>
+            <th scope="row" colSpan={3} className="px-3 py-2.5 text-right font-medium text-slate-600">
+              Invoice total
+            </th>
             <td className="tabular whitespace-nowrap px-3 py-2.5 text-right font-semibold">{formatMoney(amountMinor, currency)}</td>
           </tr>
         </tfoot>

@@ -14,8 +14,14 @@ const STYLES: Record<string, string> = {
 /** An invoice's state in words (the seed's names), with a colour that never carries the meaning alone. */
 export function InvoiceStatusBadge({ status, className }: { status: string; className?: string }) {
   return (
-    <span data-status={status}
-      className={cn('inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset', STYLES[status] ?? STYLES.draft, className)}>
+    <span
+      data-status={status}
+      className={cn(
+        'inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset',
+        STYLES[status] ?? STYLES.draft,
+        className,
+      )}
+    >
       {INVOICE_STATUS_LABELS[status] ?? status}
     </span>
   );

@@ -8,5 +8,10 @@ const TABS: { kind: CreditKind; label: string }[] = [
 
 /** Switches between the Unapplied Payments and Customer Credits pages. */
 export function LedgerTabs({ slug, current }: { slug: string; current: CreditKind }) {
-  return <TabLinks label="Payments and credits" tabs={TABS.map((t) => ({ key: t.kind, label: t.label, href: unappliedListHref(slug, t.kind), current: t.kind === current }))} />;
+  return (
+    <TabLinks
+      label="Payments and credits"
+      tabs={TABS.map((t) => ({ key: t.kind, label: t.label, href: unappliedListHref(slug, t.kind), current: t.kind === current }))}
+    />
+  );
 }

@@ -13,7 +13,15 @@ const KIND_STYLES: Record<string, string> = {
 };
 
 /** The money that reduced an invoice, oldest first: payments, credits and write-offs (server-rendered). */
-export function PaymentHistoryTable({ entries, currency, invoiceNumber }: { entries: InvoiceHistoryEntry[]; currency: string; invoiceNumber: string }) {
+export function PaymentHistoryTable({
+  entries,
+  currency,
+  invoiceNumber,
+}: {
+  entries: InvoiceHistoryEntry[];
+  currency: string;
+  invoiceNumber: string;
+}) {
   if (entries.length === 0) return <p className="px-4 py-8 text-center text-sm text-slate-500">No payments, credits or write-offs yet.</p>;
   const total = entries.reduce((sum, e) => sum + e.amountMinor, 0);
   return (
@@ -22,13 +30,27 @@ export function PaymentHistoryTable({ entries, currency, invoiceNumber }: { entr
         <caption className="sr-only">Payment history of {invoiceNumber}, oldest first</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className={`${th} text-left`}>Date</th>
-            <th scope="col" className={`${th} text-left`}>Type</th>
-            <th scope="col" className={`${th} text-right`}>Amount</th>
-            <th scope="col" className={`${th} text-left`}>Reference / reason</th>
-            <th scope="col" className={`${th} text-left`}>Method</th>
-            <th scope="col" className={`${th} text-left`}>Applied to</th>
-            <th scope="col" className={`${th} text-left`}>Recorded by</th>
+            <th scope="col" className={`${th} text-left`}>
+              Date
+            </th>
+            <th scope="col" className={`${th} text-left`}>
+              Type
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Amount
+            </th>
+            <th scope="col" className={`${th} text-left`}>
+              Reference / reason
+            </th>
+            <th scope="col" className={`${th} text-left`}>
+              Method
+            </th>
+            <th scope="col" className={`${th} text-left`}>
+              Applied to
+            </th>
+            <th scope="col" className={`${th} text-left`}>
+              Recorded by
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -41,7 +63,10 @@ export function PaymentHistoryTable({ entries, currency, invoiceNumber }: { entr
               <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">{e.method ? (PAYMENT_METHOD_LABELS[e.method] ?? e.method) : '—'}</td>
               <td className="px-3 py-2.5 text-slate-600">
                 {e.appliedTo.map((n, j) => (
-                  <span key={n}>{j > 0 ? ', ' : null}<span className={n === invoiceNumber ? 'font-medium text-slate-800' : undefined}>{n}</span></span>
+                  <span key={n}>
+                    {j > 0 ? ', ' : null}
+                    <span className={n === invoiceNumber ? 'font-medium text-slate-800' : undefined}>{n}</span>
+                  </span>
                 ))}
               </td>
               <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">{e.by ?? '—'}</td>
@@ -50,7 +75,9 @@ export function PaymentHistoryTable({ entries, currency, invoiceNumber }: { entr
         </tbody>
         <tfoot className="border-t border-slate-200">
           <tr className="[&>*:first-child]:pl-4">
-            <th scope="row" colSpan={2} className="whitespace-nowrap px-3 py-2.5 text-left font-medium text-slate-600">Total</th>
+            <th scope="row" colSpan={2} className="whitespace-nowrap px-3 py-2.5 text-left font-medium text-slate-600">
+              Total
+            </th>
             <td className="tabular whitespace-nowrap px-3 py-2.5 text-right font-semibold">{formatMoney(total, currency)}</td>
             <td colSpan={4} />
           </tr>

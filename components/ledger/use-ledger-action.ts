@@ -38,12 +38,13 @@ export function useLedgerAction() {
   function clear(field?: string) {
     setError(null);
     if (field === undefined) setFieldErrors({});
-    else setFieldErrors((errors) => {
-      if (!(field in errors)) return errors;
-      const next = { ...errors };
-      delete next[field];
-      return next;
-    });
+    else
+      setFieldErrors((errors) => {
+        if (!(field in errors)) return errors;
+        const next = { ...errors };
+        delete next[field];
+        return next;
+      });
   }
 
   return { pending, fieldErrors, error, run, clear, setFieldErrors };

@@ -5,9 +5,15 @@ import { Button } from '@/components/ui/button';
 import { BULK_LIMIT_MAX } from '@/lib/settings/company-settings';
 import { updateCompanyProfileAction } from '@/lib/actions/settings/update-company-profile';
 
-interface Profile { remitTo: string; downloadLimit: number; generateLimit: number; logoDataUrl: string | null }
+interface Profile {
+  remitTo: string;
+  downloadLimit: number;
+  generateLimit: number;
+  logoDataUrl: string | null;
+}
 
-const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-500';
+const input =
+  'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-500';
 
 export function CompanyProfileForm({ slug, profile }: { slug: string; profile: Profile }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -32,13 +38,19 @@ export function CompanyProfileForm({ slug, profile }: { slug: string; profile: P
   }
 
   const error = (field: string) =>
-    errors[field] ? <p id={`${field}-error`} className="mt-1 text-sm text-red-600">{errors[field]}</p> : null;
+    errors[field] ? (
+      <p id={`${field}-error`} className="mt-1 text-sm text-red-600">
+        {errors[field]}
+      </p>
+    ) : null;
   const invalid = (field: string) => ({ 'aria-invalid': Boolean(errors[field]), 'aria-describedby': errors[field] ? `${field}-error` : undefined });
 
   return (
     <form onSubmit={submit} className="mt-6 max-w-2xl space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <div>
-        <label htmlFor="remitTo" className="text-sm font-medium">Remit to</label>
+        <label htmlFor="remitTo" className="text-sm font-medium">
+          Remit to
+        </label>
         <p className="text-xs text-slate-500">Printed on every invoice and statement: where customers send payment (up to 8 lines).</p>
         <textarea id="remitTo" name="remitTo" rows={5} defaultValue={profile.remitTo} className={input} {...invalid('remitTo')} />
         {error('remitTo')}
@@ -58,27 +70,62 @@ export function CompanyProfileForm({ slug, profile }: { slug: string; profile: P
             </Button>
           ) : null}
         </div>
-        <label htmlFor="logo" className="mt-3 block text-sm">Upload a new logo (PNG, at most 256 KB)</label>
-        <input id="logo" name="logo" type="file" accept="image/png" className="mt-1 block text-sm" {...invalid('logo')}
-          onChange={(e) => setLogoAction(e.currentTarget.files?.length ? 'replace' : 'keep')} />
+        <label htmlFor="logo" className="mt-3 block text-sm">
+          Upload a new logo (PNG, at most 256 KB)
+        </label>
+        <input
+          id="logo"
+          name="logo"
+          type="file"
+          accept="image/png"
+          className="mt-1 block text-sm"
+          {...invalid('logo')}
+          onChange={(e) => setLogoAction(e.currentTarget.files?.length ? 'replace' : 'keep')}
+        />
         {error('logo')}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
-          <label htmlFor="downloadLimit" className="text-sm font-medium">Download limit</label>
+          <label htmlFor="downloadLimit" className="text-sm font-medium">
+            Download limit
+          </label>
           <p className="text-xs text-slate-500">Most invoices in one bulk Download.</p>
-          <input id="downloadLimit" name="downloadLimit" type="number" min={1} max={BULK_LIMIT_MAX} required defaultValue={profile.downloadLimit} className={input} {...invalid('downloadLimit')} />
+          <input
+            id="downloadLimit"
+            name="downloadLimit"
+            type="number"
+            min={1}
+            max={BULK_LIMIT_MAX}
+            required
+            defaultValue={profile.downloadLimit}
+            className={input}
+            {...invalid('downloadLimit')}
+          />
           {error('downloadLimit')}
         </div>
         <div>
-          <label htmlFor="generateLimit" className="text-sm font-medium">Statement batch limit</label>
+          <label htmlFor="generateLimit" className="text-sm font-medium">
+            Statement batch limit
+          </label>
           <p className="text-xs text-slate-500">Most statements per Generate click.</p>
-          <input id="generateLimit" name="generateLimit" type="number" min={1} max={BULK_LIMIT_MAX} required defaultValue={profile.generateLimit} className={input} {...invalid('generateLimit')} />
+          <input
+            id="generateLimit"
+            name="generateLimit"
+            type="number"
+            min={1}
+            max={BULK_LIMIT_MAX}
+            required
+            defaultValue={profile.generateLimit}
+            className={input}
+            {...invalid('generateLimit')}
+          />
           {error('generateLimit')}
         </div>
       </div>
       <div className="flex justify-end">
-        <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save settings'}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save settings'}
+        </Button>
       </div>
     </form>
   );

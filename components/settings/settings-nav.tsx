@@ -3,8 +3,15 @@ import Link from 'next/link';
 /** Tabs between the settings pages. */
 export function SettingsNav({ slug, active }: { slug: string; active: 'company' | 'api-tokens' }) {
   const tab = (key: typeof active, href: string, label: string) => (
-    <Link href={href} aria-current={active === key ? 'page' : undefined}
-      className={active === key ? 'border-b-2 border-brand-600 px-1 pb-2 text-sm font-medium text-brand-700' : 'border-b-2 border-transparent px-1 pb-2 text-sm text-slate-600 hover:text-slate-900'}>
+    <Link
+      href={href}
+      aria-current={active === key ? 'page' : undefined}
+      className={
+        active === key
+          ? 'border-b-2 border-brand-600 px-1 pb-2 text-sm font-medium text-brand-700'
+          : 'border-b-2 border-transparent px-1 pb-2 text-sm text-slate-600 hover:text-slate-900'
+      }
+    >
       {label}
     </Link>
   );

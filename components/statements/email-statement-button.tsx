@@ -29,8 +29,16 @@ export function EmailStatementButton({ slug, statementId, customerName }: { slug
   }
 
   return (
-    <Button type="button" variant="secondary" size="sm" className="whitespace-nowrap" onClick={send} disabled={pending} aria-busy={pending || undefined}
-      aria-label={`Email statement to ${customerName}`}>
+    <Button
+      type="button"
+      variant="secondary"
+      size="sm"
+      className="whitespace-nowrap"
+      onClick={send}
+      disabled={pending}
+      aria-busy={pending || undefined}
+      aria-label={`Email statement to ${customerName}`}
+    >
       {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : <Mail className="size-4" aria-hidden />}
       Email
     </Button>

@@ -10,10 +10,21 @@ export function GenerateStatementsDialog(scope: GenerateStatementsScope) {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
   return (
-    <Modal open={open} onOpenChange={(next) => { setOpen(next); if (next) setDone(false); }} closeIcon={!done}
+    <Modal
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) setDone(false);
+      }}
+      closeIcon={!done}
       title="Generate Statements"
       description="Create one statement per eligible customer, in batches up to the company's cap."
-      trigger={<Button size="sm"><FileStack className="size-4" aria-hidden /> Generate Statements</Button>}>
+      trigger={
+        <Button size="sm">
+          <FileStack className="size-4" aria-hidden /> Generate Statements
+        </Button>
+      }
+    >
       <GenerateStatementsPanel {...scope} onResult={() => setDone(true)} />
     </Modal>
   );

@@ -39,7 +39,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
  */
 export function GenerateStatementsPanel({ slug, customerIds, locations, defaultLocations, excludedLocations = [], currency, asOf, onResult }: Props) {
   const [values, setValues] = useState<StatementFormValues>({
-    mode: 'open', threshold: '', locations: defaultLocations, skipRecent: '1w', email: false,
+    mode: 'open',
+    threshold: '',
+    locations: defaultLocations,
+    skipRecent: '1w',
+    email: false,
   });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -120,7 +124,11 @@ export function GenerateStatementsPanel({ slug, customerIds, locations, defaultL
       const r = result.data;
       setRun({ input: criteria, result: r });
       onResult?.();
-      const parts = [criteria.email ? `${r.emailed} emailed` : null, r.failures.length ? `${r.failures.length} failed` : null, r.capHit ? `${r.remaining} remain eligible` : null];
+      const parts = [
+        criteria.email ? `${r.emailed} emailed` : null,
+        r.failures.length ? `${r.failures.length} failed` : null,
+        r.capHit ? `${r.remaining} remain eligible` : null,
+      ];
       const description = parts.filter(Boolean).join(' · ') || undefined;
       if (r.failures.length > 0) toast.warning(`${plural(r.created, 'statement')} created`, { description });
       else toast.success(`${plural(r.created, 'statement')} created`, { description });
@@ -132,41 +140,84 @@ export function GenerateStatementsPanel({ slug, customerIds, locations, defaultL
     }
   }
 
-  const closeButton = <Dialog.Close asChild><Button type="button" variant={run ? 'primary' : 'ghost'}>{run ? 'Close' : 'Cancel'}</Button></Dialog.Close>;
+  const closeButton = (
+    <Dialog.Close asChild>
+      <Button type="button" variant={run ? 'primary' : 'ghost'}>
+        {run ? 'Close' : 'Cancel'}
+      </Button>
+    </Dialog.Close>
+  );
 
   if (run) {
     return (
-      <GenerateStatementsResult slug={slug} result={run.result} emailed={run.input.email === true} running={running === 'generate'}
-        onNextBatch={() => void generate({ ...run.input, after: run.result.next ?? undefined })} closeButton={closeButton} />
+      <GenerateStatementsResult
+        slug={slug}
+        result={run.result}
+        emailed={run.input.email === true}
+        running={running === 'generate'}
+        onNextBatch={() => void generate({ ...run.input, after: run.result.next ?? undefined })}
+        closeButton={closeButton}
+      />
     );
   }
 
-  const status = running === 'generate' ? 'Generating statements…'
-    : running === 'preview' ? 'Counting eligible customers…'
-      : preview && preview.key === key ? `${plural(preview.eligible, 'customer')} eligible` : '';
+  const status =
+    running === 'generate'
+      ? 'Generating statements…'
+      : running === 'preview'
+        ? 'Counting eligible customers…'
+        : preview && preview.key === key
+          ? `${plural(preview.eligible, 'customer')} eligible`
+          : '';
 
   return (
     // Enter in a field previews (cheap, writes nothing); only the Generate button creates statements.
-    <form className="flex min-h-0 flex-1 flex-col" noValidate onSubmit={(e) => { e.preventDefault(); if (!running) void runPreview(); }}>
+    <form
+      className="flex min-h-0 flex-1 flex-col"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!running) void runPreview();
+      }}
+    >
       <div className="flex-1 space-y-5 overflow-y-auto px-5 py-4">
-        <GenerateStatementsFields values={values} onChange={change} locations={locations} currency={currency}
-          fieldErrors={fieldErrors} disabled={running !== null} />
+        <GenerateStatementsFields
+          values={values}
+          onChange={change}
+          locations={locations}
+          currency={currency}
+          fieldErrors={fieldErrors}
+          disabled={running !== null}
+        />
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-lg bg-slate-50 px-3 py-2.5 text-sm">
           <dt className="text-slate-500">Applies to</dt>
-          <dd className="font-medium text-slate-800">{customerIds.length > 0 ? `The ${plural(customerIds.length, 'selected customer')}` : 'All customers in these locations'}</dd>
+          <dd className="font-medium text-slate-800">
+            {customerIds.length > 0 ? `The ${plural(customerIds.length, 'selected customer')}` : 'All customers in these locations'}
+          </dd>
           <dt className="text-slate-500">Balances</dt>
-          <dd className="text-slate-800">In {currency}, as of {formatCalendarDate(asOf)}</dd>
+          <dd className="text-slate-800">
+            In {currency}, as of {formatCalendarDate(asOf)}
+          </dd>
         </dl>
         {excludedLocations.length > 0 ? (
           <p className="text-xs text-slate-500">
             Not included from the page&apos;s filter: {excludedLocations.join(', ')} (you cannot modify invoices there).
           </p>
         ) : null}
-        {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
       </div>
       <div className="flex flex-wrap items-center justify-end gap-x-3 gap-y-2 border-t border-slate-200 px-5 py-3">
         {/* Always in the tree (a live region must exist before it changes); on its own line when it has text. */}
-        <p role="status" aria-live="polite" className={status ? 'w-full text-sm font-medium text-slate-700' : 'sr-only'} data-testid="statements-status">
+        <p
+          role="status"
+          aria-live="polite"
+          className={status ? 'w-full text-sm font-medium text-slate-700' : 'sr-only'}
+          data-testid="statements-status"
+        >
           {running ? <Loader2 className="mr-1.5 inline size-4 animate-spin align-text-bottom text-brand-600" aria-hidden /> : null}
           {status}
         </p>

@@ -8,7 +8,11 @@ export function ErrorBanner({ title, message, resetHref }: { title: string; mess
       <div>
         <p className="font-semibold">{title}</p>
         <p className="mt-1">{message}</p>
-        {resetHref ? <Link href={resetHref} className="mt-2 inline-block font-medium underline">Reset the filters</Link> : null}
+        {resetHref ? (
+          <Link href={resetHref} className="mt-2 inline-block font-medium underline">
+            Reset the filters
+          </Link>
+        ) : null}
       </div>
     </div>
   );

@@ -15,7 +15,13 @@ function pageWindow(page: number, totalPages: number): (number | '…')[] {
 
 /** Server-side pagination links ("Showing 1–25 of 120 statements"), the aging page's look for any list. */
 export function ListPagination({
-  page, perPage, totalRows, totalPages, hrefFor, label, noun,
+  page,
+  perPage,
+  totalRows,
+  totalPages,
+  hrefFor,
+  label,
+  noun,
 }: {
   page: number;
   perPage: number;
@@ -32,31 +38,59 @@ export function ListPagination({
   return (
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm text-slate-600">
       <p className="tabular">
-        {totalRows === 0 ? `No ${noun[1]}` : (
-          <>Showing <strong>{from}–{to}</strong> of <strong>{totalRows.toLocaleString('en-US')}</strong> {totalRows === 1 ? noun[0] : noun[1]}</>
+        {totalRows === 0 ? (
+          `No ${noun[1]}`
+        ) : (
+          <>
+            Showing{' '}
+            <strong>
+              {from}–{to}
+            </strong>{' '}
+            of <strong>{totalRows.toLocaleString('en-US')}</strong> {totalRows === 1 ? noun[0] : noun[1]}
+          </>
         )}
       </p>
       {totalPages > 1 ? (
         <ul className="flex items-center gap-1">
           <li>
-            {page > 1
-              ? <Link href={hrefFor(page - 1)} className={cn(linkClass, 'hover:bg-slate-100')} aria-label="Previous page"><ChevronLeft className="size-4" /></Link>
-              : <span className={cn(linkClass, 'text-slate-300')} aria-hidden><ChevronLeft className="size-4" /></span>}
+            {page > 1 ? (
+              <Link href={hrefFor(page - 1)} className={cn(linkClass, 'hover:bg-slate-100')} aria-label="Previous page">
+                <ChevronLeft className="size-4" />
+              </Link>
+            ) : (
+              <span className={cn(linkClass, 'text-slate-300')} aria-hidden>
+                <ChevronLeft className="size-4" />
+              </span>
+            )}
           </li>
           {pageWindow(page, totalPages).map((p, i) =>
-            p === '…' ? <li key={`gap-${i}`} className="px-1 text-slate-400" aria-hidden>…</li> : (
+            p === '…' ? (
+              <li key={`gap-${i}`} className="px-1 text-slate-400" aria-hidden>
+                …
+              </li>
+            ) : (
               <li key={p}>
-                <Link href={hrefFor(p)} aria-label={`Page ${p}`} aria-current={p === page ? 'page' : undefined}
-                  className={cn(linkClass, 'tabular', p === page ? 'bg-brand-600 font-semibold text-white' : 'hover:bg-slate-100')}>
+                <Link
+                  href={hrefFor(p)}
+                  aria-label={`Page ${p}`}
+                  aria-current={p === page ? 'page' : undefined}
+                  className={cn(linkClass, 'tabular', p === page ? 'bg-brand-600 font-semibold text-white' : 'hover:bg-slate-100')}
+                >
                   {p}
                 </Link>
               </li>
             ),
           )}
           <li>
-            {page < totalPages
-              ? <Link href={hrefFor(page + 1)} className={cn(linkClass, 'hover:bg-slate-100')} aria-label="Next page"><ChevronRight className="size-4" /></Link>
-              : <span className={cn(linkClass, 'text-slate-300')} aria-hidden><ChevronRight className="size-4" /></span>}
+            {page < totalPages ? (
+              <Link href={hrefFor(page + 1)} className={cn(linkClass, 'hover:bg-slate-100')} aria-label="Next page">
+                <ChevronRight className="size-4" />
+              </Link>
+            ) : (
+              <span className={cn(linkClass, 'text-slate-300')} aria-hidden>
+                <ChevronRight className="size-4" />
+              </span>
+            )}
           </li>
         </ul>
       ) : null}

@@ -9,7 +9,14 @@ import { cn } from './cn';
  * opening focuses `[data-autofocus]` inside the content when there is one, else the first control.
  */
 export function Modal({
-  open, onOpenChange, trigger, title, description, children, className, closeIcon = true,
+  open,
+  onOpenChange,
+  trigger,
+  title,
+  description,
+  children,
+  className,
+  closeIcon = true,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -45,9 +52,14 @@ export function Modal({
               <Dialog.Title className="text-base font-semibold">{title}</Dialog.Title>
               <Dialog.Description className="mt-1 text-sm text-slate-500">{description}</Dialog.Description>
             </div>
-            {closeIcon ? <Dialog.Close className="rounded p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600" aria-label="Close">
-              <X className="size-4" />
-            </Dialog.Close> : null}
+            {closeIcon ? (
+              <Dialog.Close
+                className="rounded p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+                aria-label="Close"
+              >
+                <X className="size-4" />
+              </Dialog.Close>
+            ) : null}
           </div>
           {children}
         </Dialog.Content>

@@ -7,7 +7,12 @@ import { X } from 'lucide-react';
  * a Dialog.Trigger so focus returns to it on close; opening focuses the first form field, not the close button.
  */
 export function Sheet({
-  open, onOpenChange, trigger, title, description, children,
+  open,
+  onOpenChange,
+  trigger,
+  title,
+  description,
+  children,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;

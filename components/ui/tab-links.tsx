@@ -8,9 +8,14 @@ export function TabLinks({ label, tabs }: { label: string; tabs: { key: string; 
       <ul className="inline-flex flex-wrap gap-1 rounded-lg border border-slate-200 bg-white p-1 shadow-sm">
         {tabs.map((t) => (
           <li key={t.key}>
-            <Link href={t.href} aria-current={t.current ? 'page' : undefined}
-              className={cn('inline-flex h-8 items-center rounded-md px-3 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-600',
-                t.current ? 'bg-brand-600 text-white' : 'text-slate-600 hover:bg-slate-100')}>
+            <Link
+              href={t.href}
+              aria-current={t.current ? 'page' : undefined}
+              className={cn(
+                'inline-flex h-8 items-center rounded-md px-3 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-600',
+                t.current ? 'bg-brand-600 text-white' : 'text-slate-600 hover:bg-slate-100',
+              )}
+            >
               {t.label}
             </Link>
           </li>

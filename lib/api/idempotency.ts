@@ -18,9 +18,13 @@ export async function withIdempotency(req: Request, access: CompanyAccess, run: 
   const key = req.headers.get('idempotency-key');
   if (req.method !== 'POST' || key === null) return run();
   if (!KEY.test(key)) {
-    throw new AppError('BAD_REQUEST', 'Idempotency-Key must be 1 to 255 visible ASCII characters.', [{ path: 'Idempotency-Key', message: 'Not a valid key' }]);
+    throw new AppError('BAD_REQUEST', 'Idempotency-Key must be 1 to 255 visible ASCII characters.', [
+      { path: 'Idempotency-Key', message: 'Not a valid key' },
+    ]);
   }
-  const hash = createHash('sha256').update(`${new URL(req.url).pathname}\n${await req.clone().text()}`).digest('hex');
+  const hash = createHash('sha256')
+    .update(`${new URL(req.url).pathname}\n${await req.clone().text()}`)
+    .digest('hex');
   const id = { companyId: access.company.id, userId: access.userId, key };
   const claimed = await prisma.$executeRaw`
     INSERT INTO idempotency_keys (company_id, user_id, key, request_hash) VALUES (${id.companyId}::uuid, ${id.userId}::uuid, ${key}, ${hash})
@@ -47,10 +51,14 @@ export async function withIdempotency(req: Request, access: CompanyAccess, run: 
 async function replay(id: { companyId: string; userId: string; key: string }, hash: string): Promise<Response> {
   const row = await prisma.idempotencyKey.findUnique({ where: { companyId_userId_key: id } });
   if (row && row.requestHash !== hash) {
-    throw new AppError('CONFLICT', 'This Idempotency-Key was used for a different request.', [{ path: 'Idempotency-Key', message: 'Used for a different request' }]);
+    throw new AppError('CONFLICT', 'This Idempotency-Key was used for a different request.', [
+      { path: 'Idempotency-Key', message: 'Used for a different request' },
+    ]);
   }
   if (!row || row.status === null) {
-    throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still running; retry in a moment.', [{ path: 'Idempotency-Key', message: 'In progress' }]);
+    throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still running; retry in a moment.', [
+      { path: 'Idempotency-Key', message: 'In progress' },
+    ]);
   }
   return NextResponse.json(row.response, { status: row.status, headers: { 'Idempotent-Replayed': 'true' } });
 }

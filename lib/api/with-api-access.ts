@@ -12,9 +12,7 @@ import { withIdempotency } from './idempotency';
  * slug for that user (404 when not a member, or when a token of another company is used), and maps errors.
  * A handler returns JSON-able data, or a Response for files.
  */
-export function withApiAccess<P extends { company: string }>(
-  handler: (req: Request, access: CompanyAccess, params: P) => Promise<unknown>,
-) {
+export function withApiAccess<P extends { company: string }>(handler: (req: Request, access: CompanyAccess, params: P) => Promise<unknown>) {
   return async (req: Request, ctx: { params: Promise<P> }) => {
     try {
       const params = await ctx.params;

@@ -11,7 +11,9 @@ import { ACCESS_COLUMNS, isCompanySlug, toCompanyAccess, type AccessRow, type Co
 export async function authenticateBearer(header: string | null, slug: string): Promise<{ userId: string; access: CompanyAccess | null } | null> {
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   if (!match?.[1]) return null;
-  const [token] = await prisma.$queryRaw<({ token_id: string; company_id: string; user_id: string; last_used_at: Date | null } & Partial<AccessRow>)[]>`${PLAN_CACHED}
+  const [token] = await prisma.$queryRaw<
+    ({ token_id: string; company_id: string; user_id: string; last_used_at: Date | null } & Partial<AccessRow>)[]
+  >`${PLAN_CACHED}
     SELECT t.id AS token_id, t.company_id, t.user_id, t.last_used_at, a.*
     FROM api_tokens t
     LEFT JOIN LATERAL (

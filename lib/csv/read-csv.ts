@@ -11,25 +11,41 @@ export function readCsvRecords(csv: string, maxRows: number, noun: string): Reco
   let records: Record<string, string>[];
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().replace(/[^a-z]+/g, '_').replace(/^_|_$/g, '')),
-      skip_empty_lines: true, trim: true, relax_column_count: true,
+      columns: (header: string[]) =>
+        header.map((h) =>
+          h
+            .trim()
+            .toLowerCase()
+            .replace(/[^a-z]+/g, '_')
+            .replace(/^_|_$/g, ''),
+        ),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
     }) as Record<string, string>[];
   } catch (error) {
-    throw new AppError('BAD_REQUEST', `The file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`, [{ path: 'file', message: 'Not CSV' }]);
+    throw new AppError('BAD_REQUEST', `The file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`, [
+      { path: 'file', message: 'Not CSV' },
+    ]);
   }
   if (records.length === 0) throw new AppError('BAD_REQUEST', `The file has no ${noun} rows.`, [{ path: 'file', message: 'Empty' }]);
-  if (records.length > maxRows) throw new AppError('BAD_REQUEST', `At most ${maxRows.toLocaleString('en-US')} rows per file.`, [{ path: 'file', message: 'Too many rows' }]);
+  if (records.length > maxRows)
+    throw new AppError('BAD_REQUEST', `At most ${maxRows.toLocaleString('en-US')} rows per file.`, [{ path: 'file', message: 'Too many rows' }]);
   return checkedCells(records);
 }
 
 /** Records with every value trimmed (csv-parse keeps the spaces inside quotes); a 400 naming unstorable cells. */
 function checkedCells(records: Record<string, string>[]): Record<string, string>[] {
   const issues: FieldIssue[] = [];
-  const trimmed = records.map((record, index) => Object.fromEntries(Object.entries(record).map(([column, value]) => {
-    const message = typeof value === 'string' ? unstorableTextMessage(value) : null;
-    if (message && issues.length < 20) issues.push({ path: `line ${index + 2}.${column}`, message });
-    return [column, typeof value === 'string' ? value.trim() : value];
-  })));
+  const trimmed = records.map((record, index) =>
+    Object.fromEntries(
+      Object.entries(record).map(([column, value]) => {
+        const message = typeof value === 'string' ? unstorableTextMessage(value) : null;
+        if (message && issues.length < 20) issues.push({ path: `line ${index + 2}.${column}`, message });
+        return [column, typeof value === 'string' ? value.trim() : value];
+      }),
+    ),
+  );
   if (issues.length > 0) {
     const where = issues.map((i) => i.path.replace('.', ', ')).join('; ');
     throw new AppError('BAD_REQUEST', `The file has text that cannot be stored (a NUL character or broken encoding): ${where}.`, issues);

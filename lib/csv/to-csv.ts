@@ -10,9 +10,11 @@ export interface CsvColumn<T> {
 
 /** RFC 4180 CSV with a header row (and a BOM so spreadsheet programs read UTF-8 names correctly). */
 export function toCsv<T>(columns: CsvColumn<T>[], rows: T[]): string {
-  const records = rows.map((row) => columns.map((c) => {
-    const value = c.value(row);
-    return c.text ? neutralizeCell(String(value)) : value;
-  }));
+  const records = rows.map((row) =>
+    columns.map((c) => {
+      const value = c.value(row);
+      return c.text ? neutralizeCell(String(value)) : value;
+    }),
+  );
   return `\uFEFF${stringify([columns.map((c) => neutralizeCell(c.header)), ...records])}`;
 }

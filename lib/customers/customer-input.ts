@@ -11,7 +11,11 @@ export const customerInputSchema = z.object({
   city: text('City', 100).nullish(),
   region: text('Region', 100).nullish(),
   postalCode: text('Postal code', 20).nullish(),
-  country: z.string().trim().regex(/^[A-Z]{2}$/, 'Country must be a 2-letter ISO code').nullish(),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}$/, 'Country must be a 2-letter ISO code')
+    .nullish(),
   defaultLocationId: z.guid('Default location must be an id').nullish(),
 });
 export type CustomerInput = z.infer<typeof customerInputSchema>;

@@ -23,7 +23,9 @@ export async function saveCustomer(access: CompanyAccess, input: unknown, custom
   const p = parseOrThrow(schema, input);
   const modify = new Set(access.modifyLocationIds);
   if (p.defaultLocationId && !modify.has(p.defaultLocationId)) {
-    throw new AppError('FORBIDDEN', 'You may not put customers in that location.', [{ path: 'defaultLocationId', message: 'Not a location where you can modify invoices' }]);
+    throw new AppError('FORBIDDEN', 'You may not put customers in that location.', [
+      { path: 'defaultLocationId', message: 'Not a location where you can modify invoices' },
+    ]);
   }
   if (!customerId && !p.defaultLocationId && access.role !== 'admin') {
     throw new AppError('BAD_REQUEST', 'Choose a default location for the customer.', [{ path: 'defaultLocationId', message: 'Required' }]);
@@ -41,10 +43,17 @@ export async function saveCustomer(access: CompanyAccess, input: unknown, custom
     } else {
       saved = await tx.customer.create({ data: { ...(data as { name: string }), companyId } });
     }
-    await writeAuditLog({
-      companyId, userId: access.userId, action: customerId ? 'customers.update' : 'customers.create', targetType: 'customer', targetId: saved.id,
-      details: JSON.parse(JSON.stringify(data)),
-    }, tx);
+    await writeAuditLog(
+      {
+        companyId,
+        userId: access.userId,
+        action: customerId ? 'customers.update' : 'customers.create',
+        targetType: 'customer',
+        targetId: saved.id,
+        details: JSON.parse(JSON.stringify(data)),
+      },
+      tx,
+    );
     return { id: saved.id, name: saved.name, email: saved.email, defaultLocationId: saved.defaultLocationId };
   });
 }

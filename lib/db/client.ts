@@ -15,17 +15,20 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function client(): PrismaClient {
   globalForPrisma.prisma ??= new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: databaseUrl(),
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      // Aging aggregates hash ~100k customers per request: enough work_mem keeps that in memory; JIT costs
-      // more than it saves on queries of this size; and parallel workers each build a near-full hash table
-      // that the leader must merge again (measured slower on 2 cores, and they starve concurrent requests).
-      options: SESSION_OPTIONS,
-    }, {
-      // Behind PgBouncer in transaction mode (before 1.21), named statements must be off.
-      statementNameGenerator: process.env.DATABASE_PREPARED_STATEMENTS === 'off' ? undefined : cachedStatementName,
-    }),
+    adapter: new PrismaPg(
+      {
+        connectionString: databaseUrl(),
+        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+        // Aging aggregates hash ~100k customers per request: enough work_mem keeps that in memory; JIT costs
+        // more than it saves on queries of this size; and parallel workers each build a near-full hash table
+        // that the leader must merge again (measured slower on 2 cores, and they starve concurrent requests).
+        options: SESSION_OPTIONS,
+      },
+      {
+        // Behind PgBouncer in transaction mode (before 1.21), named statements must be off.
+        statementNameGenerator: process.env.DATABASE_PREPARED_STATEMENTS === 'off' ? undefined : cachedStatementName,
+      },
+    ),
   });
   return globalForPrisma.prisma;
 }

@@ -138,7 +138,13 @@ async function claimDueEmails(now: Date, limit: number, companyId: string | unde
         FOR UPDATE SKIP LOCKED)
     RETURNING company_id, id, statement_id, to_address, subject, body_text, attempts`;
   return rows.map((r) => ({
-    companyId: r.company_id, id: r.id, statementId: r.statement_id, to: r.to_address, subject: r.subject, bodyText: r.body_text, attempts: r.attempts,
+    companyId: r.company_id,
+    id: r.id,
+    statementId: r.statement_id,
+    to: r.to_address,
+    subject: r.subject,
+    bodyText: r.body_text,
+    attempts: r.attempts,
   }));
 }
 
@@ -158,10 +164,17 @@ async function recordSent(email: ClaimedEmail, messageId: string | null, now: Da
       data: { status: 'sent', sentAt: now, messageId, lastError: null },
     });
     if (count === 0) console.warn(`Email ${email.id} was sent after its lease ran out; another sender may send it again.`);
-    await writeAuditLog({
-      companyId: email.companyId, userId: null, action: 'email.sent', targetType: 'email', targetId: email.id,
-      details: { to: email.to, subject: email.subject, statementId: email.statementId, messageId, attempts: email.attempts },
-    }, tx);
+    await writeAuditLog(
+      {
+        companyId: email.companyId,
+        userId: null,
+        action: 'email.sent',
+        targetType: 'email',
+        targetId: email.id,
+        details: { to: email.to, subject: email.subject, statementId: email.statementId, messageId, attempts: email.attempts },
+      },
+      tx,
+    );
   });
 }
 
@@ -176,10 +189,17 @@ async function recordFailure(email: ClaimedEmail, error: unknown, now: Date): Pr
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.emailOutbox.updateMany({ where: heldLease(email), data: { status: 'failed', nextAttemptAt: now, lastError } });
     if (count === 0) return;
-    await writeAuditLog({
-      companyId: email.companyId, userId: null, action: 'email.failed', targetType: 'email', targetId: email.id,
-      details: { to: email.to, subject: email.subject, statementId: email.statementId, attempts: email.attempts, error: lastError },
-    }, tx);
+    await writeAuditLog(
+      {
+        companyId: email.companyId,
+        userId: null,
+        action: 'email.failed',
+        targetType: 'email',
+        targetId: email.id,
+        details: { to: email.to, subject: email.subject, statementId: email.statementId, attempts: email.attempts, error: lastError },
+      },
+      tx,
+    );
   });
   return false;
 }

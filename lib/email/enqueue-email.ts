@@ -8,7 +8,10 @@ const oneLine = /^[^\r\n]*$/;
 
 const enqueueEmailSchema = z.object({
   companyId: z.guid('Must be a company id'),
-  statementId: z.guid('Must be a statement id').nullish().transform((v) => v ?? null),
+  statementId: z
+    .guid('Must be a statement id')
+    .nullish()
+    .transform((v) => v ?? null),
   to: z.string().trim().pipe(z.email('Must be a valid email address').max(254, 'At most 254 characters')),
   subject: z.string().trim().min(1, 'Must not be empty').max(300, 'At most 300 characters').regex(oneLine, 'Must be one line'),
   bodyText: z.string().min(1, 'Must not be empty').max(100_000, 'At most 100,000 characters'),
@@ -28,6 +31,9 @@ export async function enqueueEmail(tx: Prisma.TransactionClient, input: EnqueueE
     data: { companyId, statementId, toAddress: to, subject, bodyText, createdBy },
     select: { id: true },
   });
-  await writeAuditLog({ companyId, userId: createdBy, action: 'email.queued', targetType: 'email', targetId: id, details: { to, subject, statementId } }, tx);
+  await writeAuditLog(
+    { companyId, userId: createdBy, action: 'email.queued', targetType: 'email', targetId: id, details: { to, subject, statementId } },
+    tx,
+  );
   return { id };
 }

@@ -51,9 +51,8 @@ interface Row {
  * with view on every location the statement drew from; an email without a statement only for admins.
  */
 function visibleEmails(access: CompanyAccess): Prisma.Sql {
-  const scope = access.role === 'admin'
-    ? Prisma.empty
-    : Prisma.sql`AND s.id IS NOT NULL AND s.location_ids <@ ${access.viewLocations.map((l) => l.id)}::uuid[]`;
+  const scope =
+    access.role === 'admin' ? Prisma.empty : Prisma.sql`AND s.id IS NOT NULL AND s.location_ids <@ ${access.viewLocations.map((l) => l.id)}::uuid[]`;
   return Prisma.sql`
     FROM email_outbox o
     LEFT JOIN invoice_statements s ON s.company_id = o.company_id AND s.id = o.statement_id
@@ -66,15 +65,22 @@ const columns = Prisma.sql`
   o.next_attempt_at, o.statement_id, c.name AS customer_name`;
 
 const toEmail = (r: Row): OutboxEmail => ({
-  id: r.id, to: r.to_address, subject: r.subject, bodyText: r.body_text, status: r.status, attempts: r.attempts, lastError: r.last_error,
-  createdAt: r.created_at, sentAt: r.sent_at, nextAttemptAt: r.next_attempt_at, statementId: r.statement_id, customerName: r.customer_name,
+  id: r.id,
+  to: r.to_address,
+  subject: r.subject,
+  bodyText: r.body_text,
+  status: r.status,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  sentAt: r.sent_at,
+  nextAttemptAt: r.next_attempt_at,
+  statementId: r.statement_id,
+  customerName: r.customer_name,
 });
 
 /** One page of the outbox, newest first, optionally one status. */
-export async function listOutbox(
-  access: CompanyAccess,
-  params: { page: number; perPage: number; status?: OutboxStatus },
-): Promise<OutboxPage> {
+export async function listOutbox(access: CompanyAccess, params: { page: number; perPage: number; status?: OutboxStatus }): Promise<OutboxPage> {
   const page = Math.max(1, Math.trunc(params.page));
   const perPage = Math.min(200, Math.max(1, Math.trunc(params.perPage)));
   const from = visibleEmails(access);

@@ -4,7 +4,11 @@ export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export const OUTBOX_PER_PAGE_OPTIONS = [10, 25, 50] as const;
 
-const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
 
 /** Outbox page parameters as they arrive in a URL query (page and API share it); all optional. */
 export const outboxParamsSchema = z.object({

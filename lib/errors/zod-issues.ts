@@ -15,8 +15,9 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   const unstorable = unstorableTextIssues(input);
   if (result.success && unstorable.length === 0) return result.data;
   const seen = new Set<string>();
-  const issues = [...unstorable, ...(result.success ? [] : fieldIssues(result.error))]
-    .filter((i) => !seen.has(`${i.path}\n${i.message}`) && seen.add(`${i.path}\n${i.message}`));
+  const issues = [...unstorable, ...(result.success ? [] : fieldIssues(result.error))].filter(
+    (i) => !seen.has(`${i.path}\n${i.message}`) && seen.add(`${i.path}\n${i.message}`),
+  );
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
   throw new AppError('BAD_REQUEST', `Invalid parameters: ${summary}`, issues);
 }

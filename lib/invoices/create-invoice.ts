@@ -9,23 +9,37 @@ import { amountField, amountMinor, calendarDateField } from '@/lib/ledger/ledger
 import { lineTotal } from '@/lib/money/line-total';
 import { parseAmount } from '@/lib/money/parse-amount';
 
-export const invoiceInputSchema = z.object({
-  number: z.string('Number is required').trim().min(1, 'Number is required').max(50, 'Number must be at most 50 characters'),
-  customerId: z.guid('Customer must be an id'),
-  locationId: z.guid('Location must be an id'),
-  invoiceDate: calendarDateField('Invoice date'),
-  dueDate: calendarDateField('Due date'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code').optional(),
-  /** The total; optional when lines are given (then it must equal their sum). */
-  amount: amountField('Amount').optional(),
-  lines: z.array(z.object({
-    description: z.string().trim().min(1, 'Description is required').max(500, 'Description must be at most 500 characters'),
-    quantity: z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, 'Quantity must be a number with at most 3 decimals').refine((q) => /[1-9]/.test(q), 'Quantity must be more than zero'),
-    unitPrice: amountField('Unit price'),
-  })).max(500, 'At most 500 lines').optional(),
-  /** Post at once (open, ageing) rather than keep as a draft. */
-  post: z.boolean().default(false),
-}).refine((p) => p.dueDate >= p.invoiceDate, { path: ['dueDate'], message: 'Due date must not be before the invoice date' })
+export const invoiceInputSchema = z
+  .object({
+    number: z.string('Number is required').trim().min(1, 'Number is required').max(50, 'Number must be at most 50 characters'),
+    customerId: z.guid('Customer must be an id'),
+    locationId: z.guid('Location must be an id'),
+    invoiceDate: calendarDateField('Invoice date'),
+    dueDate: calendarDateField('Due date'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code')
+      .optional(),
+    /** The total; optional when lines are given (then it must equal their sum). */
+    amount: amountField('Amount').optional(),
+    lines: z
+      .array(
+        z.object({
+          description: z.string().trim().min(1, 'Description is required').max(500, 'Description must be at most 500 characters'),
+          quantity: z
+            .string()
+            .trim()
+            .regex(/^\d{1,9}(\.\d{1,3})?$/, 'Quantity must be a number with at most 3 decimals')
+            .refine((q) => /[1-9]/.test(q), 'Quantity must be more than zero'),
+          unitPrice: amountField('Unit price'),
+        }),
+      )
+      .max(500, 'At most 500 lines')
+      .optional(),
+    /** Post at once (open, ageing) rather than keep as a draft. */
+    post: z.boolean().default(false),
+  })
+  .refine((p) => p.dueDate >= p.invoiceDate, { path: ['dueDate'], message: 'Due date must not be before the invoice date' })
   .refine((p) => p.amount !== undefined || (p.lines?.length ?? 0) > 0, { path: ['amount'], message: 'Give an amount or lines' });
 
 export interface CreatedInvoice {
@@ -47,16 +61,26 @@ export async function createInvoice(access: CompanyAccess, input: unknown): Prom
   if (!access.modifyLocationIds.includes(p.locationId)) {
     // A location the caller cannot even see (another company's, say) reads as one that does not exist.
     if (!access.viewLocations.some((l) => l.id === p.locationId)) throw notFound('Location');
-    throw new AppError('FORBIDDEN', 'You may not create invoices in that location.', [{ path: 'locationId', message: 'Not a location where you can modify invoices' }]);
+    throw new AppError('FORBIDDEN', 'You may not create invoices in that location.', [
+      { path: 'locationId', message: 'Not a location where you can modify invoices' },
+    ]);
   }
   const currency = p.currency ?? access.company.baseCurrency;
   const lines = (p.lines ?? []).map((l, i) => {
     const unit = parseAmount(l.unitPrice, currency);
-    if (!unit.ok) throw new AppError('BAD_REQUEST', `Line ${i + 1} unit price: ${unit.message}`, [{ path: `lines.${i}.unitPrice`, message: unit.message }]);
-    return { position: i + 1, description: l.description, quantity: l.quantity, unitPriceMinor: unit.minor, lineTotalMinor: lineTotal(l.quantity, unit.minor) };
+    if (!unit.ok)
+      throw new AppError('BAD_REQUEST', `Line ${i + 1} unit price: ${unit.message}`, [{ path: `lines.${i}.unitPrice`, message: unit.message }]);
+    return {
+      position: i + 1,
+      description: l.description,
+      quantity: l.quantity,
+      unitPriceMinor: unit.minor,
+      lineTotalMinor: lineTotal(l.quantity, unit.minor),
+    };
   });
   const linesSum = lines.reduce((s, l) => s + l.lineTotalMinor, 0);
-  if (!Number.isSafeInteger(linesSum)) throw new AppError('BAD_REQUEST', 'The lines add up to more than the largest amount.', [{ path: 'lines', message: 'Total too large' }]);
+  if (!Number.isSafeInteger(linesSum))
+    throw new AppError('BAD_REQUEST', 'The lines add up to more than the largest amount.', [{ path: 'lines', message: 'Total too large' }]);
   let amount = linesSum;
   if (p.amount !== undefined) {
     const parsed = amountMinor(p.amount, currency, 'amount');
@@ -75,25 +99,56 @@ export async function createInvoice(access: CompanyAccess, input: unknown): Prom
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`invoice:${companyId}:${p.number}`}, 0))`;
     const existing = await tx.invoice.findFirst({ where: { companyId, number: p.number }, include: { lines: { orderBy: { position: 'asc' } } } });
     if (existing) {
-      const same = existing.customerId === p.customerId && existing.locationId === p.locationId && existing.currency === currency
-        && existing.invoiceDate.getTime() === date(p.invoiceDate).getTime() && existing.dueDate.getTime() === date(p.dueDate).getTime()
-        && Number(existing.amountMinor) === amount && existing.lines.length === lines.length
-        && existing.lines.every((l, i) => l.description === lines[i]!.description && Number(l.unitPriceMinor) === lines[i]!.unitPriceMinor && l.quantity.equals(lines[i]!.quantity));
-      if (!same) throw new AppError('CONFLICT', `Invoice number ${p.number} is already used by a different invoice.`, [{ path: 'number', message: 'In use' }]);
+      const same =
+        existing.customerId === p.customerId &&
+        existing.locationId === p.locationId &&
+        existing.currency === currency &&
+        existing.invoiceDate.getTime() === date(p.invoiceDate).getTime() &&
+        existing.dueDate.getTime() === date(p.dueDate).getTime() &&
+        Number(existing.amountMinor) === amount &&
+        existing.lines.length === lines.length &&
+        existing.lines.every(
+          (l, i) =>
+            l.description === lines[i]!.description && Number(l.unitPriceMinor) === lines[i]!.unitPriceMinor && l.quantity.equals(lines[i]!.quantity),
+        );
+      if (!same)
+        throw new AppError('CONFLICT', `Invoice number ${p.number} is already used by a different invoice.`, [{ path: 'number', message: 'In use' }]);
       return { id: existing.id, number: existing.number, status: existing.status, amountMinor: Number(existing.amountMinor), created: false };
     }
     const invoice = await tx.invoice.create({
       data: {
-        companyId, number: p.number, customerId: p.customerId, locationId: p.locationId, invoiceDate: date(p.invoiceDate), dueDate: date(p.dueDate),
-        currency, amountMinor: BigInt(amount), balanceMinor: BigInt(amount), status,
-        lines: { create: lines.map((l) => ({ ...l, companyId: undefined, unitPriceMinor: BigInt(l.unitPriceMinor), lineTotalMinor: BigInt(l.lineTotalMinor) })) },
+        companyId,
+        number: p.number,
+        customerId: p.customerId,
+        locationId: p.locationId,
+        invoiceDate: date(p.invoiceDate),
+        dueDate: date(p.dueDate),
+        currency,
+        amountMinor: BigInt(amount),
+        balanceMinor: BigInt(amount),
+        status,
+        lines: {
+          create: lines.map((l) => ({
+            ...l,
+            companyId: undefined,
+            unitPriceMinor: BigInt(l.unitPriceMinor),
+            lineTotalMinor: BigInt(l.lineTotalMinor),
+          })),
+        },
       },
       select: { id: true },
     });
-    await writeAuditLog({
-      companyId, userId: access.userId, action: 'invoices.create', targetType: 'invoice', targetId: invoice.id,
-      details: { number: p.number, amountMinor: amount, currency, status, lines: lines.length },
-    }, tx);
+    await writeAuditLog(
+      {
+        companyId,
+        userId: access.userId,
+        action: 'invoices.create',
+        targetType: 'invoice',
+        targetId: invoice.id,
+        details: { number: p.number, amountMinor: amount, currency, status, lines: lines.length },
+      },
+      tx,
+    );
     return { id: invoice.id, number: p.number, status, amountMinor: amount, created: true };
   });
 }

@@ -49,7 +49,13 @@ async function buildDownload(access: CompanyAccess, input: unknown): Promise<Pdf
   await assertVisibleCustomers(access, customerIds);
   const locationIds = resolveLocationFilter(access, locations);
   const companyId = access.company.id;
-  const where = { companyId, customerId: { in: customerIds }, locationId: { in: locationIds }, status: { in: [...AGEABLE_STATUSES] }, balanceMinor: { gt: 0 } };
+  const where = {
+    companyId,
+    customerId: { in: customerIds },
+    locationId: { in: locationIds },
+    status: { in: [...AGEABLE_STATUSES] },
+    balanceMinor: { gt: 0 },
+  };
 
   const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { settings: true } });
   const limit = companySettings(company.settings)['accounting.invoices.bulk_download_limit'];
@@ -90,7 +96,10 @@ async function buildDownload(access: CompanyAccess, input: unknown): Promise<Pdf
   const bytes = await renderInvoicesPdf(docs);
   const today = todayInTimeZone(access.company.timeZone);
   await writeAuditLog({
-    companyId, userId: access.userId, action: 'invoices.download', targetType: 'customer',
+    companyId,
+    userId: access.userId,
+    action: 'invoices.download',
+    targetType: 'customer',
     details: { customerIds, invoiceIds: invoices.map((i) => i.id), invoiceCount: invoices.length, locations: locationIds },
   });
   return { filename: `${safeFilePart(access.company.name)} invoices ${today}.pdf`, bytes, invoiceCount: invoices.length };

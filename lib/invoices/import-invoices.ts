@@ -33,7 +33,8 @@ function readRows(csv: string): Row[] {
   const rows = readCsvRecords(csv, INVOICE_IMPORT_MAX_ROWS, 'invoice');
   const missing = REQUIRED.filter((k) => !(k in rows[0]!));
   if (!('amount' in rows[0]!) && !('line_unit_price' in rows[0]!)) missing.push('amount (or line_unit_price)');
-  if (missing.length) throw new AppError('BAD_REQUEST', `The header row needs columns: ${missing.join(', ')}.`, [{ path: 'file', message: 'Missing columns' }]);
+  if (missing.length)
+    throw new AppError('BAD_REQUEST', `The header row needs columns: ${missing.join(', ')}.`, [{ path: 'file', message: 'Missing columns' }]);
   return rows;
 }
 
@@ -65,8 +66,14 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
     prisma.location.findMany({ where: { companyId }, select: { id: true, name: true } }),
     // Matched by name among the customers the caller may see only: a name known only in other locations is a
     // new customer to this caller, as it would be if it did not exist.
-    prisma.customer.findMany({ where: { ...visibleCustomerWhere(access), name: { in: rows.map((r) => r.customer ?? '') } }, select: { id: true, name: true } }),
-    prisma.invoice.findMany({ where: { companyId, number: { in: [...groups.keys()] } }, select: { number: true, amountMinor: true, currency: true, customer: { select: { name: true } } } }),
+    prisma.customer.findMany({
+      where: { ...visibleCustomerWhere(access), name: { in: rows.map((r) => r.customer ?? '') } },
+      select: { id: true, name: true },
+    }),
+    prisma.invoice.findMany({
+      where: { companyId, number: { in: [...groups.keys()] } },
+      select: { number: true, amountMinor: true, currency: true, customer: { select: { name: true } } },
+    }),
   ]);
   const locationByName = new Map(locations.map((l) => [l.name.toLowerCase(), l.id]));
   const customerByName = new Map(customers.map((c) => [c.name, c.id]));
@@ -76,8 +83,19 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
     const first = g.rows[0]!;
     const currency = (first.currency || access.company.baseCurrency).toUpperCase();
     const out: Planned = {
-      lines: g.lines, number, customer: first.customer ?? '', newCustomer: false, amountMinor: null, currency, error: null, duplicate: false,
-      customerId: null, locationId: '', invoiceDate: first.invoice_date ?? '', dueDate: first.due_date ?? '', items: [],
+      lines: g.lines,
+      number,
+      customer: first.customer ?? '',
+      newCustomer: false,
+      amountMinor: null,
+      currency,
+      error: null,
+      duplicate: false,
+      customerId: null,
+      locationId: '',
+      invoiceDate: first.invoice_date ?? '',
+      dueDate: first.due_date ?? '',
+      items: [],
     };
     const at = `line ${g.lines[0]}`;
     const fail = (message: string) => ({ ...out, error: `${message} (${at})` });
@@ -97,8 +115,14 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
       const unit = parseAmount(r.line_unit_price, currency);
       if (!unit.ok) return { ...out, error: `Line unit price: ${unit.message} (line ${g.lines[i]})` };
       const quantity = r.line_quantity || '1';
-      if (!/^\d{1,9}(\.\d{1,3})?$/.test(quantity) || !/[1-9]/.test(quantity)) return { ...out, error: `Line quantity: "${quantity}" is not a number above zero with at most 3 decimals (line ${g.lines[i]})` };
-      out.items.push({ description: r.line_description || 'Item', quantity, unitPriceMinor: unit.minor, lineTotalMinor: lineTotal(quantity, unit.minor) });
+      if (!/^\d{1,9}(\.\d{1,3})?$/.test(quantity) || !/[1-9]/.test(quantity))
+        return { ...out, error: `Line quantity: "${quantity}" is not a number above zero with at most 3 decimals (line ${g.lines[i]})` };
+      out.items.push({
+        description: r.line_description || 'Item',
+        quantity,
+        unitPriceMinor: unit.minor,
+        lineTotalMinor: lineTotal(quantity, unit.minor),
+      });
     }
     let amount = out.items.reduce((s, l) => s + l.lineTotalMinor, 0);
     if (!Number.isSafeInteger(amount)) return fail('Amount: the lines add up to more than the largest amount');
@@ -111,7 +135,8 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
     if (amount <= 0) return fail('Amount: must be more than zero');
     const prior = existingByNumber.get(number);
     if (prior) {
-      if (Number(prior.amountMinor) === amount && prior.currency === currency && prior.customer.name === out.customer) return { ...out, amountMinor: amount, duplicate: true };
+      if (Number(prior.amountMinor) === amount && prior.currency === currency && prior.customer.name === out.customer)
+        return { ...out, amountMinor: amount, duplicate: true };
       return fail(`Invoice number: ${number} is already used by a different invoice`);
     }
     const customerId = customerByName.get(out.customer) ?? null;
@@ -120,7 +145,16 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
 }
 
 const summary = (groups: InvoiceImportGroup[]) => ({
-  groups: groups.map(({ lines, number, customer, newCustomer, amountMinor, currency, error, duplicate }) => ({ lines, number, customer, newCustomer, amountMinor, currency, error, duplicate })),
+  groups: groups.map(({ lines, number, customer, newCustomer, amountMinor, currency, error, duplicate }) => ({
+    lines,
+    number,
+    customer,
+    newCustomer,
+    amountMinor,
+    currency,
+    error,
+    duplicate,
+  })),
   importable: groups.filter((g) => !g.error && !g.duplicate).length,
   duplicates: groups.filter((g) => g.duplicate).length,
   errors: groups.filter((g) => g.error).length,
@@ -139,26 +173,59 @@ export async function importInvoices(access: CompanyAccess, csv: string) {
   const groups = await plan(access, csv);
   const valid = groups.filter((g) => !g.error && !g.duplicate);
   const companyId = access.company.id;
-  await prisma.$transaction(async (tx) => {
-    const created = new Map<string, string>();
-    for (const g of valid) {
-      let customerId = g.customerId ?? created.get(g.customer);
-      if (!customerId) {
-        customerId = (await tx.customer.create({ data: { companyId, name: g.customer, defaultLocationId: g.locationId }, select: { id: true } })).id;
-        created.set(g.customer, customerId);
+  await prisma.$transaction(
+    async (tx) => {
+      const created = new Map<string, string>();
+      for (const g of valid) {
+        let customerId = g.customerId ?? created.get(g.customer);
+        if (!customerId) {
+          customerId = (await tx.customer.create({ data: { companyId, name: g.customer, defaultLocationId: g.locationId }, select: { id: true } }))
+            .id;
+          created.set(g.customer, customerId);
+        }
+        await tx.invoice.create({
+          data: {
+            companyId,
+            number: g.number,
+            customerId,
+            locationId: g.locationId,
+            invoiceDate: new Date(`${g.invoiceDate}T00:00:00Z`),
+            dueDate: new Date(`${g.dueDate}T00:00:00Z`),
+            currency: g.currency,
+            amountMinor: BigInt(g.amountMinor!),
+            balanceMinor: BigInt(g.amountMinor!),
+            status: 'open',
+            lines: {
+              create: g.items.map((l, i) => ({
+                position: i + 1,
+                description: l.description,
+                quantity: l.quantity,
+                unitPriceMinor: BigInt(l.unitPriceMinor),
+                lineTotalMinor: BigInt(l.lineTotalMinor),
+              })),
+            },
+          },
+        });
       }
-      await tx.invoice.create({
-        data: {
-          companyId, number: g.number, customerId, locationId: g.locationId, invoiceDate: new Date(`${g.invoiceDate}T00:00:00Z`), dueDate: new Date(`${g.dueDate}T00:00:00Z`),
-          currency: g.currency, amountMinor: BigInt(g.amountMinor!), balanceMinor: BigInt(g.amountMinor!), status: 'open',
-          lines: { create: g.items.map((l, i) => ({ position: i + 1, description: l.description, quantity: l.quantity, unitPriceMinor: BigInt(l.unitPriceMinor), lineTotalMinor: BigInt(l.lineTotalMinor) })) },
+      await writeAuditLog(
+        {
+          companyId,
+          userId: access.userId,
+          action: 'invoices.import',
+          targetType: 'company',
+          targetId: companyId,
+          details: {
+            invoices: groups.length,
+            imported: valid.length,
+            newCustomers: created.size,
+            duplicates: groups.filter((g) => g.duplicate).length,
+            errors: groups.filter((g) => g.error).length,
+          },
         },
-      });
-    }
-    await writeAuditLog({
-      companyId, userId: access.userId, action: 'invoices.import', targetType: 'company', targetId: companyId,
-      details: { invoices: groups.length, imported: valid.length, newCustomers: created.size, duplicates: groups.filter((g) => g.duplicate).length, errors: groups.filter((g) => g.error).length },
-    }, tx);
-  }, { timeout: 120_000 });
+        tx,
+      );
+    },
+    { timeout: 120_000 },
+  );
   return summary(groups);
 }

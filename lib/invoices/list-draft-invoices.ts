@@ -12,7 +12,12 @@ export async function listDraftInvoices(access: CompanyAccess, customerId: strin
     take: 200,
   });
   return drafts.map((d) => ({
-    id: d.id, number: d.number, invoiceDate: calendarDateOf(d.invoiceDate), dueDate: calendarDateOf(d.dueDate),
-    currency: d.currency, amountMinor: Number(d.amountMinor), location: d.location.name,
+    id: d.id,
+    number: d.number,
+    invoiceDate: calendarDateOf(d.invoiceDate),
+    dueDate: calendarDateOf(d.dueDate),
+    currency: d.currency,
+    amountMinor: Number(d.amountMinor),
+    location: d.location.name,
   }));
 }

@@ -13,7 +13,10 @@ import { requireCustomerModify } from './lock-invoices';
 export const applyCreditSchema = z.object({
   source: z.enum(['payment', 'credit_note'], 'Source must be payment or credit_note'),
   id: z.guid('Must be an id'),
-  allocations: z.array(z.object({ invoiceId: z.guid('Invoice must be an id'), amount: amountField('Amount') })).min(1, 'Apply to at least one invoice').max(500),
+  allocations: z
+    .array(z.object({ invoiceId: z.guid('Invoice must be an id'), amount: amountField('Amount') }))
+    .min(1, 'Apply to at least one invoice')
+    .max(500),
   /** Defaults to today in the company's time zone; never before the money arrived. */
   appliedOn: calendarDateField('Apply date').optional(),
 });
@@ -30,10 +33,11 @@ export async function applyCredit(access: CompanyAccess, input: unknown): Promis
   if (appliedOn > today) throw new AppError('BAD_REQUEST', 'Apply date cannot be in the future.', [{ path: 'appliedOn', message: 'In the future' }]);
   return prisma.$transaction(async (tx) => {
     type Source = { customer_id: string; currency: string; unapplied_minor: bigint; dated: Date };
-    const [row] = p.source === 'payment'
-      ? await tx.$queryRaw<Source[]>`SELECT customer_id, currency, unapplied_minor, received_on AS dated FROM payments
+    const [row] =
+      p.source === 'payment'
+        ? await tx.$queryRaw<Source[]>`SELECT customer_id, currency, unapplied_minor, received_on AS dated FROM payments
           WHERE company_id = ${companyId}::uuid AND id = ${p.id}::uuid FOR UPDATE`
-      : await tx.$queryRaw<Source[]>`SELECT customer_id, currency, unapplied_minor, issued_on AS dated FROM credit_notes
+        : await tx.$queryRaw<Source[]>`SELECT customer_id, currency, unapplied_minor, issued_on AS dated FROM credit_notes
           WHERE company_id = ${companyId}::uuid AND id = ${p.id}::uuid FOR UPDATE`;
     if (!row) throw notFound(p.source === 'payment' ? 'Payment' : 'Credit note');
     await requireCustomerModify(tx, access, row.customer_id);
@@ -46,11 +50,24 @@ export async function applyCredit(access: CompanyAccess, input: unknown): Promis
       if (!amount.ok) throw new AppError('BAD_REQUEST', `Allocation ${i + 1}: ${amount.issue.message}`, [amount.issue]);
       return { invoiceId: a.invoiceId, amountMinor: amount.minor };
     });
-    const left = await applyToInvoices(tx, access, { kind: p.source, id: p.id, customerId: row.customer_id, currency, unappliedMinor: Number(row.unapplied_minor) }, allocations, appliedOn);
-    await writeAuditLog({
-      companyId, userId: access.userId, action: p.source === 'payment' ? 'payments.apply' : 'credits.apply', targetType: p.source, targetId: p.id,
-      details: { appliedOn, allocations: allocations.map((a) => ({ ...a })), unappliedMinor: left },
-    }, tx);
+    const left = await applyToInvoices(
+      tx,
+      access,
+      { kind: p.source, id: p.id, customerId: row.customer_id, currency, unappliedMinor: Number(row.unapplied_minor) },
+      allocations,
+      appliedOn,
+    );
+    await writeAuditLog(
+      {
+        companyId,
+        userId: access.userId,
+        action: p.source === 'payment' ? 'payments.apply' : 'credits.apply',
+        targetType: p.source,
+        targetId: p.id,
+        details: { appliedOn, allocations: allocations.map((a) => ({ ...a })), unappliedMinor: left },
+      },
+      tx,
+    );
     return { unappliedMinor: left };
   });
 }

@@ -21,9 +21,17 @@ export interface CreditSource {
  * amount reduced. Returns what is left unapplied.
  */
 export async function applyToInvoices(
-  tx: Prisma.TransactionClient, access: CompanyAccess, source: CreditSource, allocations: Allocation[], appliedOn: CalendarDate,
+  tx: Prisma.TransactionClient,
+  access: CompanyAccess,
+  source: CreditSource,
+  allocations: Allocation[],
+  appliedOn: CalendarDate,
 ): Promise<number> {
-  const invoices = await lockInvoices(tx, access, allocations.map((a) => a.invoiceId));
+  const invoices = await lockInvoices(
+    tx,
+    access,
+    allocations.map((a) => a.invoiceId),
+  );
   const balances = new Map(
     [...invoices.values()]
       .filter((i) => i.customer_id === source.customerId && i.currency === source.currency && AGEABLE_STATUSES.includes(i.status))
@@ -39,7 +47,11 @@ export async function applyToInvoices(
     const balance = Number(invoice.balance_minor) - a.amountMinor;
     await tx.application.create({
       data: {
-        companyId, invoiceId: a.invoiceId, amountMinor: BigInt(a.amountMinor), appliedOn: new Date(`${appliedOn}T00:00:00Z`), createdBy: access.userId,
+        companyId,
+        invoiceId: a.invoiceId,
+        amountMinor: BigInt(a.amountMinor),
+        appliedOn: new Date(`${appliedOn}T00:00:00Z`),
+        createdBy: access.userId,
         ...(source.kind === 'payment' ? { paymentId: source.id } : { creditNoteId: source.id }),
       },
     });

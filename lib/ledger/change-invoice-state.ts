@@ -24,20 +24,35 @@ export async function changeInvoiceState(access: CompanyAccess, invoiceId: strin
         tx.application.count({ where: { companyId, invoiceId } }),
         tx.writeOff.count({ where: { companyId, invoiceId } }),
       ]);
-      if (applied + writtenOff > 0) throw new AppError('CONFLICT', `Invoice ${invoice.number} has payments, credits or write-offs applied: it cannot be voided.`);
+      if (applied + writtenOff > 0)
+        throw new AppError('CONFLICT', `Invoice ${invoice.number} has payments, credits or write-offs applied: it cannot be voided.`);
       if (invoice.status === 'void' || invoice.status === 'archived') {
         throw new AppError('CONFLICT', `Invoice ${invoice.number} is ${invoice.status}: it cannot be voided.`);
       }
       status = 'void';
     } else {
-      if (!['paid', 'written_off', 'void'].includes(invoice.status)) throw new AppError('CONFLICT', `Only paid, written-off or void invoices can be archived; ${invoice.number} is ${invoice.status.replace('_', ' ')}.`);
+      if (!['paid', 'written_off', 'void'].includes(invoice.status))
+        throw new AppError(
+          'CONFLICT',
+          `Only paid, written-off or void invoices can be archived; ${invoice.number} is ${invoice.status.replace('_', ' ')}.`,
+        );
       status = 'archived';
     }
     await tx.invoice.update({
       where: { companyId_id: { companyId, id: invoiceId } },
       data: { status, ...(status === 'void' ? { balanceMinor: 0n } : {}), updatedAt: new Date() },
     });
-    await writeAuditLog({ companyId, userId: access.userId, action: `invoices.${transition}`, targetType: 'invoice', targetId: invoiceId, details: { from: invoice.status, to: status } }, tx);
+    await writeAuditLog(
+      {
+        companyId,
+        userId: access.userId,
+        action: `invoices.${transition}`,
+        targetType: 'invoice',
+        targetId: invoiceId,
+        details: { from: invoice.status, to: status },
+      },
+      tx,
+    );
     return { status };
   });
 }

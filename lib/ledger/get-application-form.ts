@@ -8,7 +8,6 @@ import { notFound } from '@/lib/errors/app-error';
 import { suggestAllocation } from './allocation';
 import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
 
-
 /**
  * What the Apply form needs for a payment or credit note: what it has left, the customer's open invoices in its
  * currency that the user may modify, and the oldest-due-first allocation to start from.
@@ -16,24 +15,41 @@ import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
 export async function getApplicationForm(access: CompanyAccess, kind: 'payment' | 'credit_note', id: string) {
   if (!z.guid().safeParse(id).success) throw notFound(kind === 'payment' ? 'Payment' : 'Credit note');
   const companyId = access.company.id;
-  const source = kind === 'payment'
-    ? await prisma.payment.findFirst({ where: { companyId, id }, include: { customer: { select: { id: true, name: true } } } })
-    : await prisma.creditNote.findFirst({ where: { companyId, id }, include: { customer: { select: { id: true, name: true } } } });
+  const source =
+    kind === 'payment'
+      ? await prisma.payment.findFirst({ where: { companyId, id }, include: { customer: { select: { id: true, name: true } } } })
+      : await prisma.creditNote.findFirst({ where: { companyId, id }, include: { customer: { select: { id: true, name: true } } } });
   if (!source) throw notFound(kind === 'payment' ? 'Payment' : 'Credit note');
   const visible = await prisma.customer.count({ where: { ...visibleCustomerWhere(access), id: source.customerId } });
   if (!visible) throw notFound(kind === 'payment' ? 'Payment' : 'Credit note');
   const invoices = await prisma.invoice.findMany({
     where: {
-      companyId, customerId: source.customerId, currency: source.currency, status: { in: [...AGEABLE_STATUSES] }, balanceMinor: { gt: 0 },
+      companyId,
+      customerId: source.customerId,
+      currency: source.currency,
+      status: { in: [...AGEABLE_STATUSES] },
+      balanceMinor: { gt: 0 },
       locationId: { in: access.modifyLocationIds },
     },
     orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
     select: { id: true, number: true, dueDate: true, invoiceDate: true, balanceMinor: true, amountMinor: true },
   });
-  const open = invoices.map((i) => ({ id: i.id, number: i.number, dueDate: calendarDateOf(i.dueDate), invoiceDate: calendarDateOf(i.invoiceDate), balanceMinor: Number(i.balanceMinor), amountMinor: Number(i.amountMinor) }));
+  const open = invoices.map((i) => ({
+    id: i.id,
+    number: i.number,
+    dueDate: calendarDateOf(i.dueDate),
+    invoiceDate: calendarDateOf(i.invoiceDate),
+    balanceMinor: Number(i.balanceMinor),
+    amountMinor: Number(i.amountMinor),
+  }));
   const unapplied = Number(source.unappliedMinor);
   return {
-    kind, id, customer: source.customer, currency: source.currency.trim(), amountMinor: Number(source.amountMinor), unappliedMinor: unapplied,
+    kind,
+    id,
+    customer: source.customer,
+    currency: source.currency.trim(),
+    amountMinor: Number(source.amountMinor),
+    unappliedMinor: unapplied,
     date: calendarDateOf('receivedOn' in source ? source.receivedOn : source.issuedOn),
     detail: 'reference' in source ? source.reference : source.reason,
     invoices: open,

@@ -5,7 +5,6 @@ import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { notFound } from '@/lib/errors/app-error';
 
-
 export interface InvoiceHistoryEntry {
   kind: 'payment' | 'credit_note' | 'write_off';
   date: string;
@@ -39,8 +38,12 @@ export async function getInvoiceDetail(access: CompanyAccess, invoiceId: string)
     },
   });
   if (!invoice) throw notFound('Invoice');
-  const userIds = [...new Set([...invoice.applications.map((a) => a.createdBy), ...invoice.writeOffs.map((w) => w.createdBy)].filter((x): x is string => !!x))];
-  const users = new Map((await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const userIds = [
+    ...new Set([...invoice.applications.map((a) => a.createdBy), ...invoice.writeOffs.map((w) => w.createdBy)].filter((x): x is string => !!x)),
+  ];
+  const users = new Map(
+    (await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
   const history: InvoiceHistoryEntry[] = [
     ...invoice.applications.map((a): InvoiceHistoryEntry => ({
       kind: a.payment ? 'payment' : 'credit_note',
@@ -53,8 +56,14 @@ export async function getInvoiceDetail(access: CompanyAccess, invoiceId: string)
       at: a.createdAt,
     })),
     ...invoice.writeOffs.map((w): InvoiceHistoryEntry => ({
-      kind: 'write_off', date: calendarDateOf(w.writtenOffOn), amountMinor: Number(w.amountMinor), detail: `${w.reason.replace('_', ' ')}: ${w.description}`,
-      method: null, appliedTo: [invoice.number], by: w.createdBy ? (users.get(w.createdBy) ?? null) : null, at: w.createdAt,
+      kind: 'write_off',
+      date: calendarDateOf(w.writtenOffOn),
+      amountMinor: Number(w.amountMinor),
+      detail: `${w.reason.replace('_', ' ')}: ${w.description}`,
+      method: null,
+      appliedTo: [invoice.number],
+      by: w.createdBy ? (users.get(w.createdBy) ?? null) : null,
+      at: w.createdAt,
     })),
   ].sort((a, b) => (a.date === b.date ? a.at.getTime() - b.at.getTime() : a.date < b.date ? -1 : 1));
   return {
@@ -69,7 +78,12 @@ export async function getInvoiceDetail(access: CompanyAccess, invoiceId: string)
     currency: invoice.currency,
     amountMinor: Number(invoice.amountMinor),
     balanceMinor: Number(invoice.balanceMinor),
-    lines: invoice.lines.map((l) => ({ description: l.description, quantity: l.quantity.toString(), unitPriceMinor: Number(l.unitPriceMinor), lineTotalMinor: Number(l.lineTotalMinor) })),
+    lines: invoice.lines.map((l) => ({
+      description: l.description,
+      quantity: l.quantity.toString(),
+      unitPriceMinor: Number(l.unitPriceMinor),
+      lineTotalMinor: Number(l.lineTotalMinor),
+    })),
     history,
   };
 }

@@ -35,7 +35,8 @@ interface Checked {
   valid: (PaymentImportRow & { invoiceId: string; customerId: string; amountMinor: number; currency: string })[];
 }
 
-const naturalKey = (invoiceId: string, amountMinor: number, date: string, reference: string) => JSON.stringify([invoiceId, amountMinor, date, reference]);
+const naturalKey = (invoiceId: string, amountMinor: number, date: string, reference: string) =>
+  JSON.stringify([invoiceId, amountMinor, date, reference]);
 
 /** Reads the file: a header row naming invoice (number or id), amount, date, reference and optionally method. */
 function readRows(csv: string): Record<string, string>[] {
@@ -43,7 +44,8 @@ function readRows(csv: string): Record<string, string>[] {
   const first = records[0]!;
   const invoiceKey = ['invoice', 'invoice_number', 'invoice_id'].find((k) => k in first);
   const missing = [!invoiceKey && 'invoice', ...['amount', 'date', 'reference'].filter((k) => !(k in first))].filter(Boolean);
-  if (missing.length > 0) throw new AppError('BAD_REQUEST', `The header row needs columns: ${missing.join(', ')}.`, [{ path: 'file', message: 'Missing columns' }]);
+  if (missing.length > 0)
+    throw new AppError('BAD_REQUEST', `The header row needs columns: ${missing.join(', ')}.`, [{ path: 'file', message: 'Missing columns' }]);
   return records.map((r) => ({ ...r, invoice: r[invoiceKey!] ?? '' }));
 }
 
@@ -58,19 +60,41 @@ async function checkRows(access: CompanyAccess, csv: string): Promise<Checked> {
   // one that does not exist, and its customer's name is never copied into the review.
   const invoices = await prisma.invoice.findMany({
     where: {
-      companyId, locationId: { in: access.viewLocations.map((l) => l.id) },
+      companyId,
+      locationId: { in: access.viewLocations.map((l) => l.id) },
       OR: [{ number: { in: keys } }, { id: { in: keys.filter((k) => z.guid().safeParse(k).success) } }],
     },
-    select: { id: true, number: true, customerId: true, currency: true, status: true, balanceMinor: true, locationId: true, customer: { select: { name: true } } },
+    select: {
+      id: true,
+      number: true,
+      customerId: true,
+      currency: true,
+      status: true,
+      balanceMinor: true,
+      locationId: true,
+      customer: { select: { name: true } },
+    },
   });
-  const byKey = new Map(invoices.flatMap((i) => [[i.number, i], [i.id, i]] as const));
+  const byKey = new Map(
+    invoices.flatMap(
+      (i) =>
+        [
+          [i.number, i],
+          [i.id, i],
+        ] as const,
+    ),
+  );
   const references = records.map((r) => r.reference ?? '').filter(Boolean);
   // Already imported: a payment with the same reference, amount and date applied to the same invoice (the
   // natural key; a reference alone may recur, as one cheque paying two invoices does).
-  const existing = new Set((await prisma.payment.findMany({
-    where: { companyId, reference: { in: references } },
-    select: { reference: true, amountMinor: true, receivedOn: true, applications: { select: { invoiceId: true } } },
-  })).flatMap((p) => p.applications.map((a) => naturalKey(a.invoiceId, Number(p.amountMinor), calendarDateOf(p.receivedOn), p.reference))));
+  const existing = new Set(
+    (
+      await prisma.payment.findMany({
+        where: { companyId, reference: { in: references } },
+        select: { reference: true, amountMinor: true, receivedOn: true, applications: { select: { invoiceId: true } } },
+      })
+    ).flatMap((p) => p.applications.map((a) => naturalKey(a.invoiceId, Number(p.amountMinor), calendarDateOf(p.receivedOn), p.reference))),
+  );
   const modify = new Set(access.modifyLocationIds);
   const seen = new Set<string>();
   const remaining = new Map(invoices.map((i) => [i.id, Number(i.balanceMinor)]));
@@ -78,12 +102,20 @@ async function checkRows(access: CompanyAccess, csv: string): Promise<Checked> {
   const valid: Checked['valid'] = [];
   records.forEach((r, index) => {
     const row: PaymentImportRow = {
-      line: index + 2, invoice: r.invoice ?? '', amount: r.amount ?? '', date: r.date ?? '', reference: r.reference ?? '', method: (r.method ?? '').toLowerCase().replace(/\s+/g, '_'),
-      error: null, duplicate: false,
+      line: index + 2,
+      invoice: r.invoice ?? '',
+      amount: r.amount ?? '',
+      date: r.date ?? '',
+      reference: r.reference ?? '',
+      method: (r.method ?? '').toLowerCase().replace(/\s+/g, '_'),
+      error: null,
+      duplicate: false,
     };
     rows.push(row);
     const invoice = byKey.get(row.invoice);
-    const fail = (message: string) => { row.error = message; };
+    const fail = (message: string) => {
+      row.error = message;
+    };
     if (!row.invoice) return fail('Invoice: missing.');
     if (!invoice) return fail(`Invoice: "${row.invoice}" is not an invoice of ${access.company.name} that you may see.`);
     Object.assign(row, { invoiceNumber: invoice.number, customerName: invoice.customer.name, currency: invoice.currency });
@@ -125,26 +157,57 @@ export async function previewPaymentImport(access: CompanyAccess, csv: string) {
 export async function importPayments(access: CompanyAccess, csv: string) {
   const { rows, valid } = await checkRows(access, csv);
   const companyId = access.company.id;
-  await prisma.$transaction(async (tx) => {
-    for (const v of valid) {
-      const payment = await tx.payment.create({
-        data: {
-          companyId, customerId: v.customerId, currency: v.currency, amountMinor: BigInt(v.amountMinor), unappliedMinor: BigInt(v.amountMinor),
-          receivedOn: new Date(`${v.date}T00:00:00Z`), reference: v.reference, method: v.method || null, note: `Imported, line ${v.line}`, createdBy: access.userId,
-        },
-        select: { id: true },
-      });
-      const invoice = await tx.invoice.findUniqueOrThrow({ where: { companyId_id: { companyId, id: v.invoiceId } }, select: { balanceMinor: true } });
-      const apply = Math.min(Number(invoice.balanceMinor), v.amountMinor);
-      if (apply > 0) {
-        await applyToInvoices(tx, access, { kind: 'payment', id: payment.id, customerId: v.customerId, currency: v.currency, unappliedMinor: v.amountMinor },
-          [{ invoiceId: v.invoiceId, amountMinor: apply }], v.date);
+  await prisma.$transaction(
+    async (tx) => {
+      for (const v of valid) {
+        const payment = await tx.payment.create({
+          data: {
+            companyId,
+            customerId: v.customerId,
+            currency: v.currency,
+            amountMinor: BigInt(v.amountMinor),
+            unappliedMinor: BigInt(v.amountMinor),
+            receivedOn: new Date(`${v.date}T00:00:00Z`),
+            reference: v.reference,
+            method: v.method || null,
+            note: `Imported, line ${v.line}`,
+            createdBy: access.userId,
+          },
+          select: { id: true },
+        });
+        const invoice = await tx.invoice.findUniqueOrThrow({
+          where: { companyId_id: { companyId, id: v.invoiceId } },
+          select: { balanceMinor: true },
+        });
+        const apply = Math.min(Number(invoice.balanceMinor), v.amountMinor);
+        if (apply > 0) {
+          await applyToInvoices(
+            tx,
+            access,
+            { kind: 'payment', id: payment.id, customerId: v.customerId, currency: v.currency, unappliedMinor: v.amountMinor },
+            [{ invoiceId: v.invoiceId, amountMinor: apply }],
+            v.date,
+          );
+        }
       }
-    }
-    await writeAuditLog({
-      companyId, userId: access.userId, action: 'payments.import', targetType: 'company', targetId: companyId,
-      details: { rows: rows.length, imported: valid.length, duplicates: rows.filter((r) => r.duplicate).length, errors: rows.filter((r) => r.error).length },
-    }, tx);
-  }, { timeout: 120_000 });
+      await writeAuditLog(
+        {
+          companyId,
+          userId: access.userId,
+          action: 'payments.import',
+          targetType: 'company',
+          targetId: companyId,
+          details: {
+            rows: rows.length,
+            imported: valid.length,
+            duplicates: rows.filter((r) => r.duplicate).length,
+            errors: rows.filter((r) => r.error).length,
+          },
+        },
+        tx,
+      );
+    },
+    { timeout: 120_000 },
+  );
   return { imported: valid.length, duplicates: rows.filter((r) => r.duplicate).length, errors: rows.filter((r) => r.error) };
 }

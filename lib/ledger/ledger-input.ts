@@ -12,7 +12,11 @@ export const calendarDateField = (label: string) =>
 export const amountField = (label: string) => z.string(`${label} is required`).trim().min(1, `${label} is required`).max(30, `${label} is too long`);
 
 /** Text amount to minor units for `currency`, or a zod-style issue naming the field. */
-export function amountMinor(text: string, currency: string, path: string): { ok: true; minor: number } | { ok: false; issue: { path: string; message: string } } {
+export function amountMinor(
+  text: string,
+  currency: string,
+  path: string,
+): { ok: true; minor: number } | { ok: false; issue: { path: string; message: string } } {
   const parsed = parseAmount(text, currency);
   if (!parsed.ok) return { ok: false, issue: { path, message: parsed.message } };
   if (parsed.minor <= 0) return { ok: false, issue: { path, message: 'Must be more than zero.' } };

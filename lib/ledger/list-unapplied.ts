@@ -10,7 +10,11 @@ import { visibleCustomerSql } from '@/lib/auth/visible-customers';
 export const unappliedParamsSchema = z.object({
   kind: z.enum(['payment', 'credit_note'], 'Kind must be payment or credit_note').default('payment'),
   page: z.coerce.number().int('Page must be a whole number').min(1, 'Page starts at 1').default(1),
-  perPage: z.coerce.number().int().refine((n) => [10, 25, 50].includes(n), 'Per page must be 10, 25 or 50').default(25),
+  perPage: z.coerce
+    .number()
+    .int()
+    .refine((n) => [10, 25, 50].includes(n), 'Per page must be 10, 25 or 50')
+    .default(25),
 });
 
 export interface UnappliedRow {
@@ -30,13 +34,26 @@ export interface UnappliedRow {
 export async function listUnapplied(access: CompanyAccess, input: unknown) {
   const p = parseOrThrow(unappliedParamsSchema, input);
   const companyId = access.company.id;
-  const source = p.kind === 'payment'
-    ? Prisma.sql`SELECT id, customer_id, currency, amount_minor, unapplied_minor, received_on AS dated, reference AS detail, method FROM payments WHERE company_id = ${companyId}::uuid`
-    : Prisma.sql`SELECT id, customer_id, currency, amount_minor, unapplied_minor, issued_on AS dated, reason AS detail, NULL::text AS method FROM credit_notes WHERE company_id = ${companyId}::uuid`;
+  const source =
+    p.kind === 'payment'
+      ? Prisma.sql`SELECT id, customer_id, currency, amount_minor, unapplied_minor, received_on AS dated, reference AS detail, method FROM payments WHERE company_id = ${companyId}::uuid`
+      : Prisma.sql`SELECT id, customer_id, currency, amount_minor, unapplied_minor, issued_on AS dated, reason AS detail, NULL::text AS method FROM credit_notes WHERE company_id = ${companyId}::uuid`;
   const from = Prisma.sql`FROM (${source}) m JOIN customers c ON c.company_id = ${companyId}::uuid AND c.id = m.customer_id
     WHERE m.unapplied_minor > 0 AND ${visibleCustomerSql(access)}`;
   const [rows, [count]] = await Promise.all([
-    prisma.$queryRaw<{ id: string; customer_id: string; name: string; currency: string; amount_minor: bigint; unapplied_minor: bigint; dated: Date; detail: string; method: string | null }[]>`
+    prisma.$queryRaw<
+      {
+        id: string;
+        customer_id: string;
+        name: string;
+        currency: string;
+        amount_minor: bigint;
+        unapplied_minor: bigint;
+        dated: Date;
+        detail: string;
+        method: string | null;
+      }[]
+    >`
       SELECT m.id, m.customer_id, c.name, m.currency, m.amount_minor, m.unapplied_minor, m.dated, m.detail, m.method ${from}
       ORDER BY m.dated, c.name, m.id LIMIT ${p.perPage} OFFSET ${(p.page - 1) * p.perPage}`,
     prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}`,
@@ -45,8 +62,15 @@ export async function listUnapplied(access: CompanyAccess, input: unknown) {
   return {
     params: p,
     rows: rows.map((r): UnappliedRow => ({
-      id: r.id, customerId: r.customer_id, customerName: r.name, currency: r.currency.trim(), amountMinor: Number(r.amount_minor),
-      unappliedMinor: Number(r.unapplied_minor), date: calendarDateOf(r.dated), detail: r.detail, method: r.method,
+      id: r.id,
+      customerId: r.customer_id,
+      customerName: r.name,
+      currency: r.currency.trim(),
+      amountMinor: Number(r.amount_minor),
+      unappliedMinor: Number(r.unapplied_minor),
+      date: calendarDateOf(r.dated),
+      detail: r.detail,
+      method: r.method,
     })),
     totalRows,
     totalPages: Math.ceil(totalRows / p.perPage),

@@ -43,22 +43,35 @@ export async function lockInvoices(tx: Prisma.TransactionClient, access: Company
  * location where the customer has invoices.
  */
 export async function requireCustomerModify(
-  tx: Prisma.TransactionClient, access: CompanyAccess, customerId: string, locationId?: string,
+  tx: Prisma.TransactionClient,
+  access: CompanyAccess,
+  customerId: string,
+  locationId?: string,
 ): Promise<{ id: string; name: string }> {
-  const customer = await tx.customer.findFirst({ where: { ...visibleCustomerWhere(access), id: customerId }, select: { id: true, name: true, defaultLocationId: true } });
+  const customer = await tx.customer.findFirst({
+    where: { ...visibleCustomerWhere(access), id: customerId },
+    select: { id: true, name: true, defaultLocationId: true },
+  });
   if (!customer) throw notFound('Customer');
   const modify = access.modifyLocationIds;
   const denied = () => new AppError('FORBIDDEN', `You may not record money for ${customer.name}: you cannot modify invoices in their locations.`);
   if (customer.defaultLocationId) {
     if (modify.includes(customer.defaultLocationId)) return customer;
-    const invoice = await tx.invoice.findFirst({ where: { companyId: access.company.id, customerId, locationId: { in: modify } }, select: { id: true } });
+    const invoice = await tx.invoice.findFirst({
+      where: { companyId: access.company.id, customerId, locationId: { in: modify } },
+      select: { id: true },
+    });
     if (invoice) return customer;
     throw denied();
   }
   // No default location. Money on account belongs to the customer's default location (what location filters
   // see), so a customer with no invoices anywhere gets the location chosen for this money; one with invoices
   // keeps the old rule (an invoice where the user may modify).
-  const invoices = await tx.invoice.findMany({ where: { companyId: access.company.id, customerId }, select: { locationId: true }, distinct: ['locationId'] });
+  const invoices = await tx.invoice.findMany({
+    where: { companyId: access.company.id, customerId },
+    select: { locationId: true },
+    distinct: ['locationId'],
+  });
   if (invoices.some((i) => modify.includes(i.locationId))) return customer;
   if (invoices.length > 0 || modify.length === 0) throw denied();
   if (!locationId) {
@@ -67,7 +80,9 @@ export async function requireCustomerModify(
     ]);
   }
   if (!modify.includes(locationId)) {
-    throw new AppError('FORBIDDEN', 'You may not record money in that location.', [{ path: 'locationId', message: 'You cannot modify invoices there' }]);
+    throw new AppError('FORBIDDEN', 'You may not record money in that location.', [
+      { path: 'locationId', message: 'You cannot modify invoices there' },
+    ]);
   }
   await tx.customer.update({ where: { companyId_id: { companyId: access.company.id, id: customer.id } }, data: { defaultLocationId: locationId } });
   return customer;

@@ -13,7 +13,10 @@ export const recordCreditNoteSchema = z.object({
   customerId: z.guid('Customer must be an id'),
   /** For a customer without a default location: the location the credit belongs to. */
   locationId: z.guid('Location must be an id').optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code').optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code')
+    .optional(),
   amount: amountField('Amount'),
   issuedOn: calendarDateField('Credit date').optional(),
   reason: z.string('Reason is required').trim().min(1, 'Reason is required').max(500, 'Reason must be at most 500 characters'),
@@ -33,15 +36,28 @@ export async function recordCreditNote(access: CompanyAccess, input: unknown): P
     await requireCustomerModify(tx, access, p.customerId, p.locationId);
     const note = await tx.creditNote.create({
       data: {
-        companyId, customerId: p.customerId, currency, amountMinor: BigInt(amount.minor), unappliedMinor: BigInt(amount.minor),
-        issuedOn: new Date(`${issuedOn}T00:00:00Z`), reason: p.reason, createdBy: access.userId,
+        companyId,
+        customerId: p.customerId,
+        currency,
+        amountMinor: BigInt(amount.minor),
+        unappliedMinor: BigInt(amount.minor),
+        issuedOn: new Date(`${issuedOn}T00:00:00Z`),
+        reason: p.reason,
+        createdBy: access.userId,
       },
       select: { id: true },
     });
-    await writeAuditLog({
-      companyId, userId: access.userId, action: 'credits.record', targetType: 'credit_note', targetId: note.id,
-      details: { customerId: p.customerId, amountMinor: amount.minor, currency, issuedOn, reason: p.reason },
-    }, tx);
+    await writeAuditLog(
+      {
+        companyId,
+        userId: access.userId,
+        action: 'credits.record',
+        targetType: 'credit_note',
+        targetId: note.id,
+        details: { customerId: p.customerId, amountMinor: amount.minor, currency, issuedOn, reason: p.reason },
+      },
+      tx,
+    );
     return { creditNoteId: note.id };
   });
 }

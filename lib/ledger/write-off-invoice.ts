@@ -37,23 +37,39 @@ export async function writeOffInvoice(access: CompanyAccess, input: unknown): Pr
     if (p.amount !== undefined) {
       const parsed = amountMinor(p.amount, invoice.currency, 'amount');
       if (!parsed.ok) throw new AppError('BAD_REQUEST', `Amount: ${parsed.issue.message}`, [parsed.issue]);
-      if (parsed.minor > balance) throw new AppError('BAD_REQUEST', 'Amount: More than the invoice balance.', [{ path: 'amount', message: 'More than the invoice balance' }]);
+      if (parsed.minor > balance)
+        throw new AppError('BAD_REQUEST', 'Amount: More than the invoice balance.', [{ path: 'amount', message: 'More than the invoice balance' }]);
       amount = parsed.minor;
     }
     const left = balance - amount;
     const status = statusFromBalance(Number(invoice.amount_minor), left, true);
     const writeOff = await tx.writeOff.create({
       data: {
-        companyId, invoiceId: invoice.id, amountMinor: BigInt(amount), writtenOffOn: new Date(`${on}T00:00:00Z`),
-        reason: p.reason, description: p.description, createdBy: access.userId,
+        companyId,
+        invoiceId: invoice.id,
+        amountMinor: BigInt(amount),
+        writtenOffOn: new Date(`${on}T00:00:00Z`),
+        reason: p.reason,
+        description: p.description,
+        createdBy: access.userId,
       },
       select: { id: true },
     });
-    await tx.invoice.update({ where: { companyId_id: { companyId, id: invoice.id } }, data: { balanceMinor: BigInt(left), status, updatedAt: new Date() } });
-    await writeAuditLog({
-      companyId, userId: access.userId, action: 'invoices.write_off', targetType: 'invoice', targetId: invoice.id,
-      details: { amountMinor: amount, reason: p.reason, description: p.description, writtenOffOn: on, balanceMinor: left },
-    }, tx);
+    await tx.invoice.update({
+      where: { companyId_id: { companyId, id: invoice.id } },
+      data: { balanceMinor: BigInt(left), status, updatedAt: new Date() },
+    });
+    await writeAuditLog(
+      {
+        companyId,
+        userId: access.userId,
+        action: 'invoices.write_off',
+        targetType: 'invoice',
+        targetId: invoice.id,
+        details: { amountMinor: amount, reason: p.reason, description: p.description, writtenOffOn: on, balanceMinor: left },
+      },
+      tx,
+    );
     return { writeOffId: writeOff.id, balanceMinor: left, status };
   });
 }

@@ -16,11 +16,7 @@ export interface DocumentPages {
  * Tracks the pages of one document inside a merged PDF. Continuation pages repeat the company and the document's
  * title, so a page that comes loose from the stack still says whose it is.
  */
-export function startDocumentPages(
-  doc: PDFDocument,
-  fonts: PdfFonts,
-  running: { company: string; title: string },
-): DocumentPages {
+export function startDocumentPages(doc: PDFDocument, fonts: PdfFonts, running: { company: string; title: string }): DocumentPages {
   const pages: PDFPage[] = [];
   const add = () => {
     const page = doc.addPage(PAGE_SIZE);

@@ -12,13 +12,7 @@ export interface AgingBucketLine {
  * amount fits its column; a company scheme with many buckets or very large amounts gets one row per bucket
  * instead, because a cut-off amount would be worse than a longer page.
  */
-export function drawAgingSummary(
-  start: Cursor,
-  fonts: PdfFonts,
-  buckets: AgingBucketLine[],
-  total: string,
-  nextPage: () => Cursor,
-): Cursor {
+export function drawAgingSummary(start: Cursor, fonts: PdfFonts, buckets: AgingBucketLine[], total: string, nextPage: () => Cursor): Cursor {
   const lines = [...buckets, { label: 'Total', amount: total }];
   const columnWidth = CONTENT_WIDTH / lines.length;
   const room = columnWidth - 2 * CELL_PADDING;

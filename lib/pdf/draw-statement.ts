@@ -102,9 +102,13 @@ export function drawStatement(doc: PDFDocument, fonts: PdfFonts, statement: Stat
   }
   // Under the Balance column, whose figures it adds up; net of the unapplied money, as the aging page's Net total.
   const balanceRight = RIGHT - DAYS_WIDTH - CELL_PADDING;
-  const totals = unappliedMinor > 0
-    ? [{ label: 'Open invoices', value: money(invoicesMinor) }, { label: 'Less not yet applied', value: money(-unappliedMinor) }]
-    : [];
+  const totals =
+    unappliedMinor > 0
+      ? [
+          { label: 'Open invoices', value: money(invoicesMinor) },
+          { label: 'Less not yet applied', value: money(-unappliedMinor) },
+        ]
+      : [];
   drawTotals(cursor, fonts, [...totals, { label: 'Total due', value: money(statement.totalMinor), emphasis: true }], balanceRight, pages.next);
 
   const remitTo = (statement.company.remitTo ?? '')

@@ -17,13 +17,7 @@ const VALUE_WIDTH = 110;
  * Draws label/amount lines under a table with the amounts ending at `valueRight`, so they line up with the
  * table's amount column. The block is never split: if it does not fit it moves whole to `nextPage()`.
  */
-export function drawTotals(
-  start: Cursor,
-  fonts: PdfFonts,
-  lines: TotalLine[],
-  valueRight: number,
-  nextPage: () => Cursor,
-): Cursor {
+export function drawTotals(start: Cursor, fonts: PdfFonts, lines: TotalLine[], valueRight: number, nextPage: () => Cursor): Cursor {
   const height = 8 + lines.reduce((sum, line) => sum + LINE_HEIGHT + (line.emphasis ? 4 : 0), 0);
   const { page, y: top } = start.y - height < BODY_BOTTOM ? nextPage() : start;
   let y = top - 8;

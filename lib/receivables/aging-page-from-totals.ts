@@ -52,7 +52,10 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
   const unapplied = p.withUnapplied
     ? Prisma.sql`coalesce((SELECT u.unapplied FROM u WHERE u.customer_id = pc.customer_id), 0)::bigint`
     : Prisma.sql`0::bigint`;
-  const rowBuckets = Prisma.join(p.buckets.map((_, i) => Prisma.raw(`coalesce(g.b${i}, 0)::bigint AS b${i}`)), ', ');
+  const rowBuckets = Prisma.join(
+    p.buckets.map((_, i) => Prisma.raw(`coalesce(g.b${i}, 0)::bigint AS b${i}`)),
+    ', ',
+  );
   return Prisma.sql`
     WITH ${p.historical ? Prisma.sql`since AS MATERIALIZED (${paidSince(p)}),` : Prisma.empty}
     ${a},
@@ -62,9 +65,11 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
     g AS MATERIALIZED (
       SELECT customer_id, ${bucketSums(p.buckets)} FROM (
         SELECT customer_id, bal, b FROM (${agedInvoices({ ...p, historical: false, extra: Prisma.sql`AND i.customer_id IN (SELECT customer_id FROM pc)` })}) x
-        ${p.historical
-          ? Prisma.sql`UNION ALL SELECT customer_id, balance_minor, ${bucketIndexCase(p.buckets, p.asOf)} FROM since i WHERE customer_id IN (SELECT customer_id FROM pc)`
-          : Prisma.empty}
+        ${
+          p.historical
+            ? Prisma.sql`UNION ALL SELECT customer_id, balance_minor, ${bucketIndexCase(p.buckets, p.asOf)} FROM since i WHERE customer_id IN (SELECT customer_id FROM pc)`
+            : Prisma.empty
+        }
       ) x
       GROUP BY customer_id
     )

@@ -21,8 +21,13 @@ const TOTALS_MIN_OPEN_INVOICES = 10_000;
  * with few open invoices, is cheaper as one pass over the invoices.
  */
 export function usesRunningTotals(p: AgingPageQuery): boolean {
-  return !p.fromInvoices && !p.q && p.perPage <= TOTALS_MAX_PAGE && ['name', '-name', 'total', '-total'].includes(p.sort)
-    && (p.openInvoices ?? Infinity) >= TOTALS_MIN_OPEN_INVOICES;
+  return (
+    !p.fromInvoices &&
+    !p.q &&
+    p.perPage <= TOTALS_MAX_PAGE &&
+    ['name', '-name', 'total', '-total'].includes(p.sort) &&
+    (p.openInvoices ?? Infinity) >= TOTALS_MIN_OPEN_INVOICES
+  );
 }
 
 /**
@@ -34,9 +39,10 @@ export function usesRunningTotals(p: AgingPageQuery): boolean {
 export function agingPageQuery(p: AgingPageQuery): Prisma.Sql {
   sortColumn(p.sort, p.buckets); // rejects an unknown sort key before any SQL runs
   if (usesRunningTotals(p)) return agingPageFromTotals(p);
-  const searched = (column: string) => p.q
-    ? Prisma.sql`AND ${Prisma.raw(column)} IN (SELECT id FROM customers WHERE company_id = ${p.companyId}::uuid AND name ILIKE ${likePattern(p.q)})`
-    : Prisma.empty;
+  const searched = (column: string) =>
+    p.q
+      ? Prisma.sql`AND ${Prisma.raw(column)} IN (SELECT id FROM customers WHERE company_id = ${p.companyId}::uuid AND name ILIKE ${likePattern(p.q)})`
+      : Prisma.empty;
   const summaryCols = Prisma.join(
     [
       ...p.buckets.map((_, i) => Prisma.raw(`coalesce(sum(b${i}), 0)::bigint AS s${i}`)),
@@ -56,13 +62,19 @@ export function agingPageQuery(p: AgingPageQuery): Prisma.Sql {
       u AS MATERIALIZED (${unappliedByCustomer({ ...p, extra: searched('p.customer_id') })}),
       a AS MATERIALIZED (
         SELECT coalesce(g.customer_id, u.customer_id) AS customer_id,
-          ${Prisma.join(p.buckets.map((_, i) => Prisma.raw(`coalesce(g.b${i}, 0)::bigint AS b${i}`)), ', ')},
+          ${Prisma.join(
+            p.buckets.map((_, i) => Prisma.raw(`coalesce(g.b${i}, 0)::bigint AS b${i}`)),
+            ', ',
+          )},
           coalesce(u.unapplied, 0)::bigint AS unapplied, (coalesce(g.total, 0) - coalesce(u.unapplied, 0))::bigint AS total
         FROM g FULL JOIN u ON u.customer_id = g.customer_id
       )`
     : Prisma.sql`
       WITH a AS MATERIALIZED (
-        SELECT customer_id, ${Prisma.join(p.buckets.map((_, i) => Prisma.raw(`b${i}`)), ', ')}, 0::bigint AS unapplied, total FROM (${grouped}) g
+        SELECT customer_id, ${Prisma.join(
+          p.buckets.map((_, i) => Prisma.raw(`b${i}`)),
+          ', ',
+        )}, 0::bigint AS unapplied, total FROM (${grouped}) g
       )`;
   return Prisma.sql`
     ${a},

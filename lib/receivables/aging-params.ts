@@ -20,7 +20,18 @@ export const agingParamsSchema = z.object({
     message: 'Must be a real date in YYYY-MM-DD form',
   }),
   locations: optionalText
-    .transform((v) => (v ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : []))
+    .transform((v) =>
+      v
+        ? [
+            ...new Set(
+              v
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            ),
+          ]
+        : [],
+    )
     .pipe(z.array(z.guid({ message: 'Each location must be a location id' }))),
   currency: optionalText
     .transform((v) => v?.toUpperCase())

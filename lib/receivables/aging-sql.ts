@@ -14,7 +14,8 @@ export function bucketIndexCase(buckets: Bucket[], asOf: CalendarDate): Prisma.S
   buckets.forEach((b, index) => {
     if (b.kind === 'pending') branches.push(Prisma.sql`WHEN i.invoice_date > ${d} THEN ${Prisma.raw(String(index))}`);
     else if (b.kind === 'current') branches.push(Prisma.sql`WHEN i.due_date >= ${d} THEN ${Prisma.raw(String(index))}`);
-    else if (b.maxDays !== null) branches.push(Prisma.sql`WHEN i.due_date >= ${d} - ${Prisma.raw(String(b.maxDays))} THEN ${Prisma.raw(String(index))}`);
+    else if (b.maxDays !== null)
+      branches.push(Prisma.sql`WHEN i.due_date >= ${d} - ${Prisma.raw(String(b.maxDays))} THEN ${Prisma.raw(String(index))}`);
     else fallback = index;
   });
   return Prisma.sql`CASE ${Prisma.join(branches, ' ')} ELSE ${Prisma.raw(String(fallback))} END`;
@@ -126,7 +127,7 @@ export function unappliedSources(s: Omit<UnappliedScope, 'locationIds' | 'extra'
     const [t, d, l] = [Prisma.raw(table), Prisma.raw(dated), Prisma.raw(link)];
     const kind = Prisma.raw(table === 'payments' ? "'payment'" : "'credit_note'");
     const detail = Prisma.raw(table === 'payments' ? 'reference' : 'reason');
-    const currency = (alias: string) => s.currency === null ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(alias)}currency = ${s.currency}`;
+    const currency = (alias: string) => (s.currency === null ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(alias)}currency = ${s.currency}`);
     const now = Prisma.sql`SELECT customer_id, unapplied_minor AS amt, ${kind} AS kind, id AS source_id, ${d} AS dated, ${detail} AS detail, currency FROM ${t}
         WHERE company_id = ${s.companyId}::uuid AND unapplied_minor > 0 AND ${d} <= ${s.asOf}::date ${currency('')}`;
     if (!s.historical) return now;
@@ -142,7 +143,10 @@ export function unappliedSources(s: Omit<UnappliedScope, 'locationIds' | 'extra'
 
 /** unappliedSources narrowed to the scope's customers: by default location when locationIds is set, and `extra`. */
 function unappliedInScope(s: UnappliedScope): Prisma.Sql {
-  const location = s.locationIds === null ? Prisma.empty : Prisma.sql`AND p.customer_id IN (SELECT id FROM customers
+  const location =
+    s.locationIds === null
+      ? Prisma.empty
+      : Prisma.sql`AND p.customer_id IN (SELECT id FROM customers
       WHERE company_id = ${s.companyId}::uuid AND default_location_id = ANY(${s.locationIds}::uuid[]))`;
   return Prisma.sql`SELECT p.* FROM (${unappliedSources(s)}) p WHERE true ${location} ${s.extra ?? Prisma.empty}`;
 }

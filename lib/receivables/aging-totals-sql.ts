@@ -7,7 +7,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
  * aging_changes (already in scope) with more to add, such as what was paid after an earlier as-of date.
  */
 /** The running totals and their change log (what a VACUUM after a big load should cover). */
-export const AGING_TOTALS_TABLES = 'aging_changes, aging_date_totals, aging_location_date_totals, aging_customer_totals, aging_customer_location_totals';
+export const AGING_TOTALS_TABLES =
+  'aging_changes, aging_date_totals, aging_location_date_totals, aging_customer_totals, aging_customer_location_totals';
 
 export interface AgingTotalsScope {
   companyId: string;

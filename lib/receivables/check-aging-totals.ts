@@ -51,9 +51,9 @@ export async function checkAgingTotals(companyId: string): Promise<AgingTotalsCh
  * REPEATABLE READ transaction so invoice writes may go on meanwhile; returns the change rows folded.
  */
 export async function rebuildAgingTotals(companyId: string): Promise<number> {
-  const [row] = await prisma.$transaction(
-    (tx) => tx.$queryRaw<{ folded: number }[]>`SELECT aging_rebuild_totals(${companyId}::uuid) AS folded`,
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 300_000 },
-  );
+  const [row] = await prisma.$transaction((tx) => tx.$queryRaw<{ folded: number }[]>`SELECT aging_rebuild_totals(${companyId}::uuid) AS folded`, {
+    isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
+    timeout: 300_000,
+  });
   return row?.folded ?? 0;
 }

@@ -13,16 +13,23 @@ export const AGING_EXPORT_MAX_ROWS = 200_000;
 export async function exportAgingCsv(access: CompanyAccess, params: AgingParams): Promise<{ filename: string; csv: string; rows: number }> {
   const report = await getAgingPage(access, { ...params, page: 1, perPage: AGING_EXPORT_MAX_ROWS });
   const money = (minor: number) => minorToDecimal(minor, report.currency);
-  const csv = toCsv<(typeof report.rows)[number]>([
-    { header: 'Customer', text: true, value: (r) => r.customer.name },
-    { header: 'Customer ID', value: (r) => r.customer.id },
-    ...report.buckets.map((b) => ({ header: b.label, value: (r: (typeof report.rows)[number]) => money(r.amounts[b.key] ?? 0) })),
-    { header: 'Unapplied', value: (r) => money(r.unapplied) },
-    { header: 'Net total', value: (r) => money(r.total) },
-    { header: 'Currency', value: () => report.currency },
-  ], report.rows);
+  const csv = toCsv<(typeof report.rows)[number]>(
+    [
+      { header: 'Customer', text: true, value: (r) => r.customer.name },
+      { header: 'Customer ID', value: (r) => r.customer.id },
+      ...report.buckets.map((b) => ({ header: b.label, value: (r: (typeof report.rows)[number]) => money(r.amounts[b.key] ?? 0) })),
+      { header: 'Unapplied', value: (r) => money(r.unapplied) },
+      { header: 'Net total', value: (r) => money(r.total) },
+      { header: 'Currency', value: () => report.currency },
+    ],
+    report.rows,
+  );
   await writeAuditLog({
-    companyId: access.company.id, userId: access.userId, action: 'aging.export', targetType: 'company', targetId: access.company.id,
+    companyId: access.company.id,
+    userId: access.userId,
+    action: 'aging.export',
+    targetType: 'company',
+    targetId: access.company.id,
     details: { asOf: report.asOf, currency: report.currency, locations: params.locations, q: params.q ?? null, rows: report.rows.length },
   });
   return { filename: `${access.company.slug}-aging-${report.asOf}-${report.currency}.csv`, csv, rows: report.rows.length };

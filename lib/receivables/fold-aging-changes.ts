@@ -10,4 +10,3 @@ export async function foldAgingChanges(): Promise<number> {
   const [row] = await prisma.$queryRaw<{ folded: number }[]>`SELECT aging_fold_changes() AS folded`;
   return row?.folded ?? 0;
 }
-

@@ -47,21 +47,30 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
   const asOf = params.asOf ?? todayInTimeZone(access.company.timeZone);
   const currency = params.currency ?? access.company.baseCurrency;
   const [{ scheme, historical, withUnapplied }, openInvoices] = await Promise.all([
-    getAgingContext(access.company.id, asOf, currency), countOpenInvoices(access.company.id, currency),
+    getAgingContext(access.company.id, asOf, currency),
+    countOpenInvoices(access.company.id, currency),
   ]);
   const buckets = bucketsOf(scheme);
   const sort = params.sort ?? 'name';
   const rows = await prisma.$queryRaw<Row[]>(
     agingPageQuery({
-      companyId: access.company.id, buckets, asOf, currency, locationIds, q: params.q,
-      historical, withUnapplied, openInvoices,
-      sort, page: params.page, perPage: params.perPage,
+      companyId: access.company.id,
+      buckets,
+      asOf,
+      currency,
+      locationIds,
+      q: params.q,
+      historical,
+      withUnapplied,
+      openInvoices,
+      sort,
+      page: params.page,
+      perPage: params.perPage,
     }),
   );
   const first = rows[0] ?? {};
   const totalRows = Number(first.n ?? 0);
-  const amountsOf = (row: Row, prefix: string) =>
-    Object.fromEntries(buckets.map((b, i) => [b.key, toMinor(row[`${prefix}${i}`] as bigint)]));
+  const amountsOf = (row: Row, prefix: string) => Object.fromEntries(buckets.map((b, i) => [b.key, toMinor(row[`${prefix}${i}`] as bigint)]));
   return {
     company: access.company.slug,
     asOf,

@@ -22,8 +22,16 @@ export interface CustomerAging {
   /** total: the buckets' sum; unapplied: payments and credits not applied on asOf; net: total less unapplied (the aging page's Net total). */
   summaries: { currency: string; amounts: Record<string, number>; total: number; unapplied: number; net: number }[];
   invoices: {
-    id: string; number: string; location: string; invoiceDate: CalendarDate; dueDate: CalendarDate; currency: string;
-    amount: number; balance: number; daysPastDue: number; bucket: string;
+    id: string;
+    number: string;
+    location: string;
+    invoiceDate: CalendarDate;
+    dueDate: CalendarDate;
+    currency: string;
+    amount: number;
+    balance: number;
+    daysPastDue: number;
+    bucket: string;
   }[];
   invoicesTruncated: boolean;
 }
@@ -57,9 +65,16 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
   // agree even while payments are being recorded. Each row carries the per-currency sums (amounts as text:
   // exact beyond 2^53) and one invoice; a customer with nothing open gets one row without an invoice.
   const unapplied = unappliedItems({
-    companyId, currency: null, asOf, locationIds: locationScope(access, []), extra: Prisma.sql`AND p.customer_id = ${customerId}::uuid`, historical,
+    companyId,
+    currency: null,
+    asOf,
+    locationIds: locationScope(access, []),
+    extra: Prisma.sql`AND p.customer_id = ${customerId}::uuid`,
+    historical,
   });
-  const rows = await prisma.$queryRaw<({ sums: { currency: string; amounts: string[]; total: string; unapplied: string }[] } & Partial<InvoiceRow>)[]>`
+  const rows = await prisma.$queryRaw<
+    ({ sums: { currency: string; amounts: string[]; total: string; unapplied: string }[] } & Partial<InvoiceRow>)[]
+  >`
     WITH x AS MATERIALIZED (${agedInvoices(scope)}),
     s AS (SELECT currency, ${bucketSums(buckets)} FROM x GROUP BY currency),
     u AS (SELECT currency, sum(amount)::bigint AS unapplied FROM (${unapplied}) q GROUP BY currency)

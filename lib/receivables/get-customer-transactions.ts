@@ -7,11 +7,16 @@ import { notFound } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
 
-export const transactionParamsSchema = z.object({
-  from: z.string().refine(isCalendarDate, 'From must be a real date (YYYY-MM-DD)').optional(),
-  to: z.string().refine(isCalendarDate, 'To must be a real date (YYYY-MM-DD)').optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code').optional(),
-}).refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'To must not be before From' });
+export const transactionParamsSchema = z
+  .object({
+    from: z.string().refine(isCalendarDate, 'From must be a real date (YYYY-MM-DD)').optional(),
+    to: z.string().refine(isCalendarDate, 'To must be a real date (YYYY-MM-DD)').optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code')
+      .optional(),
+  })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'To must not be before From' });
 
 export interface CustomerTransaction {
   date: string;

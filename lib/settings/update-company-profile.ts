@@ -12,10 +12,17 @@ export const LOGO_MAX_BYTES = 256 * 1024;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 const limit = (field: string) =>
-  z.coerce.number(`${field} must be a number`).int(`${field} must be a whole number`).min(1, `${field} must be at least 1`).max(BULK_LIMIT_MAX, `${field} must be at most ${BULK_LIMIT_MAX.toLocaleString('en-US')}`);
+  z.coerce
+    .number(`${field} must be a number`)
+    .int(`${field} must be a whole number`)
+    .min(1, `${field} must be at least 1`)
+    .max(BULK_LIMIT_MAX, `${field} must be at most ${BULK_LIMIT_MAX.toLocaleString('en-US')}`);
 
 export const companyProfileSchema = z.object({
-  remitTo: z.string().trim().max(500, 'Remit-to must be at most 500 characters')
+  remitTo: z
+    .string()
+    .trim()
+    .max(500, 'Remit-to must be at most 500 characters')
     .refine((v) => v.split('\n').length <= 8, 'Remit-to must be at most 8 lines'),
   downloadLimit: limit('Download limit'),
   generateLimit: limit('Statement batch limit'),
@@ -58,9 +65,16 @@ export async function updateCompanyProfile(access: CompanyAccess, input: unknown
         ...(p.logoAction === 'remove' ? { logoPng: null } : p.logoAction === 'replace' && logo ? { logoPng: Buffer.from(logo) } : {}),
       },
     });
-    await writeAuditLog({
-      companyId: access.company.id, userId: access.userId, action: 'company.settings.update', targetType: 'company', targetId: access.company.id,
-      details: { remitTo: p.remitTo, downloadLimit: p.downloadLimit, generateLimit: p.generateLimit, logo: p.logoAction },
-    }, tx);
+    await writeAuditLog(
+      {
+        companyId: access.company.id,
+        userId: access.userId,
+        action: 'company.settings.update',
+        targetType: 'company',
+        targetId: access.company.id,
+        details: { remitTo: p.remitTo, downloadLimit: p.downloadLimit, generateLimit: p.generateLimit, logo: p.logoAction },
+      },
+      tx,
+    );
   });
 }

@@ -6,9 +6,7 @@ import type { PreparedStatement } from './prepare-statements';
 import type { StatementCriteria } from './statement-criteria';
 import { statementEmail } from './statement-email';
 
-export type CreateOutcome =
-  | { kind: 'created'; statementId: string; emailed: boolean; warning?: string }
-  | { kind: 'skipped'; reason: string };
+export type CreateOutcome = { kind: 'created'; statementId: string; emailed: boolean; warning?: string } | { kind: 'skipped'; reason: string };
 
 interface Context {
   criteria: StatementCriteria;
@@ -43,10 +41,20 @@ export async function createCustomerStatement(ctx: Context, s: PreparedStatement
     if (!inserted) return { kind: 'skipped', reason: 'Has a statement in the Skip Recent window.' };
     if (!c.email) return { kind: 'created', statementId: inserted.id, emailed: false };
     if (!s.email) {
-      return { kind: 'created', statementId: inserted.id, emailed: false, warning: 'Statement created but not emailed: the customer has no email address.' };
+      return {
+        kind: 'created',
+        statementId: inserted.id,
+        emailed: false,
+        warning: 'Statement created but not emailed: the customer has no email address.',
+      };
     }
     const mail = statementEmail({
-      companyName: ctx.company.name, customerName: s.customerName, asOf: c.asOf, totalMinor: s.totalMinor, currency: c.currency, remitTo: ctx.company.remitTo,
+      companyName: ctx.company.name,
+      customerName: s.customerName,
+      asOf: c.asOf,
+      totalMinor: s.totalMinor,
+      currency: c.currency,
+      remitTo: ctx.company.remitTo,
     });
     await enqueueEmail(tx, { companyId: c.companyId, statementId: inserted.id, to: s.email, ...mail, createdBy: ctx.userId });
     return { kind: 'created', statementId: inserted.id, emailed: true };

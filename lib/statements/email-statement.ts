@@ -19,7 +19,11 @@ export async function emailStatement(access: CompanyAccess, statementId: string)
   const statement = await prisma.invoiceStatement.findFirst({
     where: { companyId, id: statementId },
     select: {
-      id: true, asOf: true, currency: true, totalMinor: true, locationIds: true,
+      id: true,
+      asOf: true,
+      currency: true,
+      totalMinor: true,
+      locationIds: true,
       customer: { select: { name: true, email: true } },
     },
   });
@@ -32,12 +36,26 @@ export async function emailStatement(access: CompanyAccess, statementId: string)
   if (!to) throw new AppError('BAD_REQUEST', `${statement.customer.name} has no email address.`, [{ path: 'email', message: 'Missing' }]);
   const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { name: true, remitTo: true } });
   const mail = statementEmail({
-    companyName: company.name, customerName: statement.customer.name, asOf: calendarDateOf(statement.asOf),
-    totalMinor: Number(statement.totalMinor), currency: statement.currency, remitTo: company.remitTo,
+    companyName: company.name,
+    customerName: statement.customer.name,
+    asOf: calendarDateOf(statement.asOf),
+    totalMinor: Number(statement.totalMinor),
+    currency: statement.currency,
+    remitTo: company.remitTo,
   });
   const email = await prisma.$transaction(async (tx) => {
     const queued = await enqueueEmail(tx, { companyId, statementId, to, ...mail, createdBy: access.userId });
-    await writeAuditLog({ companyId, userId: access.userId, action: 'statements.email', targetType: 'statement', targetId: statementId, details: { to, emailId: queued.id } }, tx);
+    await writeAuditLog(
+      {
+        companyId,
+        userId: access.userId,
+        action: 'statements.email',
+        targetType: 'statement',
+        targetId: statementId,
+        details: { to, emailId: queued.id },
+      },
+      tx,
+    );
     return queued;
   });
   kickOutbox();

@@ -41,7 +41,11 @@ export async function findEligibleCustomers(c: StatementCriteria, limit: number)
     WITH a AS (
       SELECT x.customer_id, sum(x.bal) AS total, coalesce(sum(x.bal) FILTER (WHERE x.due_date < ${c.asOf}::date), 0) AS past_due
       FROM (${agedInvoices({
-        asOf: c.asOf, companyId: c.companyId, currency: c.currency, locationIds: c.locationFilter, extra: selected,
+        asOf: c.asOf,
+        companyId: c.companyId,
+        currency: c.currency,
+        locationIds: c.locationFilter,
+        extra: selected,
         historical: await hasLedgerEntriesAfter(c.companyId, c.asOf),
       })}) x
       GROUP BY x.customer_id

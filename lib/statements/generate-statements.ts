@@ -80,7 +80,15 @@ export async function generateStatements(access: CompanyAccess, input: unknown, 
   });
 
   const ctx = { criteria, userId: access.userId, batchId: batch.id, company };
-  const prepared = new Map((await prepareStatements(criteria, scheme, eligible.customers.map((c) => c.id))).map((p) => [p.customerId, p]));
+  const prepared = new Map(
+    (
+      await prepareStatements(
+        criteria,
+        scheme,
+        eligible.customers.map((c) => c.id),
+      )
+    ).map((p) => [p.customerId, p]),
+  );
   const failures: StatementFailure[] = [];
   const warnings: StatementFailure[] = [];
   let created = 0;
@@ -113,24 +121,49 @@ export async function generateStatements(access: CompanyAccess, input: unknown, 
   const remaining = eligible.count - eligible.customers.length;
   const last = eligible.customers.at(-1);
   const result: GenerateResult = {
-    batchId: batch.id, created, emailed, failures, warnings, skipped, capHit: eligible.count > limit, limit, remaining,
+    batchId: batch.id,
+    created,
+    emailed,
+    failures,
+    warnings,
+    skipped,
+    capHit: eligible.count > limit,
+    limit,
+    remaining,
     next: remaining > 0 && last ? { name: last.name, id: last.id } : null,
   };
   await prisma.$transaction(async (tx) => {
     await tx.statementBatch.update({
       where: { companyId_id: { companyId: criteria.companyId, id: batch.id } },
       data: {
-        createdCount: created, failedCount: failures.length, failures: failures.map((f) => ({ ...f })),
-        capHit: result.capHit, remainingCount: remaining, finishedAt: new Date(),
+        createdCount: created,
+        failedCount: failures.length,
+        failures: failures.map((f) => ({ ...f })),
+        capHit: result.capHit,
+        remainingCount: remaining,
+        finishedAt: new Date(),
       },
     });
-    await writeAuditLog({
-      companyId: criteria.companyId, userId: access.userId, action: 'statements.generate', targetType: 'statement_batch', targetId: batch.id,
-      details: {
-        criteria: { ...recorded, since: criteria.since?.toISOString() ?? null },
-        eligible: eligible.count, created, emailed, failed: failures.length, skipped, capHit: result.capHit, remaining,
+    await writeAuditLog(
+      {
+        companyId: criteria.companyId,
+        userId: access.userId,
+        action: 'statements.generate',
+        targetType: 'statement_batch',
+        targetId: batch.id,
+        details: {
+          criteria: { ...recorded, since: criteria.since?.toISOString() ?? null },
+          eligible: eligible.count,
+          created,
+          emailed,
+          failed: failures.length,
+          skipped,
+          capHit: result.capHit,
+          remaining,
+        },
       },
-    }, tx);
+      tx,
+    );
   });
   if (emailed > 0) kickOutbox();
   return result;

@@ -33,5 +33,11 @@ export async function getStatementPdf(companyId: string, statementId: string): P
 
 /** Keeps a name usable as a file name on every OS. */
 export function safeFilePart(name: string): string {
-  return name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'document';
+  return (
+    name
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'document'
+  );
 }

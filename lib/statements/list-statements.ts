@@ -8,13 +8,22 @@ import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { visibleStatements } from './visible-statements';
 
 export const statementListParamsSchema = z.object({
-  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
   customerId: z.guid('Customer must be an id').optional(),
   batchId: z.guid('Batch must be an id').optional(),
   from: z.string().refine(isCalendarDate, 'From must be a real date (YYYY-MM-DD)').optional(),
   to: z.string().refine(isCalendarDate, 'To must be a real date (YYYY-MM-DD)').optional(),
   page: z.coerce.number().int('Page must be a whole number').min(1, 'Page starts at 1').default(1),
-  perPage: z.coerce.number().int().refine((n) => [10, 25, 50].includes(n), 'Per page must be 10, 25 or 50').default(25),
+  perPage: z.coerce
+    .number()
+    .int()
+    .refine((n) => [10, 25, 50].includes(n), 'Per page must be 10, 25 or 50')
+    .default(25),
 });
 export type StatementListParams = z.output<typeof statementListParamsSchema>;
 
@@ -68,7 +77,10 @@ export async function listStatements(access: CompanyAccess, input: unknown) {
   return {
     params: p,
     rows: rows.map((r): StatementRow => ({
-      ...r, currency: r.currency.trim(), asOf: calendarDateOf(r.asOf), totalMinor: Number(r.totalMinor),
+      ...r,
+      currency: r.currency.trim(),
+      asOf: calendarDateOf(r.asOf),
+      totalMinor: Number(r.totalMinor),
     })),
     totalRows,
     totalPages: Math.ceil(totalRows / p.perPage),

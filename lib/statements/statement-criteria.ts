@@ -18,7 +18,10 @@ export const statementCriteriaSchema = z.object({
   /** The page's location filter; empty means every location where the user may modify invoices. */
   locations: z.array(z.guid('Each location must be an id')).max(1000).default([]),
   skipRecent: z.enum(SKIP_RECENT_OPTIONS.map((o) => o.value) as [string, ...string[]], 'Choose a Skip Recent window').default('none'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code').optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code')
+    .optional(),
   /** The customers selected on the page; empty means every eligible customer in the locations. */
   customerIds: z.array(z.guid('Each customer must be an id')).max(10_000).default([]),
   asOf: z.string().refine(isCalendarDate, 'As-of date must be a real date (YYYY-MM-DD)').optional(),

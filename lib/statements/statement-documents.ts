@@ -25,15 +25,17 @@ export async function statementDocuments(companyId: string, statementIds: string
     if (!row) return [];
     byId.delete(id);
     const snapshot = statementSnapshotSchema.parse(row.snapshot);
-    return [{
-      company,
-      customer: { name: snapshot.customer.name, addressLines: snapshot.customer.addressLines },
-      asOf: calendarDateOf(row.asOf),
-      currency: row.currency,
-      buckets: snapshot.buckets,
-      totalMinor: Number(row.totalMinor),
-      invoices: snapshot.invoices,
-      unapplied: snapshot.unapplied,
-    }];
+    return [
+      {
+        company,
+        customer: { name: snapshot.customer.name, addressLines: snapshot.customer.addressLines },
+        asOf: calendarDateOf(row.asOf),
+        currency: row.currency,
+        buckets: snapshot.buckets,
+        totalMinor: Number(row.totalMinor),
+        invoices: snapshot.invoices,
+        unapplied: snapshot.unapplied,
+      },
+    ];
   });
 }

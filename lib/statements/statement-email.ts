@@ -4,7 +4,12 @@ import type { CalendarDate } from '@/lib/aging/calendar-date';
 
 /** The email that carries a statement PDF to the customer. */
 export function statementEmail(s: {
-  companyName: string; customerName: string; asOf: CalendarDate; totalMinor: number; currency: string; remitTo: string | null;
+  companyName: string;
+  customerName: string;
+  asOf: CalendarDate;
+  totalMinor: number;
+  currency: string;
+  remitTo: string | null;
 }): { subject: string; bodyText: string } {
   const date = formatCalendarDate(s.asOf);
   const lines = [

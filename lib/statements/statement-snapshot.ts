@@ -23,8 +23,16 @@ export const statementSnapshotSchema = z.object({
     }),
   ),
   /** Payments and credit notes received by the date and not applied on it; the total due is net of them. */
-  unapplied: z.array(z.object({
-    kind: z.enum(['payment', 'credit_note']), id: z.string(), date: calendarDate, detail: z.string(), amountMinor: minor,
-  })).default([]),
+  unapplied: z
+    .array(
+      z.object({
+        kind: z.enum(['payment', 'credit_note']),
+        id: z.string(),
+        date: calendarDate,
+        detail: z.string(),
+        amountMinor: minor,
+      }),
+    )
+    .default([]),
 });
 export type StatementSnapshot = z.infer<typeof statementSnapshotSchema>;

@@ -45,7 +45,8 @@ export function unstorableTextIssues(input: unknown, limit = 20): FieldIssue[] {
       } else if (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null) {
         for (const [key, v] of Object.entries(value).reverse()) {
           const keyMessage = unstorableTextMessage(key);
-          if (keyMessage) stack.push({ issue: { path: join(path, key.replace(new RegExp(UNSTORABLE, 'g'), '\ufffd')), message: `Field name: ${keyMessage}` } });
+          if (keyMessage)
+            stack.push({ issue: { path: join(path, key.replace(new RegExp(UNSTORABLE, 'g'), '\ufffd')), message: `Field name: ${keyMessage}` } });
           else stack.push({ value: v, path: join(path, key) });
         }
       }

@@ -5,7 +5,12 @@ import { hashPassword } from '../../lib/auth/password';
 import { AGING_TOTALS_TABLES } from '../../lib/receivables/aging-totals-sql';
 import { INDUSTRIES, PREFIXES, STREETS, STREET_TYPES, SUFFIXES, SURNAMES, US_CITIES } from './demo-names';
 import {
-  INSERT_CUSTOMERS, INSERT_INVOICE_LINES, INSERT_INVOICE_PAYMENTS, INSERT_INVOICES, INSERT_LOCATIONS, INSERT_ON_ACCOUNT_PAYMENTS,
+  INSERT_CUSTOMERS,
+  INSERT_INVOICE_LINES,
+  INSERT_INVOICE_PAYMENTS,
+  INSERT_INVOICES,
+  INSERT_LOCATIONS,
+  INSERT_ON_ACCOUNT_PAYMENTS,
   INSERT_PAYMENT_APPLICATIONS,
 } from './bench-sql';
 
@@ -31,12 +36,56 @@ export interface BenchResult {
 }
 
 const CITY_NAMES = [
-  'Austin', 'Boston', 'Chicago', 'Dallas', 'Denver', 'Detroit', 'El Paso', 'Fresno', 'Houston', 'Indianapolis',
-  'Jacksonville', 'Kansas City', 'Las Vegas', 'Long Beach', 'Los Angeles', 'Louisville', 'Memphis', 'Mesa',
-  'Miami', 'Milwaukee', 'Minneapolis', 'Nashville', 'New Orleans', 'New York', 'Oakland', 'Oklahoma City',
-  'Omaha', 'Philadelphia', 'Phoenix', 'Pittsburgh', 'Portland', 'Raleigh', 'Sacramento', 'San Antonio',
-  'San Diego', 'San Francisco', 'San Jose', 'Seattle', 'St. Louis', 'Tampa', 'Tucson', 'Tulsa', 'Virginia Beach',
-  'Washington', 'Wichita', 'Albuquerque', 'Atlanta', 'Baltimore', 'Charlotte', 'Cleveland',
+  'Austin',
+  'Boston',
+  'Chicago',
+  'Dallas',
+  'Denver',
+  'Detroit',
+  'El Paso',
+  'Fresno',
+  'Houston',
+  'Indianapolis',
+  'Jacksonville',
+  'Kansas City',
+  'Las Vegas',
+  'Long Beach',
+  'Los Angeles',
+  'Louisville',
+  'Memphis',
+  'Mesa',
+  'Miami',
+  'Milwaukee',
+  'Minneapolis',
+  'Nashville',
+  'New Orleans',
+  'New York',
+  'Oakland',
+  'Oklahoma City',
+  'Omaha',
+  'Philadelphia',
+  'Phoenix',
+  'Pittsburgh',
+  'Portland',
+  'Raleigh',
+  'Sacramento',
+  'San Antonio',
+  'San Diego',
+  'San Francisco',
+  'San Jose',
+  'Seattle',
+  'St. Louis',
+  'Tampa',
+  'Tucson',
+  'Tulsa',
+  'Virginia Beach',
+  'Washington',
+  'Wichita',
+  'Albuquerque',
+  'Atlanta',
+  'Baltimore',
+  'Charlotte',
+  'Cleveland',
 ];
 
 /** `count` distinct location names: city names, then numbered repeats ("Austin 2") past the list's end. */
@@ -83,7 +132,24 @@ async function deleteBenchCompany(client: pg.Client): Promise<void> {
   const { rows } = await client.query<{ id: string }>('SELECT id FROM companies WHERE slug = $1', [BENCH_SLUG]);
   const id = rows[0]?.id;
   if (!id) return;
-  for (const table of ['email_outbox', 'invoice_statements', 'statement_batches', 'applications', 'write_offs', 'payments', 'credit_notes', 'invoice_lines', 'invoices', 'customers', 'location_permissions', 'api_tokens', 'memberships', 'locations', 'aging_schemes', 'audit_logs']) {
+  for (const table of [
+    'email_outbox',
+    'invoice_statements',
+    'statement_batches',
+    'applications',
+    'write_offs',
+    'payments',
+    'credit_notes',
+    'invoice_lines',
+    'invoices',
+    'customers',
+    'location_permissions',
+    'api_tokens',
+    'memberships',
+    'locations',
+    'aging_schemes',
+    'audit_logs',
+  ]) {
     await client.query(`DELETE FROM ${table} WHERE company_id = $1`, [id]);
   }
   await client.query('DELETE FROM companies WHERE id = $1', [id]);
@@ -103,8 +169,18 @@ async function createCompany(client: pg.Client, opts: BenchOptions): Promise<str
   ]);
   await client.query(INSERT_LOCATIONS, [companyId, benchLocationNames(opts.locations)]);
   await client.query(INSERT_CUSTOMERS, [
-    companyId, opts.locations, opts.customers, PREFIXES, INDUSTRIES, SUFFIXES, SURNAMES, STREETS, STREET_TYPES,
-    US_CITIES.map((c) => c[0]), US_CITIES.map((c) => c[1]), US_CITIES.map((c) => c[2]),
+    companyId,
+    opts.locations,
+    opts.customers,
+    PREFIXES,
+    INDUSTRIES,
+    SUFFIXES,
+    SURNAMES,
+    STREETS,
+    STREET_TYPES,
+    US_CITIES.map((c) => c[0]),
+    US_CITIES.map((c) => c[1]),
+    US_CITIES.map((c) => c[2]),
   ]);
   return companyId;
 }
@@ -121,7 +197,9 @@ async function createUsers(client: pg.Client, companyId: string): Promise<void> 
   );
   const idOf = (email: string) => rows.find((r) => r.email === email)?.id;
   await client.query(`INSERT INTO memberships (company_id, user_id, role) VALUES ($1, $2, 'admin'), ($1, $3, 'member')`, [
-    companyId, idOf(BENCH_USERS.admin), idOf(BENCH_USERS.limited),
+    companyId,
+    idOf(BENCH_USERS.admin),
+    idOf(BENCH_USERS.limited),
   ]);
   await client.query(
     `INSERT INTO location_permissions (company_id, user_id, location_id, permission)
@@ -172,7 +250,9 @@ export async function seedBench(databaseUrl: string, opts: BenchOptions): Promis
     }),
   );
   await timed(timings, `${opts.invoices} invoices`, log, () => insertInvoices(databaseUrl, companyId, opts, today));
-  await timed(timings, 'payments on account', log, () => withClient(databaseUrl, (client) => client.query(INSERT_ON_ACCOUNT_PAYMENTS, [companyId, opts.customers, today])));
+  await timed(timings, 'payments on account', log, () =>
+    withClient(databaseUrl, (client) => client.query(INSERT_ON_ACCOUNT_PAYMENTS, [companyId, opts.customers, today])),
+  );
   await timed(timings, 'fold aging totals', log, () => withClient(databaseUrl, (client) => client.query('SELECT aging_fold_changes()')));
   await timed(timings, 'vacuum analyze', log, () =>
     withClient(databaseUrl, async (client) => {

@@ -32,14 +32,28 @@ interface CompanySpec {
 }
 
 const ACME: CompanySpec = {
-  name: 'Acme Security', remitTo: 'Acme Security, Inc.\nAttn: Accounts Receivable\nPO Box 4410\nBoston, MA 02101\nACH: routing 011000138, account 2245 8830 11',
-  logo: 'acme-logo.png', slug: 'acme', timeZone: 'America/New_York', currency: 'USD', market: 'us',
-  locations: ['Boston', 'Chicago', 'Denver', 'Miami', 'Seattle'], customers: 300, invoices: 3000,
+  name: 'Acme Security',
+  remitTo: 'Acme Security, Inc.\nAttn: Accounts Receivable\nPO Box 4410\nBoston, MA 02101\nACH: routing 011000138, account 2245 8830 11',
+  logo: 'acme-logo.png',
+  slug: 'acme',
+  timeZone: 'America/New_York',
+  currency: 'USD',
+  market: 'us',
+  locations: ['Boston', 'Chicago', 'Denver', 'Miami', 'Seattle'],
+  customers: 300,
+  invoices: 3000,
 };
 const GLOBEX: CompanySpec = {
-  name: 'Globex Alarms', remitTo: 'Globex Alarms Ltd\n14 Wharf Road\nLondon N1 7GR\nSort code 20-00-00, account 55779911',
-  logo: 'globex-logo.png', slug: 'globex', timeZone: 'Europe/London', currency: 'GBP', market: 'uk',
-  locations: ['London', 'Manchester'], customers: 20, invoices: 150,
+  name: 'Globex Alarms',
+  remitTo: 'Globex Alarms Ltd\n14 Wharf Road\nLondon N1 7GR\nSort code 20-00-00, account 55779911',
+  logo: 'globex-logo.png',
+  slug: 'globex',
+  timeZone: 'Europe/London',
+  currency: 'GBP',
+  market: 'uk',
+  locations: ['London', 'Manchester'],
+  customers: 20,
+  invoices: 150,
 };
 
 type Permission = 'invoices.view' | 'invoices.modify';
@@ -57,17 +71,43 @@ const VIEW_MODIFY: Permission[] = ['invoices.view', 'invoices.modify'];
 const USERS: DemoUser[] = [
   { email: 'admin@acme.test', name: 'Avery Admin', password: 'demo-admin-2026', memberships: [{ slug: 'acme', role: 'admin', grants: [] }] },
   {
-    email: 'manager@acme.test', name: 'Morgan Manager', password: 'demo-manager-2026',
+    email: 'manager@acme.test',
+    name: 'Morgan Manager',
+    password: 'demo-manager-2026',
     memberships: [
-      { slug: 'acme', role: 'member', grants: [['Boston', VIEW_MODIFY], ['Chicago', VIEW_MODIFY], ['Denver', VIEW_MODIFY]] },
+      {
+        slug: 'acme',
+        role: 'member',
+        grants: [
+          ['Boston', VIEW_MODIFY],
+          ['Chicago', VIEW_MODIFY],
+          ['Denver', VIEW_MODIFY],
+        ],
+      },
       { slug: 'globex', role: 'member', grants: [['London', VIEW]] },
     ],
   },
   {
-    email: 'collector@acme.test', name: 'Casey Collector', password: 'demo-collector-2026',
-    memberships: [{ slug: 'acme', role: 'member', grants: [['Boston', VIEW], ['Chicago', VIEW]] }],
+    email: 'collector@acme.test',
+    name: 'Casey Collector',
+    password: 'demo-collector-2026',
+    memberships: [
+      {
+        slug: 'acme',
+        role: 'member',
+        grants: [
+          ['Boston', VIEW],
+          ['Chicago', VIEW],
+        ],
+      },
+    ],
   },
-  { email: 'nolocations@acme.test', name: 'Noel Nolocations', password: 'demo-nolocations-2026', memberships: [{ slug: 'acme', role: 'member', grants: [] }] },
+  {
+    email: 'nolocations@acme.test',
+    name: 'Noel Nolocations',
+    password: 'demo-nolocations-2026',
+    memberships: [{ slug: 'acme', role: 'member', grants: [] }],
+  },
   { email: 'admin@globex.test', name: 'Gale Globex', password: 'demo-globex-2026', memberships: [{ slug: 'globex', role: 'admin', grants: [] }] },
 ];
 
@@ -83,14 +123,28 @@ async function seedCompany(client: pg.ClientBase, rng: Prng, spec: CompanySpec, 
   await client.query(
     `INSERT INTO companies (id, slug, name, time_zone, base_currency, settings, remit_to, logo_png)
      VALUES ($1, $2, $3, $4, $5, '{}', $6, $7)`,
-    [companyId, spec.slug, spec.name, spec.timeZone, spec.currency, spec.remitTo, readFileSync(new URL(`../../public/demo/${spec.logo}`, import.meta.url))],
+    [
+      companyId,
+      spec.slug,
+      spec.name,
+      spec.timeZone,
+      spec.currency,
+      spec.remitTo,
+      readFileSync(new URL(`../../public/demo/${spec.logo}`, import.meta.url)),
+    ],
   );
-  await client.query(
-    `INSERT INTO aging_schemes (company_id, id, name, is_active, definition) VALUES ($1, $2, 'Standard', true, $3::jsonb)`,
-    [companyId, rng.uuid(), JSON.stringify(DEFAULT_AGING_SCHEME)],
-  );
+  await client.query(`INSERT INTO aging_schemes (company_id, id, name, is_active, definition) VALUES ($1, $2, 'Standard', true, $3::jsonb)`, [
+    companyId,
+    rng.uuid(),
+    JSON.stringify(DEFAULT_AGING_SCHEME),
+  ]);
   const locationIds = new Map(spec.locations.map((name) => [name, rng.uuid()]));
-  await insertRows(client, 'locations', ['company_id', 'id', 'name'], [...locationIds].map(([name, id]) => [companyId, id, name]));
+  await insertRows(
+    client,
+    'locations',
+    ['company_id', 'id', 'name'],
+    [...locationIds].map(([name, id]) => [companyId, id, name]),
+  );
 
   const ids = [...locationIds.values()];
   const profiles = makeCustomerProfiles(rng, spec.customers, spec.market, spec.slug === 'acme');
@@ -105,14 +159,33 @@ async function seedCompany(client: pg.ClientBase, rng: Prng, spec: CompanySpec, 
     }),
   );
 
-  const invoices = makeDemoInvoices(rng, { customers, locationIds: ids, count: spec.invoices, today, baseCurrency: spec.currency, perForeignCustomer: 5 });
+  const invoices = makeDemoInvoices(rng, {
+    customers,
+    locationIds: ids,
+    count: spec.invoices,
+    today,
+    baseCurrency: spec.currency,
+    perForeignCustomer: 5,
+  });
   // Payments, credits and write-offs leave each invoice owing what it does; their own generator keeps the rest as it was.
   const ledger = makeDemoLedger(new Prng(20_261_201 + spec.invoices), invoices, today);
   await insertRows(
     client,
     'invoices',
     ['company_id', 'id', 'number', 'customer_id', 'location_id', 'invoice_date', 'due_date', 'currency', 'amount_minor', 'balance_minor', 'status'],
-    invoices.map((v) => [companyId, v.id, v.number, v.customerId, v.locationId, v.invoiceDate, v.dueDate, v.currency, v.amountMinor, v.balanceMinor, v.status]),
+    invoices.map((v) => [
+      companyId,
+      v.id,
+      v.number,
+      v.customerId,
+      v.locationId,
+      v.invoiceDate,
+      v.dueDate,
+      v.currency,
+      v.amountMinor,
+      v.balanceMinor,
+      v.status,
+    ]),
     { invoice_date: 'date', due_date: 'date' },
   );
   // Lines from their own generator, so adding them left the invoices above exactly as they were.
@@ -123,8 +196,15 @@ async function seedCompany(client: pg.ClientBase, rng: Prng, spec: CompanySpec, 
     ['company_id', 'invoice_id', 'position', 'description', 'quantity', 'unit_price_minor', 'line_total_minor'],
     invoices.flatMap((v) =>
       makeDemoLines(lineRng, v.amountMinor, RECURRING_FEES.includes(v.amountMinor)).map((l) => [
-        companyId, v.id, l.position, l.description, l.quantity, l.unitPriceMinor, l.lineTotalMinor,
-      ])),
+        companyId,
+        v.id,
+        l.position,
+        l.description,
+        l.quantity,
+        l.unitPriceMinor,
+        l.lineTotalMinor,
+      ]),
+    ),
   );
   await insertDemoLedger(client, companyId, ledger);
   return { companyId, locationIds };
@@ -160,10 +240,7 @@ async function seedUsers(client: pg.ClientBase, rng: Prng, companies: Map<string
  * dates are relative to `today` (default: today in each company's time zone). Admins get no
  * location_permissions rows: their role grants every permission.
  */
-export async function seedDemoIfEmpty(
-  databaseUrl: string,
-  opts: { today?: string } = {},
-): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
+export async function seedDemoIfEmpty(databaseUrl: string, opts: { today?: string } = {}): Promise<{ seeded: boolean; logins: DemoLogin[] }> {
   const logins = DEMO_LOGINS.map((l) => ({ ...l }));
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

@@ -64,7 +64,10 @@ export class DemoLedgerBook {
   /** Invoice id -> the date of its latest application or write-off. */
   readonly lastEntry = new Map<string, string>();
 
-  constructor(private readonly rng: Prng, readonly today: string) {}
+  constructor(
+    private readonly rng: Prng,
+    readonly today: string,
+  ) {}
 
   pay(customerId: string, currency: string, amountMinor: number, receivedOn: string, method: PaymentMethod, note: string | null = null): DemoPayment {
     this.checkDate(receivedOn, 'payment');
@@ -85,12 +88,22 @@ export class DemoLedgerBook {
   apply(source: DemoPayment | DemoCreditNote, invoice: DemoInvoice, amountMinor: number, appliedOn: string): void {
     const receivedOn = 'receivedOn' in source ? source.receivedOn : source.issuedOn;
     const owed = invoice.customerId === source.customerId && invoice.currency === source.currency && OPEN.includes(invoice.status);
-    const issues = allocationIssues(source.unappliedMinor, [{ invoiceId: invoice.id, amountMinor }], new Map(owed ? [[invoice.id, invoice.balanceMinor]] : []));
-    if (issues.length > 0) throw new Error(`demo ledger: cannot apply ${amountMinor} to ${invoice.number}: ${issues.map((i) => i.message).join('; ')}`);
+    const issues = allocationIssues(
+      source.unappliedMinor,
+      [{ invoiceId: invoice.id, amountMinor }],
+      new Map(owed ? [[invoice.id, invoice.balanceMinor]] : []),
+    );
+    if (issues.length > 0)
+      throw new Error(`demo ledger: cannot apply ${amountMinor} to ${invoice.number}: ${issues.map((i) => i.message).join('; ')}`);
     this.checkDate(appliedOn, `application to ${invoice.number}`, receivedOn, invoice.invoiceDate);
     const isPayment = 'receivedOn' in source;
     this.applications.push({
-      id: this.rng.uuid(), invoiceId: invoice.id, paymentId: isPayment ? source.id : null, creditNoteId: isPayment ? null : source.id, amountMinor, appliedOn,
+      id: this.rng.uuid(),
+      invoiceId: invoice.id,
+      paymentId: isPayment ? source.id : null,
+      creditNoteId: isPayment ? null : source.id,
+      amountMinor,
+      appliedOn,
     });
     source.unappliedMinor -= amountMinor;
     invoice.balanceMinor -= amountMinor;
@@ -119,25 +132,40 @@ export class DemoLedgerBook {
 /** The book's rows in one multi-row insert per table, after the invoices they point at. */
 export async function insertDemoLedger(client: pg.ClientBase, companyId: string, book: DemoLedgerBook): Promise<void> {
   await insertRows(
-    client, 'payments',
+    client,
+    'payments',
     ['company_id', 'id', 'customer_id', 'currency', 'amount_minor', 'unapplied_minor', 'received_on', 'reference', 'method', 'note'],
-    book.payments.map((p) => [companyId, p.id, p.customerId, p.currency, p.amountMinor, p.unappliedMinor, p.receivedOn, p.reference, p.method, p.note]),
+    book.payments.map((p) => [
+      companyId,
+      p.id,
+      p.customerId,
+      p.currency,
+      p.amountMinor,
+      p.unappliedMinor,
+      p.receivedOn,
+      p.reference,
+      p.method,
+      p.note,
+    ]),
     { received_on: 'date' },
   );
   await insertRows(
-    client, 'credit_notes',
+    client,
+    'credit_notes',
     ['company_id', 'id', 'customer_id', 'currency', 'amount_minor', 'unapplied_minor', 'issued_on', 'reason'],
     book.creditNotes.map((c) => [companyId, c.id, c.customerId, c.currency, c.amountMinor, c.unappliedMinor, c.issuedOn, c.reason]),
     { issued_on: 'date' },
   );
   await insertRows(
-    client, 'applications',
+    client,
+    'applications',
     ['company_id', 'id', 'invoice_id', 'payment_id', 'credit_note_id', 'amount_minor', 'applied_on'],
     book.applications.map((a) => [companyId, a.id, a.invoiceId, a.paymentId, a.creditNoteId, a.amountMinor, a.appliedOn]),
     { applied_on: 'date', payment_id: 'uuid', credit_note_id: 'uuid' },
   );
   await insertRows(
-    client, 'write_offs',
+    client,
+    'write_offs',
     ['company_id', 'id', 'invoice_id', 'amount_minor', 'written_off_on', 'reason', 'description'],
     book.writeOffs.map((w) => [companyId, w.id, w.invoiceId, w.amountMinor, w.writtenOffOn, w.reason, w.description]),
     { written_off_on: 'date' },

@@ -7,12 +7,17 @@ import { addDays, type Prng } from './prng';
 const METHODS: PaymentMethod[] = ['bank_transfer', 'check', 'card', 'cash', 'other'];
 const METHOD_WEIGHTS = [45, 35, 15, 3, 2];
 const CREDIT_REASONS = [
-  'Service outage credit', 'Returned equipment', 'Billing error corrected', 'Goodwill credit', 'Duplicate monitoring fee', 'Price match adjustment',
+  'Service outage credit',
+  'Returned equipment',
+  'Billing error corrected',
+  'Goodwill credit',
+  'Duplicate monitoring fee',
+  'Price match adjustment',
 ];
 const FULL_WRITE_OFFS: [DemoWriteOff['reason'], string][] = [
   ['bad_debt', 'Customer out of business; collection agency returned it unpaid'],
   ['bad_debt', 'Uncollectible after final notice'],
-  ['other', 'Closed at the customer\'s account review'],
+  ['other', "Closed at the customer's account review"],
 ];
 const PARTIAL_WRITE_OFF: [DemoWriteOff['reason'], string] = ['dispute', 'Disputed part of the charge; settled with the customer'];
 
@@ -30,10 +35,19 @@ const pushTo = <T>(map: Map<string, T[]>, key: string, item: T) => (map.get(key)
 const isOpen = (i: DemoInvoice) => (i.status === 'open' || i.status === 'partially_paid') && i.balanceMinor > 0;
 
 /** Applies up to `upToMinor` of what the source has left to the customer's open invoices, oldest due first (the Apply form's suggestion). */
-function applyOldestDueFirst(book: DemoLedgerBook, source: DemoPayment | DemoCreditNote, invoices: DemoInvoice[], on: string, upToMinor: number): void {
+function applyOldestDueFirst(
+  book: DemoLedgerBook,
+  source: DemoPayment | DemoCreditNote,
+  invoices: DemoInvoice[],
+  on: string,
+  upToMinor: number,
+): void {
   const open = invoices.filter((i) => isOpen(i) && i.currency === source.currency && i.invoiceDate <= on);
   const byId = new Map(open.map((i) => [i.id, i]));
-  const allocations = suggestAllocation(Math.min(upToMinor, source.unappliedMinor), open.map((i) => ({ id: i.id, dueDate: i.dueDate, number: i.number, balanceMinor: i.balanceMinor })));
+  const allocations = suggestAllocation(
+    Math.min(upToMinor, source.unappliedMinor),
+    open.map((i) => ({ id: i.id, dueDate: i.dueDate, number: i.number, balanceMinor: i.balanceMinor })),
+  );
   for (const a of allocations) book.apply(source, byId.get(a.invoiceId)!, a.amountMinor, on);
 }
 
@@ -94,7 +108,8 @@ export function makeDemoLedger(rng: Prng, invoices: DemoInvoice[], today: string
     for (let i = 0; i < list.length;) {
       const size = rng.chance(0.3) ? rng.int(2, 4) : 1;
       const chunk = [list[i]!];
-      while (chunk.length < size && i + chunk.length < list.length && daysBetween(chunk[0]!.on, list[i + chunk.length]!.on) <= 30) chunk.push(list[i + chunk.length]!);
+      while (chunk.length < size && i + chunk.length < list.length && daysBetween(chunk[0]!.on, list[i + chunk.length]!.on) <= 30)
+        chunk.push(list[i + chunk.length]!);
       i += chunk.length;
       const { invoice, on } = chunk.at(-1)!;
       const total = chunk.reduce((s, c) => s + c.amountMinor, 0);
@@ -115,7 +130,14 @@ export function makeDemoLedger(rng: Prng, invoices: DemoInvoice[], today: string
     const first = own[0]!;
     const receivedOn = addDays(today, -rng.int(0, 45));
     const amount = rng.int(2, 50) * 5_000;
-    const payment = book.pay(first.customerId, first.currency, amount, receivedOn, rng.chance(0.5) ? 'check' : 'bank_transfer', 'Received without remittance advice');
+    const payment = book.pay(
+      first.customerId,
+      first.currency,
+      amount,
+      receivedOn,
+      rng.chance(0.5) ? 'check' : 'bank_transfer',
+      'Received without remittance advice',
+    );
     const appliedOn = dateBetween(rng, receivedOn, minDate(today, addDays(receivedOn, 10)));
     if (k % 2 === 1) applyOldestDueFirst(book, payment, own, appliedOn, k % 4 === 3 ? amount / 2 : amount);
   });

@@ -9,8 +9,14 @@ export interface DemoLine {
 }
 
 const EQUIPMENT: [string, number][] = [
-  ['Door/window contact', 2_900], ['Motion sensor', 6_500], ['Glass-break detector', 8_900], ['Smoke detector', 7_400],
-  ['Keypad', 14_900], ['Indoor camera', 19_900], ['Outdoor camera', 34_900], ['Control panel', 59_900],
+  ['Door/window contact', 2_900],
+  ['Motion sensor', 6_500],
+  ['Glass-break detector', 8_900],
+  ['Smoke detector', 7_400],
+  ['Keypad', 14_900],
+  ['Indoor camera', 19_900],
+  ['Outdoor camera', 34_900],
+  ['Control panel', 59_900],
 ];
 const MONITORING = ['Monthly alarm monitoring', 'Monthly video monitoring', 'Monthly monitoring and service plan'];
 const SERVICE = ['Installation and programming', 'Service call and labor', 'System upgrade and configuration'];

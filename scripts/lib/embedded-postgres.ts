@@ -48,7 +48,8 @@ function passwordFor(dataDir: string, ephemeral: boolean, initialised: boolean):
   if (ephemeral) return randomBytes(16).toString('hex');
   const file = `${dataDir}.password`;
   if (!existsSync(file)) {
-    if (initialised) throw new Error(`${file} is missing, so the database in ${dataDir} cannot be opened. Restore it, or delete ${dataDir} to start afresh.`);
+    if (initialised)
+      throw new Error(`${file} is missing, so the database in ${dataDir} cannot be opened. Restore it, or delete ${dataDir} to start afresh.`);
     writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
@@ -101,7 +102,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     for (let attempt = 0; !running; attempt++) {
       const port = opts.port ?? (await freePort());
       const pg = server(port);
-      running = await pg.start().then(() => ({ pg, port }), () => undefined);
+      running = await pg.start().then(
+        () => ({ pg, port }),
+        () => undefined,
+      );
       if (!running && (opts.port || attempt === 2)) {
         throw new Error(`The embedded PostgreSQL in ${dataDir} did not start:\n  ${log.join('\n  ')}`);
       }

@@ -23,11 +23,21 @@ export interface AgingExpectation {
 
 /** Buckets less unapplied is the net total; every bucket and the unapplied amount are whole and not negative. */
 function checkAmounts(c: Checker, row: AgingRowJson, keys: string[], what: string): void {
-  c.eq(Object.keys(row.amounts ?? {}).sort().join(','), [...keys].sort().join(','), `${what} bucket keys`);
+  c.eq(
+    Object.keys(row.amounts ?? {})
+      .sort()
+      .join(','),
+    [...keys].sort().join(','),
+    `${what} bucket keys`,
+  );
   for (const k of keys) c.money(row.amounts?.[k], `${what} ${k}`, { min: 0 });
   c.money(row.unapplied, `${what} unapplied`, { min: 0 });
   c.money(row.total, `${what} total`);
-  c.eq(row.total, sumOf(row.amounts ?? {}, keys) - row.unapplied, `${what} total (buckets ${keys.map((k) => row.amounts?.[k]).join('+')} less unapplied ${row.unapplied})`);
+  c.eq(
+    row.total,
+    sumOf(row.amounts ?? {}, keys) - row.unapplied,
+    `${what} total (buckets ${keys.map((k) => row.amounts?.[k]).join('+')} less unapplied ${row.unapplied})`,
+  );
 }
 
 /** A customer the caller may see, named as in the database; and the name search honoured. */
@@ -61,14 +71,30 @@ export function checkAgingReport(c: Checker, r: AgingReportJson, e: AgingExpecta
   const key = e.sort.startsWith('-') ? e.sort.slice(1) : null;
   if (key && key !== 'name') {
     const value = (row: AgingRowJson) => (key === 'total' ? row.total : (row.amounts[key] ?? 0));
-    r.rows.slice(1).forEach((row, i) =>
-      c.ok(value(row) <= value(r.rows[i]!), () => `sort ${e.sort}: row ${i + 2} (${value(row)}) is above row ${i + 1} (${value(r.rows[i]!)})`));
+    r.rows
+      .slice(1)
+      .forEach((row, i) =>
+        c.ok(value(row) <= value(r.rows[i]!), () => `sort ${e.sort}: row ${i + 2} (${value(row)}) is above row ${i + 1} (${value(r.rows[i]!)})`),
+      );
   }
   // With every row on this page, the summary is their sum (it is computed over all rows in the same statement).
   if (e.page === 1 && r.totalRows <= e.perPage) {
-    for (const k of e.bucketKeys) c.eq(r.summary.amounts[k], r.rows.reduce((s, row) => s + (row.amounts[k] ?? 0), 0), `summary ${k} against the sum of all ${r.totalRows} rows`);
-    c.eq(r.summary.unapplied, r.rows.reduce((s, row) => s + row.unapplied, 0), 'summary unapplied against the sum of all rows');
-    c.eq(r.summary.total, r.rows.reduce((s, row) => s + row.total, 0), 'summary total against the sum of all rows');
+    for (const k of e.bucketKeys)
+      c.eq(
+        r.summary.amounts[k],
+        r.rows.reduce((s, row) => s + (row.amounts[k] ?? 0), 0),
+        `summary ${k} against the sum of all ${r.totalRows} rows`,
+      );
+    c.eq(
+      r.summary.unapplied,
+      r.rows.reduce((s, row) => s + row.unapplied, 0),
+      'summary unapplied against the sum of all rows',
+    );
+    c.eq(
+      r.summary.total,
+      r.rows.reduce((s, row) => s + row.total, 0),
+      'summary total against the sum of all rows',
+    );
   }
 }
 
@@ -108,7 +134,10 @@ export function checkAgingCsv(c: Checker, text: string, e: CsvExpectation): numb
     if (e.q) c.ok(name.toLowerCase().includes(e.q.toLowerCase()), `${what}: ${name} does not match the search "${e.q}"`);
     const n = e.bucketLabels.length;
     const amounts = rec.slice(2, 2 + n + 2).map((v) => decimalToMinor(v, digits));
-    c.ok(amounts.every((a) => Number.isSafeInteger(a)), () => `${what}: amounts ${rec.slice(2, 2 + n + 2).join(', ')} are not ${e.currency} amounts`);
+    c.ok(
+      amounts.every((a) => Number.isSafeInteger(a)),
+      () => `${what}: amounts ${rec.slice(2, 2 + n + 2).join(', ')} are not ${e.currency} amounts`,
+    );
     const buckets = amounts.slice(0, n);
     const [unapplied, net] = amounts.slice(n) as [number, number];
     c.ok(buckets.every((a) => a >= 0) && unapplied >= 0, `${what}: a negative bucket or unapplied amount`);

@@ -11,7 +11,14 @@ export interface TransactionsJson {
   customer: { id: string; name: string };
   currency: string;
   openingBalanceMinor: number;
-  transactions: { date: string; kind: 'invoice' | 'payment' | 'credit_note' | 'write_off'; id: string; reference: string; amountMinor: number; balanceMinor: number }[];
+  transactions: {
+    date: string;
+    kind: 'invoice' | 'payment' | 'credit_note' | 'write_off';
+    id: string;
+    reference: string;
+    amountMinor: number;
+    balanceMinor: number;
+  }[];
 }
 
 /**
@@ -44,7 +51,14 @@ export function checkCustomerAging(c: Checker, r: CustomerAgingJson, persona: Pe
   if (r.invoicesTruncated) return;
   // A currency with only money on account has a summary without invoices.
   const owed = r.summaries.filter((s) => s.total > 0);
-  c.eq([...sums.keys()].sort().join(','), owed.map((s) => s.currency).sort().join(','), 'currencies of the invoices against the summaries owing');
+  c.eq(
+    [...sums.keys()].sort().join(','),
+    owed
+      .map((s) => s.currency)
+      .sort()
+      .join(','),
+    'currencies of the invoices against the summaries owing',
+  );
   for (const s of r.summaries) {
     c.ok(s.unapplied >= 0 && (s.total > 0 || s.unapplied > 0), `${s.currency} summary: total ${s.total}, unapplied ${s.unapplied}`);
     c.eq(s.net, s.total - s.unapplied, `${s.currency} net: total less unapplied`);

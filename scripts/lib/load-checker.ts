@@ -15,7 +15,10 @@ export class Checker {
 
   /** Amounts are whole minor units. */
   money(value: unknown, what: string, { min = -Infinity } = {}): value is number {
-    return this.ok(typeof value === 'number' && Number.isSafeInteger(value) && value >= min, () => `${what} is ${JSON.stringify(value)}, not a whole number${min === 0 ? ' >= 0' : ''}`);
+    return this.ok(
+      typeof value === 'number' && Number.isSafeInteger(value) && value >= min,
+      () => `${what} is ${JSON.stringify(value)}, not a whole number${min === 0 ? ' >= 0' : ''}`,
+    );
   }
 }
 

@@ -57,8 +57,15 @@ export async function loadPersonas(tokenName: string): Promise<Persona[]> {
   const slugs = [...new Set(LOAD_PERSONAS.map((p) => p.slug))];
   const companies = await prisma.company.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
   const missing = slugs.filter((s) => !companies.some((c) => c.slug === s));
-  if (missing.length > 0) throw new Error(`No demo company ${missing.join(', ')} in this database: load the demo data into an empty database (npm run seed:demo).`);
-  const allIds = new Map(await Promise.all(companies.map(async (c) => [c.slug, (await prisma.customer.findMany({ where: { companyId: c.id }, select: { id: true } })).map((x) => x.id)] as const)));
+  if (missing.length > 0)
+    throw new Error(`No demo company ${missing.join(', ')} in this database: load the demo data into an empty database (npm run seed:demo).`);
+  const allIds = new Map(
+    await Promise.all(
+      companies.map(
+        async (c) => [c.slug, (await prisma.customer.findMany({ where: { companyId: c.id }, select: { id: true } })).map((x) => x.id)] as const,
+      ),
+    ),
+  );
   const personas: Persona[] = [];
   try {
     for (const p of LOAD_PERSONAS) personas.push(await loadPersona(p, tokenName, allIds));
@@ -80,12 +87,20 @@ async function loadPersona(p: (typeof LOAD_PERSONAS)[number], tokenName: string,
   const hidden = [...allIds].flatMap(([slug, ids]) => (slug === p.slug ? ids.filter((id) => !visibleIds.has(id)) : ids));
   const token = await createApiToken(access.company.id, access.userId, { name: tokenName });
   return {
-    key: p.key, slug: p.slug, companyId: access.company.id, timeZone: access.company.timeZone, currency: access.company.baseCurrency,
-    isAdmin: access.role === 'admin', buckets: bucketsOf(await getAgingScheme(access.company.id)), token: { id: token.id, secret: token.secret },
+    key: p.key,
+    slug: p.slug,
+    companyId: access.company.id,
+    timeZone: access.company.timeZone,
+    currency: access.company.baseCurrency,
+    isAdmin: access.role === 'admin',
+    buckets: bucketsOf(await getAgingScheme(access.company.id)),
+    token: { id: token.id, secret: token.secret },
     viewLocationIds: new Set(viewIds),
     viewLocationNames: new Set(access.viewLocations.map((l) => l.name)),
     modifyLocationNames: new Set(access.viewLocations.filter((l) => access.modifyLocationIds.includes(l.id)).map((l) => l.name)),
-    visible: new Map(visible.map((c) => [c.id, c])), modifiable, hidden,
+    visible: new Map(visible.map((c) => [c.id, c])),
+    modifiable,
+    hidden,
   };
 }
 

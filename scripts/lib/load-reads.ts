@@ -25,9 +25,17 @@ export async function agingPage(client: LoadClient, kind: string, query: AgingQu
   if (!report) return undefined;
   client.verify(kind, `GET ${path}`, (c) =>
     checkAgingReport(c, report, {
-      slug: persona.slug, currency: persona.currency, bucketKeys: persona.buckets.map((b) => b.key), visible: persona.visible,
-      page: query.page, perPage: PER_PAGE, sort: query.sort, asOf: query.asOf, q: query.q,
-    }));
+      slug: persona.slug,
+      currency: persona.currency,
+      bucketKeys: persona.buckets.map((b) => b.key),
+      visible: persona.visible,
+      page: query.page,
+      perPage: PER_PAGE,
+      sort: query.sort,
+      asOf: query.asOf,
+      q: query.q,
+    }),
+  );
   return report;
 }
 
@@ -107,7 +115,8 @@ export async function readExport(vu: VirtualUser): Promise<void> {
   if (csv === undefined) return;
   const { persona } = vu;
   vu.client.verify('export', `GET ${path}`, (c) =>
-    checkAgingCsv(c, csv, { currency: persona.currency, bucketLabels: persona.buckets.map((b) => b.label), visible: persona.visible, q }));
+    checkAgingCsv(c, csv, { currency: persona.currency, bucketLabels: persona.buckets.map((b) => b.label), visible: persona.visible, q }),
+  );
 }
 
 /** What the caller may not see answers 404: another company's aging, or a customer outside its company or locations. */
@@ -115,11 +124,7 @@ export async function readDenied(vu: VirtualUser): Promise<void> {
   const { client, persona } = vu;
   const other = persona.slug === 'acme' ? 'globex' : 'acme';
   const id = vu.rng.pick(persona.hidden);
-  const path = vu.rng.pick([
-    client.path('/aging', other),
-    client.path(`/customers/${id}/aging`),
-    client.path(`/customers/${id}/transactions`),
-  ]);
+  const path = vu.rng.pick([client.path('/aging', other), client.path(`/customers/${id}/aging`), client.path(`/customers/${id}/transactions`)]);
   const r = await client.request<{ error?: { code?: string } }>('denied (404)', 'GET', path, { expect: 404 });
   if (r) client.verify('denied (404)', `GET ${path}`, (c) => c.eq(r.error?.code, 'NOT_FOUND', 'error code'));
 }

@@ -56,16 +56,26 @@ export class LoadStats {
   report(elapsedMs: number): string[] {
     const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
     const head = ['kind', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'wrong'];
-    const rows = [...this.kinds].sort(([a], [b]) => a.localeCompare(b)).map(([kind, k]) => {
-      const sorted = [...k.times].sort((a, b) => a - b);
-      return [kind, String(sorted.length), ...[50, 95, 99, 100].map((p) => (sorted.length ? pct(sorted, p).toFixed(0) : '-')), String(k.errors), String(k.wrong)];
-    });
+    const rows = [...this.kinds]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, k]) => {
+        const sorted = [...k.times].sort((a, b) => a - b);
+        return [
+          kind,
+          String(sorted.length),
+          ...[50, 95, 99, 100].map((p) => (sorted.length ? pct(sorted, p).toFixed(0) : '-')),
+          String(k.errors),
+          String(k.wrong),
+        ];
+      });
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
     const t = this.totals;
     const out = [line(head), ...rows.map(line), ''];
     out.push(`${t.requests} requests in ${(elapsedMs / 1000).toFixed(1)} s: ${(t.requests / (elapsedMs / 1000)).toFixed(1)} requests/s`);
-    out.push(`${this.checks} checks on the answers; ${this.skippedFollowUps} before/after page-row comparisons skipped (the customer's row was not on the page it was mapped to)`);
+    out.push(
+      `${this.checks} checks on the answers; ${this.skippedFollowUps} before/after page-row comparisons skipped (the customer's row was not on the page it was mapped to)`,
+    );
     out.push(`errors: ${t.errors}; wrong answers: ${t.wrong}`);
     if (this.errorSamples.length > 0) out.push('', `First ${this.errorSamples.length} errors:`, ...this.errorSamples.map((s) => `  ${s}`));
     if (this.wrongSamples.length > 0) out.push('', `First ${this.wrongSamples.length} wrong answers:`, ...this.wrongSamples.map((s) => `  ${s}`));

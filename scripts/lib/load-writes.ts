@@ -76,7 +76,11 @@ function openInvoice(vu: VirtualUser, aging: CustomerAgingJson): Effect['invoice
   return { id: inv.id, number: inv.number, balance: inv.balance };
 }
 
-interface PaymentAnswer { paymentId: string; appliedMinor: number; unappliedMinor: number }
+interface PaymentAnswer {
+  paymentId: string;
+  appliedMinor: number;
+  unappliedMinor: number;
+}
 
 /**
  * One write on a customer this virtual user owns, then the checks that a read right after shows it: a payment
@@ -95,31 +99,54 @@ export async function writeSomething(vu: VirtualUser): Promise<void> {
   const choice = rng.weighted([5, 3, 2]);
   if (choice === 2 || !invoice) {
     const kind = 'credit note';
-    const r = await client.request<{ creditNoteId: string }>(kind, 'POST', client.path('/credit-notes'), { body: { customerId: customer.id, amount: money, reason: reference }, expect: 201 });
+    const r = await client.request<{ creditNoteId: string }>(kind, 'POST', client.path('/credit-notes'), {
+      body: { customerId: customer.id, amount: money, reason: reference },
+      expect: 201,
+    });
     if (!r || !client.verify(kind, `credit note ${reference}`, (c) => c.ok(typeof r.creditNoteId === 'string', 'no creditNoteId'))) return;
     return followUp(vu, kind, customer, before, { kind: 'credit_note', id: r.creditNoteId, reference, amount, applied: 0 });
   }
   if (choice === 0) {
     const kind = 'payment';
     const applied = Math.min(amount, invoice.balance);
-    const r = await client.request<PaymentAnswer>(kind, 'POST', client.path('/payments'), { body: { invoiceId: invoice.id, amount: money, receivedOn, reference, method: 'check' }, expect: 201 });
-    if (!r || !client.verify(kind, `payment ${reference} of ${amount} on invoice ${invoice.number} (balance ${invoice.balance})`, (c) => {
-      c.eq(r.appliedMinor, applied, 'appliedMinor');
-      c.eq(r.unappliedMinor, amount - applied, 'unappliedMinor');
-    })) return;
+    const r = await client.request<PaymentAnswer>(kind, 'POST', client.path('/payments'), {
+      body: { invoiceId: invoice.id, amount: money, receivedOn, reference, method: 'check' },
+      expect: 201,
+    });
+    if (
+      !r ||
+      !client.verify(kind, `payment ${reference} of ${amount} on invoice ${invoice.number} (balance ${invoice.balance})`, (c) => {
+        c.eq(r.appliedMinor, applied, 'appliedMinor');
+        c.eq(r.unappliedMinor, amount - applied, 'unappliedMinor');
+      })
+    )
+      return;
     return followUp(vu, kind, customer, before, { kind: 'payment', id: r.paymentId, reference, amount, applied, invoice });
   }
   // Money on account, then applied to one invoice: up to what the payment and the invoice both have.
-  const paid = await client.request<PaymentAnswer>('payment', 'POST', client.path('/payments'), { body: { customerId: customer.id, amount: money, receivedOn, reference, method: 'bank_transfer' }, expect: 201 });
-  if (!paid || !client.verify('payment', `payment ${reference} of ${amount} on account`, (c) => {
-    c.eq(paid.appliedMinor, 0, 'appliedMinor');
-    c.eq(paid.unappliedMinor, amount, 'unappliedMinor');
-  })) return;
+  const paid = await client.request<PaymentAnswer>('payment', 'POST', client.path('/payments'), {
+    body: { customerId: customer.id, amount: money, receivedOn, reference, method: 'bank_transfer' },
+    expect: 201,
+  });
+  if (
+    !paid ||
+    !client.verify('payment', `payment ${reference} of ${amount} on account`, (c) => {
+      c.eq(paid.appliedMinor, 0, 'appliedMinor');
+      c.eq(paid.unappliedMinor, amount, 'unappliedMinor');
+    })
+  )
+    return;
   const kind = 'application';
   const applied = Math.min(amount, invoice.balance, rng.int(1, amount));
   const r = await client.request<{ unappliedMinor: number }>(kind, 'POST', client.path(`/payments/${paid.paymentId}/applications`), {
     body: { allocations: [{ invoiceId: invoice.id, amount: minorToDecimal(applied, persona.currency) }] },
   });
-  if (!r || !client.verify(kind, `${applied} of payment ${reference} to invoice ${invoice.number}`, (c) => c.eq(r.unappliedMinor, amount - applied, 'unappliedMinor'))) return;
+  if (
+    !r ||
+    !client.verify(kind, `${applied} of payment ${reference} to invoice ${invoice.number}`, (c) =>
+      c.eq(r.unappliedMinor, amount - applied, 'unappliedMinor'),
+    )
+  )
+    return;
   return followUp(vu, kind, customer, before, { kind: 'payment', id: paid.paymentId, reference, amount, applied, invoice });
 }

@@ -6,7 +6,13 @@ import { freePort } from './embedded-postgres';
 export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
@@ -37,7 +43,8 @@ export async function startBuiltApp(env: NodeJS.ProcessEnv, opts: { output?: 'ig
   // Fails fast when the server dies while starting; once it answers, a later exit is the caller's business.
   let starting = true;
   const exited = new Promise<never>((_, reject) =>
-    server.once('exit', (code) => starting && reject(new Error(`next start exited with code ${code} before answering`))));
+    server.once('exit', (code) => starting && reject(new Error(`next start exited with code ${code} before answering`))),
+  );
   try {
     await Promise.race([waitForHttp(`${url}/login`, opts.timeoutMs ?? 60_000), exited]);
   } catch (error) {

@@ -1,7 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
-  AGING_PATH, OLDEST_BUCKET, agingTable, amountsIn, dataRows, filterButton, openFilters, pagination, paintedRgb,
-  parseMoney, showing, signIn, summary, summaryTotal,
+  AGING_PATH,
+  OLDEST_BUCKET,
+  agingTable,
+  amountsIn,
+  dataRows,
+  filterButton,
+  openFilters,
+  pagination,
+  paintedRgb,
+  parseMoney,
+  showing,
+  signIn,
+  summary,
+  summaryTotal,
 } from './helpers';
 
 const LOCATION_IDS = /locations=([0-9a-f-]{36}(?:%2C[0-9a-f-]{36})*)/;
@@ -89,7 +101,10 @@ test.describe('aging page as the collector (Boston and Chicago only)', () => {
     for (const key of ['pending', 'current', 'days_1_30', 'days_31_60', 'days_61_90', OLDEST_BUCKET]) {
       const column = await amountsIn(agingTable(page).locator(`[data-bucket="${key}"]`));
       const sum = parseMoney((await summary(page).locator(`[data-bucket="${key}"]`).textContent()) ?? '');
-      expect(column.reduce((a, b) => a + b, 0), `column ${key}`).toBe(sum);
+      expect(
+        column.reduce((a, b) => a + b, 0),
+        `column ${key}`,
+      ).toBe(sum);
     }
 
     // Clearing the search box brings every customer back.

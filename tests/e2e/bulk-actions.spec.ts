@@ -1,9 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import {
-  AGING_OLDEST_FIRST, AGING_PATH, OUTBOX_PATH, STATEMENTS_PATH, bodyRows, bulkActions, createdHeading, customerIdOf, dataRows,
-  downloadButton, eligibleStatus, expectPdf, generateButton, generateDialog, generatePastDue, leadingCount, listTotal, modeRadio,
-  openFilters, openGenerate, selectCustomers, selectFreshCustomers, signIn, statementsTable, toasts, type PickedCustomer,
+  AGING_OLDEST_FIRST,
+  AGING_PATH,
+  OUTBOX_PATH,
+  STATEMENTS_PATH,
+  bodyRows,
+  bulkActions,
+  createdHeading,
+  customerIdOf,
+  dataRows,
+  downloadButton,
+  eligibleStatus,
+  expectPdf,
+  generateButton,
+  generateDialog,
+  generatePastDue,
+  leadingCount,
+  listTotal,
+  modeRadio,
+  openFilters,
+  openGenerate,
+  selectCustomers,
+  selectFreshCustomers,
+  signIn,
+  statementsTable,
+  toasts,
+  type PickedCustomer,
 } from './helpers';
 
 /**
@@ -56,7 +79,7 @@ async function download(page: Page): Promise<{ file: Download; bytes: Buffer; in
 }
 
 test.describe('Download on the aging page', () => {
-  test('the manager downloads one PDF of the selected customers\' open invoices', async ({ page }) => {
+  test("the manager downloads one PDF of the selected customers' open invoices", async ({ page }) => {
     await signIn(page, 'manager');
     await expect(page).toHaveURL(AGING_PATH);
     const downloads: Download[] = [];
@@ -178,7 +201,10 @@ test.describe('Generate Statements as the manager', () => {
     expect(listed.map((n) => n.trim()).sort()).toEqual(picked.map((c) => c.name).sort());
     for (const row of await rows.all()) {
       await expect(row).toContainText('Morgan Manager');
-      await expect(row.getByRole('link', { name: /^Download PDF of the statement for / })).toHaveAttribute('href', /\/statements\/[0-9a-f-]{36}\/pdf$/);
+      await expect(row.getByRole('link', { name: /^Download PDF of the statement for / })).toHaveAttribute(
+        'href',
+        /\/statements\/[0-9a-f-]{36}\/pdf$/,
+      );
     }
 
     // Clearing the batch chip lists every statement; the Customer search narrows them by name.
@@ -193,7 +219,8 @@ test.describe('Generate Statements as the manager', () => {
     await expect(page).toHaveURL(/[?&]q=/);
     await expect(rows.first()).toBeVisible();
     // The search matches names case-insensitively.
-    for (const customer of await rows.locator('a[href*="/customers/"]').allTextContents()) expect(customer.toLowerCase()).toContain(name.toLowerCase());
+    for (const customer of await rows.locator('a[href*="/customers/"]').allTextContents())
+      expect(customer.toLowerCase()).toContain(name.toLowerCase());
     await expect(rows.locator(`a[href$="/customers/${picked[0]!.id}/accounting"]`)).toHaveCount(1);
     await filters.getByRole('link', { name: 'Clear' }).click();
     await expect(page).toHaveURL(STATEMENTS_PATH);
@@ -243,7 +270,9 @@ test.describe('Generate Statements as the manager', () => {
     await expect(page).toHaveURL(OUTBOX_PATH);
     await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
     // Without SMTP_URL (as in these tests) nothing is sent, and the page says so.
-    await expect(page.getByRole('note')).toHaveText('Email delivery is not configured (SMTP_URL). Queued emails are kept here; nothing has been sent.');
+    await expect(page.getByRole('note')).toHaveText(
+      'Email delivery is not configured (SMTP_URL). Queued emails are kept here; nothing has been sent.',
+    );
     const outbox = page.getByRole('table', { name: 'Emails in the outbox, newest first' });
     // Newest first: the first row to this customer is the one just queued.
     const row = bodyRows(outbox).filter({ hasText: to }).filter({ hasText: customer }).first();
@@ -279,7 +308,7 @@ test.describe('Generate Statements as the manager', () => {
     await expect(page.getByText('No sent emails')).toBeVisible();
   });
 
-  test('the customer page lists the customer\'s statements once one is generated', async ({ page }) => {
+  test("the customer page lists the customer's statements once one is generated", async ({ page }) => {
     await signIn(page, 'manager');
     const [customer] = await selectFreshCustomers(page, 1);
     const customerPage = `/acme/customers/${customer!.id}/accounting`;

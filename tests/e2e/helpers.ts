@@ -40,14 +40,17 @@ export const filterDialog = (page: Page) => page.getByRole('dialog', { name: 'Fi
 export const pagination = (page: Page, where: 'top' | 'bottom') => page.getByRole('navigation', { name: `Pagination, ${where}` });
 
 /** Data rows of the aging table (the header row holds column headers, not cells). */
-export const dataRows = (page: Page) => agingTable(page).getByRole('row').filter({ has: page.getByRole('cell') });
+export const dataRows = (page: Page) =>
+  agingTable(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
 
 export async function amountsIn(cells: Locator): Promise<number[]> {
   return (await cells.allTextContents()).map(parseMoney);
 }
 
 export async function summaryTotal(page: Page): Promise<number> {
-  return parseMoney(await summary(page).locator('[data-bucket="total"]').textContent() ?? '');
+  return parseMoney((await summary(page).locator('[data-bucket="total"]').textContent()) ?? '');
 }
 
 /** Opens the Filter flyout and returns it. */
@@ -60,7 +63,10 @@ export async function openFilters(page: Page): Promise<Locator> {
 
 /** "Showing 11–20 of 123 customers" -> { from: 11, to: 20, total: 123 }. */
 export async function showing(page: Page, where: 'top' | 'bottom' = 'top'): Promise<{ from: number; to: number; total: number }> {
-  const text = (await pagination(page, where).getByText(/Showing/).textContent()) ?? '';
+  const text =
+    (await pagination(page, where)
+      .getByText(/Showing/)
+      .textContent()) ?? '';
   const m = /Showing\s*([\d,]+)\D+([\d,]+)\s*of\s*([\d,]+)/.exec(text);
   if (!m) throw new Error(`Unexpected pagination text: "${text}"`);
   const n = (s: string | undefined) => Number((s ?? '').replace(/,/g, ''));
@@ -139,14 +145,20 @@ export async function customersWithStatements(page: Page): Promise<Set<string>> 
     await expect(page.getByRole('heading', { level: 1, name: 'Statements' })).toBeVisible();
     const total = await listTotal(page);
     if (total === 0) return ids;
-    for (const href of await statementsTable(page).getByRole('row').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+    for (const href of await statementsTable(page)
+      .getByRole('row')
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
       if (href?.includes('/customers/')) ids.add(customerIdOf(href));
     }
     if (n * 50 >= total) return ids;
   }
 }
 
-export interface PickedCustomer { id: string; name: string }
+export interface PickedCustomer {
+  id: string;
+  name: string;
+}
 
 /**
  * Opens the aging page oldest-first (optionally at `path`) and ticks the first `count` customers that have no
@@ -155,7 +167,10 @@ export interface PickedCustomer { id: string; name: string }
  * ticked with Space instead of a click; with `withEmail`, only customers with an email address are taken.
  */
 export async function selectFreshCustomers(
-  page: Page, count: number, path = AGING_OLDEST_FIRST, { keyboard = false, withEmail = false }: { keyboard?: boolean; withEmail?: boolean } = {},
+  page: Page,
+  count: number,
+  path = AGING_OLDEST_FIRST,
+  { keyboard = false, withEmail = false }: { keyboard?: boolean; withEmail?: boolean } = {},
 ): Promise<PickedCustomer[]> {
   const taken = await customersWithStatements(page);
   await page.goto(path);

@@ -1,7 +1,17 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
-  createdHeading, downloadButton, eligibleStatus, filterButton, filterDialog, generateButton, generateDialog, leadingCount, modeRadio,
-  selectFreshCustomers, signIn, tabTo,
+  createdHeading,
+  downloadButton,
+  eligibleStatus,
+  filterButton,
+  filterDialog,
+  generateButton,
+  generateDialog,
+  leadingCount,
+  modeRadio,
+  selectFreshCustomers,
+  signIn,
+  tabTo,
 } from './helpers';
 
 test.describe('Filter flyout from the keyboard', () => {

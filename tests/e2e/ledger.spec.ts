@@ -14,7 +14,10 @@ async function openFirstInvoice(page: Page): Promise<{ customer: string; invoice
   const customer = (await customerLink.textContent())!.trim();
   await customerLink.click();
   await expect(page.getByRole('heading', { level: 1, name: customer })).toBeVisible();
-  const invoiceLink = page.getByRole('region', { name: /Open invoices/ }).getByRole('link').first();
+  const invoiceLink = page
+    .getByRole('region', { name: /Open invoices/ })
+    .getByRole('link')
+    .first();
   const fallback = page.locator('section[aria-labelledby="open-invoices"]').getByRole('link').first();
   const link = (await invoiceLink.count()) > 0 ? invoiceLink : fallback;
   const invoice = (await link.textContent())!.trim();
@@ -78,7 +81,12 @@ test('money on account: recorded on the customer, listed as unapplied, applied o
 test('payments file: review names the bad rows, import takes the good one, the same file again creates nothing', async ({ page }) => {
   const { invoice } = await openFirstInvoice(page);
   const good = unique();
-  const csv = ['invoice,amount,date,reference', `${invoice},0.50,2026-01-05,${good}`, `NO-SUCH-INVOICE,5,2026-01-05,${unique()}`, `${invoice},1e3,2026-01-05,${unique()}`].join('\n');
+  const csv = [
+    'invoice,amount,date,reference',
+    `${invoice},0.50,2026-01-05,${good}`,
+    `NO-SUCH-INVOICE,5,2026-01-05,${unique()}`,
+    `${invoice},1e3,2026-01-05,${unique()}`,
+  ].join('\n');
   await page.goto('/acme/accounting/payments/import');
   const upload = async () => page.getByLabel('CSV file').setInputFiles({ name: 'payments.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await upload();
@@ -150,14 +158,17 @@ test('Export CSV on the aging page downloads every row of the current filters', 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^acme-aging-\d{4}-\d{2}-\d{2}-USD\.csv$/);
   const text = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
-  const lines = text.replace(/^\uFEFF/, '').trim().split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n');
   expect(lines[0]).toBe('Customer,Customer ID,Pending,Current,1-30,31-60,61-90,91+,Unapplied,Net total,Currency');
   const shown = await page.getByRole('navigation', { name: 'Pagination, top' }).textContent();
   const total = Number(/of ([\d,]+) customers/.exec(shown ?? '')?.[1]?.replace(/,/g, ''));
   expect(lines.length - 1).toBe(total);
 });
 
-test('a draft made through the API is listed on its customer\'s page and posted from the invoice page', async ({ page }) => {
+test("a draft made through the API is listed on its customer's page and posted from the invoice page", async ({ page }) => {
   await signIn(page, 'manager');
   await dataRows(page).first().getByRole('link').click();
   await page.waitForURL(/\/customers\/[0-9a-f-]{36}\/accounting/);
@@ -174,7 +185,10 @@ test('a draft made through the API is listed on its customer\'s page and posted 
   await drafts.getByRole('link', { name: number }).click();
   await expect(page.getByText('Draft').first()).toBeVisible();
   await page.getByRole('button', { name: 'Post' }).click();
-  await page.getByRole('dialog', { name: 'Post invoice' }).getByRole('button', { name: `Post ${number}` }).click();
+  await page
+    .getByRole('dialog', { name: 'Post invoice' })
+    .getByRole('button', { name: `Post ${number}` })
+    .click();
   await expect(page.getByText(`Invoice ${number} posted`)).toBeVisible();
   await expect(page.getByText('Open', { exact: true }).first()).toBeVisible();
 });

@@ -2,8 +2,20 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
-  OLDEST_BUCKET, OUTBOX_PATH, STATEMENTS_PATH, agingTable, createdHeading, dataRows, generateDialog, generatePastDue, openFilters,
-  openGenerate, selectFreshCustomers, signIn, statementsTable, toasts,
+  OLDEST_BUCKET,
+  OUTBOX_PATH,
+  STATEMENTS_PATH,
+  agingTable,
+  createdHeading,
+  dataRows,
+  generateDialog,
+  generatePastDue,
+  openFilters,
+  openGenerate,
+  selectFreshCustomers,
+  signIn,
+  statementsTable,
+  toasts,
 } from './helpers';
 
 /**

@@ -1,7 +1,17 @@
 // fixtures first: it prepares Next's runtime globals before the route modules load.
 import {
-  addMembership, callRoute, createCompany, createCustomers, createInvoices, createMember, createTokenFor, sessionCookie,
-  type ErrorBody, type TestCompany, type TestCustomer, type TestUser,
+  addMembership,
+  callRoute,
+  createCompany,
+  createCustomers,
+  createInvoices,
+  createMember,
+  createTokenFor,
+  sessionCookie,
+  type ErrorBody,
+  type TestCompany,
+  type TestCustomer,
+  type TestUser,
 } from '../support/fixtures';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +35,13 @@ const BUCKETS = [
   { key: 'days_91_plus', label: '91+' },
 ];
 const amounts = (nonZero: Record<string, number>) => ({
-  pending: 0, current: 0, days_1_30: 0, days_31_60: 0, days_61_90: 0, days_91_plus: 0, ...nonZero,
+  pending: 0,
+  current: 0,
+  days_1_30: 0,
+  days_31_60: 0,
+  days_61_90: 0,
+  days_91_plus: 0,
+  ...nonZero,
 });
 
 const aging = <B = AgingBody>(slug: string, query: string, auth: Auth) =>
@@ -34,7 +50,10 @@ const locations = <B = { locations: { id: string; name: string }[] }>(slug: stri
   callRoute<B>(locationsGET, `/api/v1/companies/${slug}/locations`, { company: slug }, auth);
 const customerAging = <B = CustomerAging>(slug: string, id: string, query: string, auth: Auth) =>
   callRoute<B, { company: string; id: string }>(
-    customerAgingGET, `/api/v1/companies/${slug}/customers/${id}/aging${query ? `?${query}` : ''}`, { company: slug, id }, auth,
+    customerAgingGET,
+    `/api/v1/companies/${slug}/customers/${id}/aging${query ? `?${query}` : ''}`,
+    { company: slug, id },
+    auth,
   );
 
 const errorBody = (code: string) => ({ error: { code, message: expect.any(String) as string } });
@@ -63,8 +82,14 @@ beforeAll(async () => {
 
   [alpha, beta, gamma] = (await createCustomers(a.id, [
     {
-      name: 'Alpha', defaultLocationId: north, email: 'ap@alpha.test',
-      addressLine1: '1 Main St', city: 'Springfield', region: 'IL', postalCode: '62701', country: 'US',
+      name: 'Alpha',
+      defaultLocationId: north,
+      email: 'ap@alpha.test',
+      addressLine1: '1 Main St',
+      city: 'Springfield',
+      region: 'IL',
+      postalCode: '62701',
+      country: 'US',
     },
     { name: 'Beta', defaultLocationId: west },
     { name: 'Gamma' },
@@ -73,7 +98,16 @@ beforeAll(async () => {
   await createInvoices(a.id, [
     { number: 'A-1', customerId: alpha.id, locationId: north, invoiceDate: '2026-02-08', dueDate: '2026-03-10', amount: 10_000 },
     { number: 'A-2', customerId: alpha.id, locationId: south, invoiceDate: '2026-03-01', dueDate: '2026-03-20', amount: 2_000 },
-    { number: 'A-3', customerId: alpha.id, locationId: south, invoiceDate: '2026-01-01', dueDate: '2026-01-31', amount: 500, balance: 0, status: 'paid' },
+    {
+      number: 'A-3',
+      customerId: alpha.id,
+      locationId: south,
+      invoiceDate: '2026-01-01',
+      dueDate: '2026-01-31',
+      amount: 500,
+      balance: 0,
+      status: 'paid',
+    },
     { number: 'B-1', customerId: beta.id, locationId: west, invoiceDate: '2026-01-30', dueDate: '2026-03-01', amount: 30_000 },
     { number: 'G-1', customerId: gamma.id, locationId: south, invoiceDate: '2025-12-30', dueDate: '2026-01-29', amount: 5_000 },
     { number: 'G-2', customerId: gamma.id, locationId: north, invoiceDate: '2026-03-20', dueDate: '2026-04-19', amount: 700, currency: 'CAD' },
@@ -112,14 +146,21 @@ describe('GET /api/v1/companies/:company/aging', () => {
   it('an admin token sees every location', async () => {
     const res = await aging(a.slug, `asOf=${AS_OF}`, { token: tokens.adminA });
     expect(res.status).toBe(200);
-    expect(res.body.rows.map((r) => [r.customer.name, r.total])).toEqual([['Alpha', 12_000], ['Beta', 30_000], ['Gamma', 5_000]]);
+    expect(res.body.rows.map((r) => [r.customer.name, r.total])).toEqual([
+      ['Alpha', 12_000],
+      ['Beta', 30_000],
+      ['Gamma', 5_000],
+    ]);
     expect(res.body.summary.total).toBe(47_000);
   });
 
   it('applies location, sort, paging, currency and search parameters', async () => {
     const south = await aging(a.slug, `asOf=${AS_OF}&locations=${a.locations[1]!.id}&sort=-total&perPage=10`, { token: tokens.collectorA });
     expect(south.status).toBe(200);
-    expect(south.body.rows.map((r) => [r.customer.name, r.total])).toEqual([['Gamma', 5_000], ['Alpha', 2_000]]);
+    expect(south.body.rows.map((r) => [r.customer.name, r.total])).toEqual([
+      ['Gamma', 5_000],
+      ['Alpha', 2_000],
+    ]);
     expect({ perPage: south.body.perPage, sort: south.body.sort }).toEqual({ perPage: 10, sort: '-total' });
 
     const cad = await aging(a.slug, `asOf=${AS_OF}&currency=cad`, { token: tokens.collectorA });
@@ -130,8 +171,12 @@ describe('GET /api/v1/companies/:company/aging', () => {
     expect(search.body.rows.map((r) => r.customer.name)).toEqual(['Alpha']);
 
     const second = await aging(a.slug, `asOf=${AS_OF}&perPage=10&page=2`, { token: tokens.collectorA });
-    expect({ rows: second.body.rows, page: second.body.page, totalRows: second.body.totalRows, total: second.body.summary.total })
-      .toEqual({ rows: [], page: 2, totalRows: 2, total: 17_000 });
+    expect({ rows: second.body.rows, page: second.body.page, totalRows: second.body.totalRows, total: second.body.summary.total }).toEqual({
+      rows: [],
+      page: 2,
+      totalRows: 2,
+      total: 17_000,
+    });
   });
 
   it.each([
@@ -206,13 +251,27 @@ describe('GET /api/v1/companies/:company/aging', () => {
 describe('GET /api/v1/companies/:company/locations', () => {
   it('lists exactly the locations the caller may view, by name; an admin sees all', async () => {
     expect(await locations(a.slug, { token: tokens.collectorA })).toStrictEqual({
-      status: 200, body: { locations: [{ id: north, name: 'North' }, { id: south, name: 'South' }] },
+      status: 200,
+      body: {
+        locations: [
+          { id: north, name: 'North' },
+          { id: south, name: 'South' },
+        ],
+      },
     });
     expect(await locations(a.slug, { token: tokens.adminA })).toStrictEqual({
-      status: 200, body: { locations: [{ id: north, name: 'North' }, { id: south, name: 'South' }, { id: west, name: 'West' }] },
+      status: 200,
+      body: {
+        locations: [
+          { id: north, name: 'North' },
+          { id: south, name: 'South' },
+          { id: west, name: 'West' },
+        ],
+      },
     });
     expect(await locations(b.slug, { token: tokens.collectorB })).toStrictEqual({
-      status: 200, body: { locations: [{ id: b.locations[0]!.id, name: 'Main' }] },
+      status: 200,
+      body: { locations: [{ id: b.locations[0]!.id, name: 'Main' }] },
     });
   });
 
@@ -229,18 +288,40 @@ describe('GET /api/v1/companies/:company/customers/:id/aging', () => {
     expect(res).toStrictEqual({
       status: 200,
       body: {
-        customer: { id: alpha.id, name: 'Alpha', email: 'ap@alpha.test', address: ['1 Main St', 'Springfield, IL 62701', 'US'], defaultLocationId: expect.toBeOneOf([null, expect.any(String)]) },
+        customer: {
+          id: alpha.id,
+          name: 'Alpha',
+          email: 'ap@alpha.test',
+          address: ['1 Main St', 'Springfield, IL 62701', 'US'],
+          defaultLocationId: expect.toBeOneOf([null, expect.any(String)]),
+        },
         asOf: AS_OF,
         buckets: BUCKETS,
         summaries: [{ currency: 'USD', amounts: amounts({ current: 2_000, days_1_30: 10_000 }), total: 12_000, unapplied: 0, net: 12_000 }],
         invoices: [
           {
-            id: expect.any(String), number: 'A-1', location: 'North', invoiceDate: '2026-02-08', dueDate: '2026-03-10',
-            currency: 'USD', amount: 10_000, balance: 10_000, daysPastDue: 5, bucket: 'days_1_30',
+            id: expect.any(String),
+            number: 'A-1',
+            location: 'North',
+            invoiceDate: '2026-02-08',
+            dueDate: '2026-03-10',
+            currency: 'USD',
+            amount: 10_000,
+            balance: 10_000,
+            daysPastDue: 5,
+            bucket: 'days_1_30',
           },
           {
-            id: expect.any(String), number: 'A-2', location: 'South', invoiceDate: '2026-03-01', dueDate: '2026-03-20',
-            currency: 'USD', amount: 2_000, balance: 2_000, daysPastDue: 0, bucket: 'current',
+            id: expect.any(String),
+            number: 'A-2',
+            location: 'South',
+            invoiceDate: '2026-03-01',
+            dueDate: '2026-03-20',
+            currency: 'USD',
+            amount: 2_000,
+            balance: 2_000,
+            daysPastDue: 0,
+            bucket: 'current',
           },
         ],
         invoicesTruncated: false,
@@ -255,7 +336,10 @@ describe('GET /api/v1/companies/:company/customers/:id/aging', () => {
       { currency: 'CAD', amounts: amounts({ pending: 700 }), total: 700, unapplied: 0, net: 700 },
       { currency: 'USD', amounts: amounts({ days_31_60: 5_000 }), total: 5_000, unapplied: 0, net: 5_000 },
     ]);
-    expect(res.body.invoices.map((i) => [i.number, i.daysPastDue, i.bucket])).toEqual([['G-1', 45, 'days_31_60'], ['G-2', 0, 'pending']]);
+    expect(res.body.invoices.map((i) => [i.number, i.daysPastDue, i.bucket])).toEqual([
+      ['G-1', 45, 'days_31_60'],
+      ['G-2', 0, 'pending'],
+    ]);
   });
 
   it('400 for an impossible as-of date', async () => {
@@ -264,7 +348,7 @@ describe('GET /api/v1/companies/:company/customers/:id/aging', () => {
     expect(res.body.error.issues).toEqual([{ path: 'asOf', message: expect.any(String) }]);
   });
 
-  it('404 for another company\'s customer, a random uuid, a malformed id and a customer only in locations the caller cannot view', async () => {
+  it("404 for another company's customer, a random uuid, a malformed id and a customer only in locations the caller cannot view", async () => {
     expect((await customerAging(a.slug, beta.id, `asOf=${AS_OF}`, { token: tokens.adminA })).status).toBe(200);
     for (const id of [bee.id, randomUUID(), 'not-a-uuid', beta.id]) {
       const res = await customerAging<ErrorBody>(a.slug, id, '', { token: tokens.collectorA });

@@ -29,7 +29,7 @@ const csvOf = async (query: string, cookie: string) => {
 };
 
 describe('aging CSV export', () => {
-  it('every row of the user\'s scope, amounts as decimals, formula-like names neutralized', async () => {
+  it("every row of the user's scope, amounts as decimals, formula-like names neutralized", async () => {
     const { res, rows } = await csvOf(`asOf=${AS_OF}`, collectorCookie);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');

@@ -1,7 +1,15 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  access, addDays, createCompany, createCustomers, createInvoices, createMember, setAgingScheme,
-  type TestCompany, type TestCustomer, type TestUser,
+  access,
+  addDays,
+  createCompany,
+  createCustomers,
+  createInvoices,
+  createMember,
+  setAgingScheme,
+  type TestCompany,
+  type TestCustomer,
+  type TestUser,
 } from '../support/fixtures';
 import { agingParamsSchema } from '@/lib/receivables/aging-params';
 import { getAgingPage, type AgingReport } from '@/lib/receivables/get-aging-page';
@@ -27,7 +35,10 @@ function rowsByName(report: AgingReport) {
 const summaryOf = (report: AgingReport) => ({ ...nonZero(report.summary.amounts), total: report.summary.total });
 
 async function expectAppError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
 }
@@ -61,14 +72,14 @@ describe('permission scoping, location filter, statuses and currencies', () => {
     admin = await access(adminUser.id, company.slug);
     collector = await access(collectorUser.id, company.slug);
 
-    const [acme, birch, cedar, delta, elm, fig] = await createCustomers(company.id, [
+    const [acme, birch, cedar, delta, elm, fig] = (await createCustomers(company.id, [
       { name: 'Acme', defaultLocationId: north },
       { name: 'Birch', defaultLocationId: south },
       { name: 'Cedar', defaultLocationId: east },
       { name: 'Delta', defaultLocationId: north },
       { name: 'Elm', defaultLocationId: north },
       { name: 'Fig', defaultLocationId: north },
-    ]) as [TestCustomer, TestCustomer, TestCustomer, TestCustomer, TestCustomer, TestCustomer];
+    ])) as [TestCustomer, TestCustomer, TestCustomer, TestCustomer, TestCustomer, TestCustomer];
     await createInvoices(company.id, [
       // Acme: due on the as-of date (current) in North; 60 days past due in East.
       { customerId: acme.id, locationId: north, invoiceDate: '2026-06-01', dueDate: '2026-06-30', amount: 10_000 },
@@ -118,7 +129,13 @@ describe('permission scoping, location filter, statuses and currencies', () => {
       Delta: { days_61_90: 2_500, days_91_plus: 4_000, total: 6_500 },
     });
     expect(summaryOf(report)).toEqual({
-      pending: 3_000, current: 17_000, days_1_30: 20_000, days_31_60: 5_000, days_61_90: 2_500, days_91_plus: 4_000, total: 51_500,
+      pending: 3_000,
+      current: 17_000,
+      days_1_30: 20_000,
+      days_31_60: 5_000,
+      days_61_90: 2_500,
+      days_91_plus: 4_000,
+      total: 51_500,
     });
   });
 
@@ -225,10 +242,14 @@ describe('the default as-of date is today in the company time zone', () => {
 
   it('at 2026-11-23T03:00Z New York ages as of 2026-11-22 and Tokyo as of 2026-11-23', async () => {
     expect(await agedAt('2026-11-23T03:00:00Z', newYork)).toEqual({
-      asOf: '2026-11-22', row: { current: 10_000 }, customerAsOf: '2026-11-22',
+      asOf: '2026-11-22',
+      row: { current: 10_000 },
+      customerAsOf: '2026-11-22',
     });
     expect(await agedAt('2026-11-23T03:00:00Z', tokyo)).toEqual({
-      asOf: '2026-11-23', row: { days_1_30: 10_000 }, customerAsOf: '2026-11-23',
+      asOf: '2026-11-23',
+      row: { days_1_30: 10_000 },
+      customerAsOf: '2026-11-23',
     });
   });
 
@@ -248,7 +269,10 @@ describe('a custom aging scheme', () => {
     await setAgingScheme(company.id, {
       pendingLabel: 'Not yet invoiced',
       currentLabel: 'Not due',
-      periods: [{ label: 'Up to 45 days', maxDays: 45 }, { label: 'Over 45 days', maxDays: null }],
+      periods: [
+        { label: 'Up to 45 days', maxDays: 45 },
+        { label: 'Over 45 days', maxDays: null },
+      ],
     });
     await setAgingScheme(plain.id, { pendingLabel: 'Old', currentLabel: 'Old', periods: [{ label: 'Old', maxDays: null }] }, false);
     const [customer] = await createCustomers(company.id, ['Scheme Customer']);
@@ -292,13 +316,16 @@ describe('pagination and sorting over 40 customers', () => {
     // Inserted in a shuffled order so that insertion order cannot pass for sorting.
     const order = Array.from({ length: N }, (_, i) => (i * 17) % N);
     const customers = await createCustomers(company.id, order.map(name));
-    await createInvoices(company.id, customers.flatMap((c, k) => {
-      const i = order[k]!;
-      return [
-        { customerId: c.id, locationId: l1, invoiceDate: '2026-06-01', dueDate: '2026-07-15', amount: current(i) },
-        ...(late(i) > 0 ? [{ customerId: c.id, locationId: l2, invoiceDate: '2026-04-15', dueDate: '2026-05-15', amount: late(i) }] : []),
-      ];
-    }));
+    await createInvoices(
+      company.id,
+      customers.flatMap((c, k) => {
+        const i = order[k]!;
+        return [
+          { customerId: c.id, locationId: l1, invoiceDate: '2026-06-01', dueDate: '2026-07-15', amount: current(i) },
+          ...(late(i) > 0 ? [{ customerId: c.id, locationId: l2, invoiceDate: '2026-04-15', dueDate: '2026-05-15', amount: late(i) }] : []),
+        ];
+      }),
+    );
   });
 
   it('the summary equals the sum of every row over every page', async () => {
@@ -308,8 +335,11 @@ describe('pagination and sorting over 40 customers', () => {
     expect(rows.map((r) => r.customer.name)).toEqual(Array.from({ length: N }, (_, i) => name(i)));
     for (const p of pages) {
       expect(p.rows).toHaveLength(10);
-      expect({ totalRows: p.totalRows, totalPages: p.totalPages, summary: p.summary })
-        .toEqual({ totalRows: N, totalPages: 4, summary: pages[0]!.summary });
+      expect({ totalRows: p.totalRows, totalPages: p.totalPages, summary: p.summary }).toEqual({
+        totalRows: N,
+        totalPages: 4,
+        summary: pages[0]!.summary,
+      });
     }
     const summed = Object.fromEntries(DEFAULT_KEYS.map((k) => [k, rows.reduce((s, r) => s + r.amounts[k]!, 0)]));
     expect(pages[0]!.summary).toEqual({ amounts: summed, unapplied: 0, total: rows.reduce((s, r) => s + r.total, 0) });
@@ -321,8 +351,12 @@ describe('pagination and sorting over 40 customers', () => {
     const first = await getAgingPage(acc, params({ perPage: '25' }));
     const beyond = await getAgingPage(acc, params({ perPage: '25', page: '3' }));
     expect(beyond.rows).toEqual([]);
-    expect({ page: beyond.page, totalRows: beyond.totalRows, totalPages: beyond.totalPages, summary: beyond.summary })
-      .toEqual({ page: 3, totalRows: N, totalPages: 2, summary: first.summary });
+    expect({ page: beyond.page, totalRows: beyond.totalRows, totalPages: beyond.totalPages, summary: beyond.summary }).toEqual({
+      page: 3,
+      totalRows: N,
+      totalPages: 2,
+      summary: first.summary,
+    });
     expect(beyond.summary.total).toBe(119_500);
   });
 
@@ -339,8 +373,7 @@ describe('pagination and sorting over 40 customers', () => {
   it.each(sorts)('sort=%s orders every page, ties broken by name', async (sort, compare) => {
     const pages = await allPages(acc, { perPage: '10', sort });
     const expected = Array.from({ length: N }, (_, i) => i).sort(compare);
-    expect(pages.flatMap((p) => p.rows).map((r) => [r.customer.name, r.total]))
-      .toEqual(expected.map((i) => [name(i), current(i) + late(i)]));
+    expect(pages.flatMap((p) => p.rows).map((r) => [r.customer.name, r.total])).toEqual(expected.map((i) => [name(i), current(i) + late(i)]));
     expect(pages.every((p) => p.sort === sort)).toBe(true);
   });
 
@@ -359,9 +392,16 @@ describe('customer name search', () => {
     const company = await createCompany();
     acc = await access((await createMember(company, 'admin')).id, company.slug);
     const customers = await createCustomers(company.id, names);
-    await createInvoices(company.id, customers.map((c, i) => ({
-      customerId: c.id, locationId: company.locations[0]!.id, invoiceDate: '2026-06-01', dueDate: '2026-07-01', amount: amount(i),
-    })));
+    await createInvoices(
+      company.id,
+      customers.map((c, i) => ({
+        customerId: c.id,
+        locationId: company.locations[0]!.id,
+        invoiceDate: '2026-06-01',
+        dueDate: '2026-07-01',
+        amount: amount(i),
+      })),
+    );
   });
 
   it.each([

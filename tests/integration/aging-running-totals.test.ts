@@ -1,5 +1,14 @@
 // fixtures first: it prepares Next's runtime globals before server modules load.
-import { access, addDays, createCompany, createCustomers, createInvoices, createMember, type TestCompany, type TestCustomer } from '../support/fixtures';
+import {
+  access,
+  addDays,
+  createCompany,
+  createCustomers,
+  createInvoices,
+  createMember,
+  type TestCompany,
+  type TestCustomer,
+} from '../support/fixtures';
 import { expectRunningTotalsMatchInvoices, foldChanges } from '../support/aging-totals';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -83,7 +92,9 @@ describe('running totals follow every invoice write', () => {
   });
 
   it('folds the way the app does in the background', async () => {
-    await createInvoices(company.id, [{ customerId: customers[0]!.id, locationId: company.locations[2]!.id, invoiceDate: '2026-06-21', dueDate: '2026-07-21', amount: 800 }]);
+    await createInvoices(company.id, [
+      { customerId: customers[0]!.id, locationId: company.locations[2]!.id, invoiceDate: '2026-06-21', dueDate: '2026-07-21', amount: 800 },
+    ]);
     await foldAgingChanges();
     await foldChanges(company.id);
     await expectRunningTotalsMatchInvoices(company.id, { folded: true });
@@ -100,7 +111,12 @@ describe('running totals follow every invoice write', () => {
     await prisma.$executeRaw`UPDATE aging_customer_totals SET balance_minor = balance_minor + 1 WHERE company_id = ${company.id}::uuid`;
     await prisma.$executeRaw`DELETE FROM aging_location_date_totals WHERE company_id = ${company.id}::uuid`;
     const drifted = Object.fromEntries((await checkAgingTotals(company.id)).map((c) => [c.table, c.wrong]));
-    expect(drifted).toEqual({ aging_date_totals: 0, aging_location_date_totals: expect.any(Number), aging_customer_totals: 3, aging_customer_location_totals: 0 });
+    expect(drifted).toEqual({
+      aging_date_totals: 0,
+      aging_location_date_totals: expect.any(Number),
+      aging_customer_totals: 3,
+      aging_customer_location_totals: 0,
+    });
     expect(drifted.aging_location_date_totals).toBeGreaterThan(0);
     await rebuildAgingTotals(company.id);
     await foldChanges(company.id);
@@ -110,9 +126,13 @@ describe('running totals follow every invoice write', () => {
   it('a company deleted with open invoices takes its totals and changes with it', async () => {
     const doomed = await createCompany({ locations: 1 });
     const [c] = await createCustomers(doomed.id, ['Doomed']);
-    await createInvoices(doomed.id, [{ customerId: c!.id, locationId: doomed.locations[0]!.id, invoiceDate: '2026-01-01', dueDate: '2026-01-31', amount: 500 }]);
+    await createInvoices(doomed.id, [
+      { customerId: c!.id, locationId: doomed.locations[0]!.id, invoiceDate: '2026-01-01', dueDate: '2026-01-31', amount: 500 },
+    ]);
     await foldChanges(doomed.id);
-    await createInvoices(doomed.id, [{ customerId: c!.id, locationId: doomed.locations[0]!.id, invoiceDate: '2026-01-02', dueDate: '2026-02-01', amount: 700 }]);
+    await createInvoices(doomed.id, [
+      { customerId: c!.id, locationId: doomed.locations[0]!.id, invoiceDate: '2026-01-02', dueDate: '2026-02-01', amount: 700 },
+    ]);
     // Invoices have no cascade from companies; remove them, then the company, in one transaction.
     await prisma.$transaction([
       prisma.$executeRaw`DELETE FROM invoices WHERE company_id = ${doomed.id}::uuid`,
@@ -134,7 +154,13 @@ describe('concurrent writers', () => {
     const company = await createCompany({ locations: 1 });
     const location = company.locations[0]!.id;
     const [customer] = await createCustomers(company.id, ['Shared']);
-    const spec = { customerId: customer!.id, locationId: location, invoiceDate: '2026-05-01' as CalendarDate, dueDate: '2026-05-31' as CalendarDate, amount: 1_000 };
+    const spec = {
+      customerId: customer!.id,
+      locationId: location,
+      invoiceDate: '2026-05-01' as CalendarDate,
+      dueDate: '2026-05-31' as CalendarDate,
+      amount: 1_000,
+    };
     const [first, second] = await createInvoices(company.id, [spec, spec]);
     await foldChanges(company.id);
     const url = process.env.DATABASE_URL!;
@@ -182,12 +208,21 @@ describe('the aging page from the running totals equals the page aggregated from
     const rand = lcg(20_261_123);
     // Repeated names and identical totals test the ties; "Zeta Credit" ends up with unapplied credit only.
     const names = Array.from({ length: 34 }, (_, i) => (i % 7 === 3 ? 'Same Name Ltd' : `Customer ${String(i).padStart(2, '0')}`));
-    customers = await createCustomers(company.id, [...names, 'Zeta Credit'].map((name, i) => ({ name, defaultLocationId: company.locations[i % 3]!.id })));
+    customers = await createCustomers(
+      company.id,
+      [...names, 'Zeta Credit'].map((name, i) => ({ name, defaultLocationId: company.locations[i % 3]!.id })),
+    );
     const specs = [];
     for (const [i, c] of customers.slice(0, -1).entries()) {
       if (i % 6 === 0) {
         // Customers who owe exactly the same: one open 29.99 invoice each.
-        specs.push({ customerId: c.id, locationId: company.locations[i % 2]!.id, invoiceDate: addDays(AS_OF, -i), dueDate: addDays(AS_OF, 30 - 2 * i), amount: 2_999 });
+        specs.push({
+          customerId: c.id,
+          locationId: company.locations[i % 2]!.id,
+          invoiceDate: addDays(AS_OF, -i),
+          dueDate: addDays(AS_OF, 30 - 2 * i),
+          amount: 2_999,
+        });
         continue;
       }
       const count = i % 5 === 4 ? 0 : 1 + rand(6);
@@ -196,8 +231,13 @@ describe('the aging page from the running totals equals the page aggregated from
         const amount = 100 + rand(50_000);
         const status = (['open', 'open', 'open', 'paid', 'void', 'draft'] as const)[rand(6)]!;
         specs.push({
-          customerId: c.id, locationId: company.locations[rand(3)]!.id, invoiceDate, dueDate: addDays(invoiceDate, [0, 15, 30, 60][rand(4)]!),
-          amount, balance: status === 'paid' || status === 'void' ? 0 : rand(4) === 0 ? 1 + rand(amount) : amount, status,
+          customerId: c.id,
+          locationId: company.locations[rand(3)]!.id,
+          invoiceDate,
+          dueDate: addDays(invoiceDate, [0, 15, 30, 60][rand(4)]!),
+          amount,
+          balance: status === 'paid' || status === 'void' ? 0 : rand(4) === 0 ? 1 + rand(amount) : amount,
+          status,
           currency: rand(10) === 0 ? 'CAD' : 'USD',
         });
       }
@@ -213,15 +253,19 @@ describe('the aging page from the running totals equals the page aggregated from
     // invoices settled since; one payment is applied only in July.
     const open = await prisma.invoice.findMany({
       where: { companyId: company.id, status: 'open', currency: 'USD', invoiceDate: { lte: new Date('2026-06-01') } },
-      orderBy: { number: 'asc' }, take: 12, select: { id: true, customerId: true, balanceMinor: true },
+      orderBy: { number: 'asc' },
+      take: 12,
+      select: { id: true, customerId: true, balanceMinor: true },
     });
     const text = (minor: bigint | number) => (Number(minor) / 100).toFixed(2);
     for (const [k, inv] of open.entries()) {
       const reference = `RTI-${company.slug}-${k}`;
       if (k < 4) await recordPayment(admin, { invoiceId: inv.id, amount: text(inv.balanceMinor), receivedOn: '2026-06-15', reference });
-      else if (k < 7) await recordPayment(admin, { invoiceId: inv.id, amount: text(Number(inv.balanceMinor) / 2), receivedOn: '2026-06-18', reference });
+      else if (k < 7)
+        await recordPayment(admin, { invoiceId: inv.id, amount: text(Number(inv.balanceMinor) / 2), receivedOn: '2026-06-18', reference });
       else if (k === 7) await writeOffInvoice(admin, { invoiceId: inv.id, reason: 'bad_debt', description: 'Closed', writtenOffOn: '2026-06-20' });
-      else if (k === 8) await writeOffInvoice(admin, { invoiceId: inv.id, reason: 'other', description: 'Part', writtenOffOn: '2026-06-22', amount: '1.00' });
+      else if (k === 8)
+        await writeOffInvoice(admin, { invoiceId: inv.id, reason: 'other', description: 'Part', writtenOffOn: '2026-06-22', amount: '1.00' });
       else if (k === 9) {
         const { paymentId } = await recordPayment(admin, { customerId: inv.customerId, amount: '3.00', receivedOn: '2026-06-05', reference });
         await applyCredit(admin, { source: 'payment', id: paymentId, appliedOn: '2026-07-02', allocations: [{ invoiceId: inv.id, amount: '3.00' }] });
@@ -236,7 +280,9 @@ describe('the aging page from the running totals equals the page aggregated from
    */
   async function changeAfterFold(round: number) {
     const id = (i: number) => customers[i]!.id;
-    await createInvoices(company.id, [{ customerId: id(4 + 5 * round), locationId: company.locations[1]!.id, invoiceDate: '2026-06-01', dueDate: '2026-06-11', amount: 4_321 }]);
+    await createInvoices(company.id, [
+      { customerId: id(4 + 5 * round), locationId: company.locations[1]!.id, invoiceDate: '2026-06-01', dueDate: '2026-06-11', amount: 4_321 },
+    ]);
     await prisma.$executeRaw`UPDATE invoices SET balance_minor = 0, status = 'paid'
       WHERE company_id = ${company.id}::uuid AND customer_id = ${id(round)}::uuid AND status = 'open'`;
     await prisma.$executeRaw`UPDATE invoices SET balance_minor = balance_minor / 2, status = 'partially_paid'
@@ -247,7 +293,18 @@ describe('the aging page from the running totals equals the page aggregated from
 
   const schemes: [string, AgingScheme][] = [
     ['default scheme', DEFAULT_AGING_SCHEME],
-    ['custom scheme', { pendingLabel: 'Not yet', currentLabel: 'Due', periods: [{ label: '1-14', maxDays: 14 }, { label: '15-45', maxDays: 45 }, { label: '46+', maxDays: null }] }],
+    [
+      'custom scheme',
+      {
+        pendingLabel: 'Not yet',
+        currentLabel: 'Due',
+        periods: [
+          { label: '1-14', maxDays: 14 },
+          { label: '15-45', maxDays: 45 },
+          { label: '46+', maxDays: null },
+        ],
+      },
+    ],
   ];
 
   async function everyPage(q: Omit<AgingPageQuery, 'page'>): Promise<Record<string, unknown>[][]> {
@@ -272,7 +329,11 @@ describe('the aging page from the running totals equals the page aggregated from
         let compared = 0;
         for (const locationIds of [null, [north], [north, south]]) {
           for (const sort of ['name', '-name', 'total', '-total']) {
-            for (const [currency, withUnapplied] of [['USD', true], ['USD', false], ['CAD', false]] as const) {
+            for (const [currency, withUnapplied] of [
+              ['USD', true],
+              ['USD', false],
+              ['CAD', false],
+            ] as const) {
               for (const asOf of AS_OF_DATES) {
                 const historical = await hasLedgerEntriesAfter(company.id, asOf);
                 const q = { companyId: company.id, buckets, asOf, currency, locationIds, sort, perPage: 10, withUnapplied, historical };
@@ -291,7 +352,16 @@ describe('the aging page from the running totals equals the page aggregated from
   }
 
   it('has what the comparison needs: several pages, pending and overdue money, unapplied-only rows', async () => {
-    const q = { companyId: company.id, buckets: bucketsOf(DEFAULT_AGING_SCHEME), asOf: AS_OF, currency: 'USD', locationIds: null, sort: 'name', perPage: 10, withUnapplied: true };
+    const q = {
+      companyId: company.id,
+      buckets: bucketsOf(DEFAULT_AGING_SCHEME),
+      asOf: AS_OF,
+      currency: 'USD',
+      locationIds: null,
+      sort: 'name',
+      perPage: 10,
+      withUnapplied: true,
+    };
     const rows = (await everyPage(q)).flat();
     expect(Number(rows[0]!.n)).toBeGreaterThan(20);
     expect(Number(rows[0]!.s0)).toBeGreaterThan(0);

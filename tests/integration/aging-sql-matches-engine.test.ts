@@ -19,10 +19,7 @@ const schemeArb: fc.Arbitrary<AgingScheme> = fc.oneof(
   fc.uniqueArray(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 5 }).map((bounds) => ({
     pendingLabel: 'Pending',
     currentLabel: 'Current',
-    periods: [
-      ...[...bounds].sort((a, b) => a - b).map((maxDays) => ({ label: `Up to ${maxDays}`, maxDays })),
-      { label: 'Later', maxDays: null },
-    ],
+    periods: [...[...bounds].sort((a, b) => a - b).map((maxDays) => ({ label: `Up to ${maxDays}`, maxDays })), { label: 'Later', maxDays: null }],
   })),
 );
 
@@ -66,7 +63,10 @@ describe('SQL aging equals the pure engine', () => {
         if (scheme !== DEFAULT_AGING_SCHEME) await setAgingScheme(company.id, scheme);
         const user = await createMember(company, 'member', { view: locationIds.slice(0, 2) });
         const acc = await access(user.id, company.slug);
-        const customers = await createCustomers(company.id, Array.from({ length: CUSTOMERS }, (_, i) => `Customer ${i}`));
+        const customers = await createCustomers(
+          company.id,
+          Array.from({ length: CUSTOMERS }, (_, i) => `Customer ${i}`),
+        );
         const specs: (InvoiceSpec & { currency: string; balance: number })[] = invoices.map((inv) => ({
           customerId: customers[inv.customer]!.id,
           locationId: locationIds[inv.location]!,
@@ -81,7 +81,9 @@ describe('SQL aging equals the pure engine', () => {
         const visible = specs.filter((s) => locationIds.indexOf(s.locationId) < 2);
         const engine = (filter: (s: (typeof specs)[number]) => boolean) =>
           ageInvoices(
-            visible.filter(filter).map((s) => ({ invoiceDate: s.invoiceDate, dueDate: s.dueDate, balanceMinor: s.balance, status: s.status ?? 'open' })),
+            visible
+              .filter(filter)
+              .map((s) => ({ invoiceDate: s.invoiceDate, dueDate: s.dueDate, balanceMinor: s.balance, status: s.status ?? 'open' })),
             scheme,
             asOf,
           );
@@ -97,7 +99,10 @@ describe('SQL aging equals the pure engine', () => {
         }
 
         for (const customer of customers) {
-          const result = await getCustomerAging(acc, customer.id, asOf).then((a) => a, (e: unknown) => e);
+          const result = await getCustomerAging(acc, customer.id, asOf).then(
+            (a) => a,
+            (e: unknown) => e,
+          );
           if (!visible.some((s) => s.customerId === customer.id)) {
             // No default location and no invoice in a location the user may view.
             expect(result).toMatchObject({ code: 'NOT_FOUND' });
@@ -105,15 +110,20 @@ describe('SQL aging equals the pure engine', () => {
           }
           if (result instanceof Error) throw result;
           const aging = result as Awaited<ReturnType<typeof getCustomerAging>>;
-          const expectedSummaries = CURRENCIES.map((currency) => ({ currency, ...engine((s) => s.customerId === customer.id && s.currency === currency) }))
-            .filter((s) => s.total > 0);
+          const expectedSummaries = CURRENCIES.map((currency) => ({
+            currency,
+            ...engine((s) => s.customerId === customer.id && s.currency === currency),
+          })).filter((s) => s.total > 0);
           // No payments in this data: nothing unapplied, so the net is the total.
           expect(aging.summaries).toEqual(expectedSummaries.map((s) => ({ ...s, unapplied: 0, net: s.total })));
           // The per-invoice buckets listed add up to the SQL bucket sums.
           const listed = expectedSummaries.map(({ currency }) => ({
             currency,
             amounts: Object.fromEntries(
-              bucketsOf(scheme).map((b) => [b.key, aging.invoices.filter((i) => i.currency === currency && i.bucket === b.key).reduce((t, i) => t + i.balance, 0)]),
+              bucketsOf(scheme).map((b) => [
+                b.key,
+                aging.invoices.filter((i) => i.currency === currency && i.bucket === b.key).reduce((t, i) => t + i.balance, 0),
+              ]),
             ),
           }));
           expect(listed).toEqual(aging.summaries.map(({ currency, amounts }) => ({ currency, amounts })));

@@ -1,7 +1,14 @@
 // fixtures first: it prepares Next's runtime globals before the route modules and server actions load.
 import {
-  access, createCompany, createCustomers, createInvoices, createMember, createTokenFor, inRequestScope,
-  runServerAction, type TestCompany,
+  access,
+  createCompany,
+  createCustomers,
+  createInvoices,
+  createMember,
+  createTokenFor,
+  inRequestScope,
+  runServerAction,
+  type TestCompany,
 } from '../support/fixtures';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -65,57 +72,141 @@ const json = (o: unknown) => o;
 const ROUTES: Record<string, RouteCase | { skip: string }> = {
   'app/api/auth/[...nextauth]/route.ts': { skip: 'sign-in itself: no company data' },
   'app/api/v1/openapi.json/route.ts': { skip: 'the public API description: no company data' },
-  'app/api/v1/companies/[company]/aging/route.ts': { ids: false, method: 'GET', need: 'view', path: () => '/aging', params: (_, slug) => ({ company: slug }) },
-  'app/api/v1/companies/[company]/aging/export/route.ts': { ids: false, method: 'GET', need: 'view', path: () => '/aging/export', params: (_, slug) => ({ company: slug }) },
+  'app/api/v1/companies/[company]/aging/route.ts': {
+    ids: false,
+    method: 'GET',
+    need: 'view',
+    path: () => '/aging',
+    params: (_, slug) => ({ company: slug }),
+  },
+  'app/api/v1/companies/[company]/aging/export/route.ts': {
+    ids: false,
+    method: 'GET',
+    need: 'view',
+    path: () => '/aging/export',
+    params: (_, slug) => ({ company: slug }),
+  },
   // A member without locations is told they have none (an empty list), which reveals nothing.
-  'app/api/v1/companies/[company]/locations/route.ts': { ids: false, denied: [200], method: 'GET', need: 'view', path: () => '/locations', params: (_, slug) => ({ company: slug }) },
+  'app/api/v1/companies/[company]/locations/route.ts': {
+    ids: false,
+    denied: [200],
+    method: 'GET',
+    need: 'view',
+    path: () => '/locations',
+    params: (_, slug) => ({ company: slug }),
+  },
   'app/api/v1/companies/[company]/customers/[id]/aging/route.ts': {
-    ids: true, method: 'GET', need: 'view', path: (w) => `/customers/${w.customer}/aging`, params: (w, slug) => ({ company: slug, id: w.customer }),
+    ids: true,
+    method: 'GET',
+    need: 'view',
+    path: (w) => `/customers/${w.customer}/aging`,
+    params: (w, slug) => ({ company: slug, id: w.customer }),
   },
   'app/api/v1/companies/[company]/customers/[id]/transactions/route.ts': {
-    ids: true, method: 'GET', need: 'view', path: (w) => `/customers/${w.customer}/transactions`, params: (w, slug) => ({ company: slug, id: w.customer }),
+    ids: true,
+    method: 'GET',
+    need: 'view',
+    path: (w) => `/customers/${w.customer}/transactions`,
+    params: (w, slug) => ({ company: slug, id: w.customer }),
   },
   'app/api/v1/companies/[company]/customers/[id]/transactions/export/route.ts': {
-    ids: true, method: 'GET', need: 'view', path: (w) => `/customers/${w.customer}/transactions/export`, params: (w, slug) => ({ company: slug, id: w.customer }),
+    ids: true,
+    method: 'GET',
+    need: 'view',
+    path: (w) => `/customers/${w.customer}/transactions/export`,
+    params: (w, slug) => ({ company: slug, id: w.customer }),
   },
   'app/api/v1/companies/[company]/statements/[id]/pdf/route.ts': {
-    ids: true, method: 'GET', need: 'view', path: (w) => `/statements/${w.statement}/pdf`, params: (w, slug) => ({ company: slug, id: w.statement }),
+    ids: true,
+    method: 'GET',
+    need: 'view',
+    path: (w) => `/statements/${w.statement}/pdf`,
+    params: (w, slug) => ({ company: slug, id: w.statement }),
   },
   'app/api/v1/companies/[company]/statement-batches/[id]/pdf/route.ts': {
-    ids: true, method: 'GET', need: 'view', path: (w) => `/statement-batches/${w.batch}/pdf`, params: (w, slug) => ({ company: slug, id: w.batch }),
+    ids: true,
+    method: 'GET',
+    need: 'view',
+    path: (w) => `/statement-batches/${w.batch}/pdf`,
+    params: (w, slug) => ({ company: slug, id: w.batch }),
   },
   'app/api/v1/companies/[company]/customers/route.ts': {
-    ids: false, method: 'POST', need: 'modify', path: () => '/customers', params: (_, slug) => ({ company: slug }),
+    ids: false,
+    method: 'POST',
+    need: 'modify',
+    path: () => '/customers',
+    params: (_, slug) => ({ company: slug }),
     body: (w) => json({ name: 'Walk-in Ltd', defaultLocationId: w.location }),
   },
   'app/api/v1/companies/[company]/customers/[id]/route.ts': {
-    ids: true, method: 'PATCH', need: 'modify', path: (w) => `/customers/${w.customer}`, params: (w, slug) => ({ company: slug, id: w.customer }), body: () => json({ city: 'Leeds' }),
+    ids: true,
+    method: 'PATCH',
+    need: 'modify',
+    path: (w) => `/customers/${w.customer}`,
+    params: (w, slug) => ({ company: slug, id: w.customer }),
+    body: () => json({ city: 'Leeds' }),
   },
   'app/api/v1/companies/[company]/invoices/route.ts': {
-    ids: true, method: 'POST', need: 'modify', path: () => '/invoices', params: (_, slug) => ({ company: slug }),
-    body: (w) => json({ customerId: w.customer, locationId: w.location, number: `WALK-${w.slug}`, invoiceDate: '2026-01-05', dueDate: '2026-02-04', amount: '10.00' }),
+    ids: true,
+    method: 'POST',
+    need: 'modify',
+    path: () => '/invoices',
+    params: (_, slug) => ({ company: slug }),
+    body: (w) =>
+      json({
+        customerId: w.customer,
+        locationId: w.location,
+        number: `WALK-${w.slug}`,
+        invoiceDate: '2026-01-05',
+        dueDate: '2026-02-04',
+        amount: '10.00',
+      }),
   },
   'app/api/v1/companies/[company]/invoices/[id]/post/route.ts': {
-    ids: true, method: 'POST', need: 'modify', path: (w) => `/invoices/${w.invoice}/post`, params: (w, slug) => ({ company: slug, id: w.invoice }),
+    ids: true,
+    method: 'POST',
+    need: 'modify',
+    path: (w) => `/invoices/${w.invoice}/post`,
+    params: (w, slug) => ({ company: slug, id: w.invoice }),
   },
   'app/api/v1/companies/[company]/invoices/[id]/write-offs/route.ts': {
-    ids: true, method: 'POST', need: 'modify', path: (w) => `/invoices/${w.invoice}/write-offs`, params: (w, slug) => ({ company: slug, id: w.invoice }),
+    ids: true,
+    method: 'POST',
+    need: 'modify',
+    path: (w) => `/invoices/${w.invoice}/write-offs`,
+    params: (w, slug) => ({ company: slug, id: w.invoice }),
     body: () => json({ amount: '1.00', reason: 'other', description: 'walk' }),
   },
   'app/api/v1/companies/[company]/payments/route.ts': {
-    ids: true, method: 'POST', need: 'modify', path: () => '/payments', params: (_, slug) => ({ company: slug }),
+    ids: true,
+    method: 'POST',
+    need: 'modify',
+    path: () => '/payments',
+    params: (_, slug) => ({ company: slug }),
     body: (w) => json({ invoiceId: w.invoice, amount: '1.00', receivedOn: '2026-02-01', reference: 'WALK' }),
   },
   'app/api/v1/companies/[company]/payments/[id]/applications/route.ts': {
-    ids: true, method: 'POST', need: 'modify', path: (w) => `/payments/${w.payment}/applications`, params: (w, slug) => ({ company: slug, id: w.payment }),
+    ids: true,
+    method: 'POST',
+    need: 'modify',
+    path: (w) => `/payments/${w.payment}/applications`,
+    params: (w, slug) => ({ company: slug, id: w.payment }),
     body: (w) => json({ allocations: [{ invoiceId: w.invoice, amount: '1.00' }], appliedOn: '2026-02-02' }),
   },
   'app/api/v1/companies/[company]/credit-notes/route.ts': {
-    ids: true, method: 'POST', need: 'modify', path: () => '/credit-notes', params: (_, slug) => ({ company: slug }),
+    ids: true,
+    method: 'POST',
+    need: 'modify',
+    path: () => '/credit-notes',
+    params: (_, slug) => ({ company: slug }),
     body: (w) => json({ customerId: w.customer, amount: '1.00', issuedOn: '2026-02-01', reason: 'walk' }),
   },
   'app/api/v1/companies/[company]/credit-notes/[id]/applications/route.ts': {
-    ids: true, method: 'POST', need: 'modify', path: (w) => `/credit-notes/${w.creditNote}/applications`, params: (w, slug) => ({ company: slug, id: w.creditNote }),
+    ids: true,
+    method: 'POST',
+    need: 'modify',
+    path: (w) => `/credit-notes/${w.creditNote}/applications`,
+    params: (w, slug) => ({ company: slug, id: w.creditNote }),
     body: (w) => json({ allocations: [{ invoiceId: w.invoice, amount: '1.00' }], appliedOn: '2026-02-02' }),
   },
 };
@@ -128,7 +219,9 @@ async function callRouteCase(file: string, c: RouteCase, w: World, slug: string,
   const headers = new Headers({ authorization: `Bearer ${token}` });
   if (c.body) headers.set('content-type', 'application/json');
   const req = new Request(`http://localhost/api/v1/companies/${slug}${c.path(w)}`, {
-    method: c.method, headers, body: c.body ? JSON.stringify(c.body(w)) : undefined,
+    method: c.method,
+    headers,
+    body: c.body ? JSON.stringify(c.body(w)) : undefined,
   });
   const res = await inRequestScope(req, () => handler(req, { params: Promise.resolve(c.params(w, slug)) }));
   return res.status;
@@ -160,15 +253,27 @@ const ACTIONS: Record<string, ActionCase | { skip: string }> = {
   'lib/actions/invoices/preview-invoice-import.ts': { ids: false, deniedAs: 'viewer', args: () => [invoiceCsv()] },
   'lib/actions/invoices/import-invoices.ts': { ids: false, deniedAs: 'viewer', args: () => [invoiceCsv()] },
   'lib/actions/ledger/apply-credit.ts': {
-    ids: true, deniedAs: 'viewer', args: (w) => [{ source: 'payment', id: w.payment, appliedOn: '2026-02-02', allocations: [{ invoiceId: w.invoice, amount: '1.00' }] }],
+    ids: true,
+    deniedAs: 'viewer',
+    args: (w) => [{ source: 'payment', id: w.payment, appliedOn: '2026-02-02', allocations: [{ invoiceId: w.invoice, amount: '1.00' }] }],
   },
   'lib/actions/ledger/change-invoice-state.ts': { ids: true, deniedAs: 'viewer', args: (w) => [w.invoice, 'void'] },
   'lib/actions/ledger/preview-payment-import.ts': { ids: true, deniedAs: 'viewer', args: (w) => [csv(w)] },
   'lib/actions/ledger/import-payments.ts': { ids: true, deniedAs: 'viewer', args: (w) => [csv(w)] },
-  'lib/actions/ledger/record-credit-note.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ customerId: w.customer, amount: '1.00', issuedOn: '2026-02-01', reason: 'walk' }] },
-  'lib/actions/ledger/record-payment.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ invoiceId: w.invoice, amount: '1.00', receivedOn: '2026-02-01', reference: 'WALK' }] },
+  'lib/actions/ledger/record-credit-note.ts': {
+    ids: true,
+    deniedAs: 'viewer',
+    args: (w) => [{ customerId: w.customer, amount: '1.00', issuedOn: '2026-02-01', reason: 'walk' }],
+  },
+  'lib/actions/ledger/record-payment.ts': {
+    ids: true,
+    deniedAs: 'viewer',
+    args: (w) => [{ invoiceId: w.invoice, amount: '1.00', receivedOn: '2026-02-01', reference: 'WALK' }],
+  },
   'lib/actions/ledger/write-off-invoice.ts': {
-    ids: true, deniedAs: 'viewer', args: (w) => [{ invoiceId: w.invoice, amount: '1.00', reason: 'other', description: 'walk', writtenOffOn: '2026-02-01' }],
+    ids: true,
+    deniedAs: 'viewer',
+    args: (w) => [{ invoiceId: w.invoice, amount: '1.00', reason: 'other', description: 'walk', writtenOffOn: '2026-02-01' }],
   },
   'lib/actions/settings/update-company-profile.ts': { ids: false, deniedAs: 'viewer', args: () => [profile()] },
   'lib/actions/statements/email-statement.ts': { ids: true, deniedAs: 'viewer', args: (w) => [w.statement] },
@@ -182,16 +287,30 @@ const ACTIONS: Record<string, ActionCase | { skip: string }> = {
 // ---- the world -------------------------------------------------------------------------------------------------
 
 // Audit rows are left out: an import of a file whose rows are all refused still records the attempt.
-const TABLES = ['customers', 'invoices', 'payments', 'applications', 'credit_notes', 'write_offs', 'invoice_statements', 'statement_batches',
-  'email_outbox', 'api_tokens', 'idempotency_keys'];
+const TABLES = [
+  'customers',
+  'invoices',
+  'payments',
+  'applications',
+  'credit_notes',
+  'write_offs',
+  'invoice_statements',
+  'statement_batches',
+  'email_outbox',
+  'api_tokens',
+  'idempotency_keys',
+];
 async function writes(companyIds: string[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const t of TABLES) {
     const [row] = await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${t} WHERE company_id = ANY($1::uuid[])`, companyIds);
     counts[t] = Number(row!.n);
   }
-  const [c] = await prisma.$queryRawUnsafe<{ s: string }[]>(`SELECT coalesce(string_agg(id::text || coalesce(city, '') || coalesce(default_location_id::text, ''), ',' ORDER BY id), '') AS s
-    FROM customers WHERE company_id = ANY($1::uuid[])`, companyIds);
+  const [c] = await prisma.$queryRawUnsafe<{ s: string }[]>(
+    `SELECT coalesce(string_agg(id::text || coalesce(city, '') || coalesce(default_location_id::text, ''), ',' ORDER BY id), '') AS s
+    FROM customers WHERE company_id = ANY($1::uuid[])`,
+    companyIds,
+  );
   counts.customerState = c!.s.length;
   return counts;
 }
@@ -200,19 +319,29 @@ async function world(company: TestCompany, adminId: string): Promise<World> {
   const admin = await access(adminId, company.slug);
   const loc = company.locations[0]!.id;
   const [customer] = await createCustomers(company.id, [{ name: `Walk ${company.slug}`, defaultLocationId: loc, email: 'ap@walk.example' }]);
-  const [invoice] = await createInvoices(company.id, [{ customerId: customer!.id, locationId: loc, invoiceDate: '2026-01-05', dueDate: '2026-02-04', amount: 50_000 }]);
+  const [invoice] = await createInvoices(company.id, [
+    { customerId: customer!.id, locationId: loc, invoiceDate: '2026-01-05', dueDate: '2026-02-04', amount: 50_000 },
+  ]);
   const payment = await recordPayment(admin, { customerId: customer!.id, amount: '20.00', receivedOn: '2026-01-20', reference: 'ON-ACCOUNT' });
   const credit = await recordCreditNote(admin, { customerId: customer!.id, amount: '5.00', issuedOn: '2026-01-21', reason: 'goodwill' });
   const run = await generateStatements(admin, { mode: 'open', asOf: '2026-03-01' });
   const statement = await prisma.invoiceStatement.findFirstOrThrow({ where: { companyId: company.id, batchId: run.batchId } });
   const token = await createTokenFor(company.id, adminId);
   return {
-    slug: company.slug, customer: customer!.id, invoice: invoice!, payment: payment.paymentId, creditNote: credit.creditNoteId,
-    statement: statement.id, batch: run.batchId, token: token.secret, tokenId: token.id, location: loc,
+    slug: company.slug,
+    customer: customer!.id,
+    invoice: invoice!,
+    payment: payment.paymentId,
+    creditNote: credit.creditNoteId,
+    statement: statement.id,
+    batch: run.batchId,
+    token: token.secret,
+    tokenId: token.id,
+    location: loc,
   };
 }
 
-describe('every route handler and server action refuses another company\'s ids and a caller without the permission', () => {
+describe("every route handler and server action refuses another company's ids and a caller without the permission", () => {
   let w: Worlds;
   let tokenIds: Record<'a' | 'b', string>;
   let companyIds: string[];
@@ -231,19 +360,28 @@ describe('every route handler and server action refuses another company\'s ids a
       b: (await prisma.apiToken.findFirstOrThrow({ where: { companyId: b.id } })).id,
     };
     w = {
-      a: wa, b: wb, adminId: adminA, viewerId: viewer, nobodyId: nobody,
-      viewerToken: (await createTokenFor(a.id, viewer)).secret, nobodyToken: (await createTokenFor(a.id, nobody)).secret,
+      a: wa,
+      b: wb,
+      adminId: adminA,
+      viewerId: viewer,
+      nobodyId: nobody,
+      viewerToken: (await createTokenFor(a.id, viewer)).secret,
+      nobodyToken: (await createTokenFor(a.id, nobody)).secret,
     };
   });
 
   it('lists every route and action on disk', () => {
-    const routes = list('app', (f) => f.endsWith('route.ts')).map((f) => f.split(path.sep).join('/')).sort();
-    const actions = list('lib/actions', (f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/')).sort();
+    const routes = list('app', (f) => f.endsWith('route.ts'))
+      .map((f) => f.split(path.sep).join('/'))
+      .sort();
+    const actions = list('lib/actions', (f) => f.endsWith('.ts'))
+      .map((f) => f.split(path.sep).join('/'))
+      .sort();
     expect(routes).toEqual(Object.keys(ROUTES).sort());
     expect(actions).toEqual(Object.keys(ACTIONS).sort());
   });
 
-  it('routes: another company\'s ids answer 404, a caller without the permission 403 or 404, and nothing is written', async () => {
+  it("routes: another company's ids answer 404, a caller without the permission 403 or 404, and nothing is written", async () => {
     const outcomes: string[] = [];
     for (const [file, c] of Object.entries(ROUTES)) {
       if ('skip' in c) continue;
@@ -260,7 +398,7 @@ describe('every route handler and server action refuses another company\'s ids a
     expect(outcomes.filter((o) => o.includes('(got'))).toEqual([]);
   });
 
-  it('server actions: another company\'s slug or ids are refused, as is a caller without the permission, and nothing is written', async () => {
+  it("server actions: another company's slug or ids are refused, as is a caller without the permission, and nothing is written", async () => {
     const problems: string[] = [];
     for (const [file, c] of Object.entries(ACTIONS)) {
       if ('skip' in c) continue;
@@ -277,7 +415,8 @@ describe('every route handler and server action refuses another company\'s ids a
       }
       if (c.deniedAs) {
         const denied = (await runServerAction(c.deniedAs === 'viewer' ? w.viewerId : w.nobodyId, () => action(w.a.slug, ...c.args(w.a)))).result;
-        if (denied.ok || !['FORBIDDEN', 'NOT_FOUND'].includes(denied.code ?? '')) problems.push(`${file}: denied user got ${JSON.stringify(denied).slice(0, 200)}`);
+        if (denied.ok || !['FORBIDDEN', 'NOT_FOUND'].includes(denied.code ?? ''))
+          problems.push(`${file}: denied user got ${JSON.stringify(denied).slice(0, 200)}`);
       }
       const after = await writes(companyIds);
       if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`${file}: wrote ${JSON.stringify(after)} (was ${JSON.stringify(before)})`);

@@ -17,13 +17,19 @@ let member: CompanyAccess;
 beforeAll(async () => {
   company = await createCompany({ locations: 1 });
   admin = await access((await createMember(company, 'admin')).id, company.slug);
-  member = await access((await createMember(company, 'member', { view: [company.locations[0]!.id], modify: [company.locations[0]!.id] })).id, company.slug);
+  member = await access(
+    (await createMember(company, 'member', { view: [company.locations[0]!.id], modify: [company.locations[0]!.id] })).id,
+    company.slug,
+  );
 });
 
 const valid = { remitTo: 'Harbour Ltd\nPO Box 1', downloadLimit: '40', generateLimit: '25' };
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -50,7 +56,9 @@ describe('company settings', () => {
 
   it('rejects a file that is not a PNG, naming the logo, and changes nothing', async () => {
     const before = await getCompanyProfile(company.id);
-    const error = await rejection(updateCompanyProfile(admin, { ...valid, remitTo: 'Changed', logoAction: 'replace' }, new TextEncoder().encode('GIF89a...')));
+    const error = await rejection(
+      updateCompanyProfile(admin, { ...valid, remitTo: 'Changed', logoAction: 'replace' }, new TextEncoder().encode('GIF89a...')),
+    );
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toBe('The logo must be a PNG image.');
     expect(error.issues).toEqual([{ path: 'logo', message: 'Not a PNG image' }]);
@@ -64,7 +72,9 @@ describe('company settings', () => {
     expect(fraction.issues).toEqual([{ path: 'generateLimit', message: 'Statement batch limit must be a whole number' }]);
     const over = await rejection(updateCompanyProfile(admin, { ...valid, downloadLimit: '1001' }, null));
     expect(over.issues).toEqual([{ path: 'downloadLimit', message: 'Download limit must be at most 1,000' }]);
-    const lines = await rejection(updateCompanyProfile(admin, { ...valid, remitTo: Array.from({ length: 9 }, (_, i) => `Line ${i}`).join('\n') }, null));
+    const lines = await rejection(
+      updateCompanyProfile(admin, { ...valid, remitTo: Array.from({ length: 9 }, (_, i) => `Line ${i}`).join('\n') }, null),
+    );
     expect(lines.issues).toEqual([{ path: 'remitTo', message: 'Remit-to must be at most 8 lines' }]);
   });
 

@@ -1,4 +1,13 @@
-import { access, callFileRoute, createCompany, createCustomers, createInvoices, createMember, sessionCookie, type TestCompany } from '../support/fixtures';
+import {
+  access,
+  callFileRoute,
+  createCompany,
+  createCustomers,
+  createInvoices,
+  createMember,
+  sessionCookie,
+  type TestCompany,
+} from '../support/fixtures';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as exportGET } from '@/app/api/v1/companies/[company]/customers/[id]/transactions/export/route';
@@ -24,7 +33,16 @@ beforeAll(async () => {
   const [first] = await createInvoices(company.id, [
     { customerId, locationId: location, invoiceDate: '2026-01-10', dueDate: '2026-02-09', amount: 10_000, number: 'INV-1' },
     { customerId, locationId: location, invoiceDate: '2026-02-15', dueDate: '2026-03-17', amount: 5_000, number: 'INV-2' },
-    { customerId, locationId: location, invoiceDate: '2026-02-20', dueDate: '2026-03-20', amount: 7_000, number: 'INV-VOID', status: 'void', balance: 0 },
+    {
+      customerId,
+      locationId: location,
+      invoiceDate: '2026-02-20',
+      dueDate: '2026-03-20',
+      amount: 7_000,
+      number: 'INV-VOID',
+      status: 'void',
+      balance: 0,
+    },
   ]);
   await recordPayment(admin, { invoiceId: first, amount: '40', receivedOn: '2026-02-01', reference: '=1+1' });
   await recordCreditNote(admin, { customerId, amount: '10', issuedOn: '2026-02-05', reason: 'Goodwill' });
@@ -46,10 +64,13 @@ describe('customer transactions', () => {
   it('a date range opens with the balance before it', async () => {
     const t = await getCustomerTransactions(admin, customerId, { from: '2026-02-02', to: '2026-02-12' });
     expect(t.openingBalanceMinor).toBe(6_000);
-    expect(t.transactions.map((x) => [x.kind, x.balanceMinor])).toEqual([['credit_note', 5_000], ['write_off', 4_500]]);
+    expect(t.transactions.map((x) => [x.kind, x.balanceMinor])).toEqual([
+      ['credit_note', 5_000],
+      ['write_off', 4_500],
+    ]);
   });
 
-  it('rejects a reversed range naming the field, and another company\'s customer is not found', async () => {
+  it("rejects a reversed range naming the field, and another company's customer is not found", async () => {
     const reversed = await getCustomerTransactions(admin, customerId, { from: '2026-03-01', to: '2026-02-01' }).catch((e: unknown) => e);
     expect(reversed).toBeInstanceOf(AppError);
     expect((reversed as AppError).issues).toEqual([{ path: 'to', message: 'To must not be before From' }]);
@@ -60,8 +81,12 @@ describe('customer transactions', () => {
   });
 
   it('exports CSV with the opening balance and neutralized references', async () => {
-    const res = await callFileRoute(exportGET, `/api/v1/companies/${company.slug}/customers/${customerId}/transactions/export?from=2026-02-01`,
-      { company: company.slug, id: customerId }, { cookie: adminCookie });
+    const res = await callFileRoute(
+      exportGET,
+      `/api/v1/companies/${company.slug}/customers/${customerId}/transactions/export?from=2026-02-01`,
+      { company: company.slug, id: customerId },
+      { cookie: adminCookie },
+    );
     expect(res.status).toBe(200);
     const rows = parse(new TextDecoder().decode(res.bytes).replace(/^\uFEFF/, '')) as string[][];
     expect(rows).toEqual([

@@ -60,7 +60,8 @@ afterAll(async () => {
 
 describe('the demo ledger', () => {
   it('has balances equal to amount less applications and write-offs, states that follow them, and plausible dates', async () => {
-    const [c] = await sql<Record<string, number>>(`
+    const [c] = await sql<Record<string, number>>(
+      `
       WITH e AS (
         SELECT i.*, coalesce((SELECT sum(a.amount_minor) FROM applications a WHERE a.company_id = i.company_id AND a.invoice_id = i.id), 0) AS applied,
           coalesce((SELECT sum(w.amount_minor) FROM write_offs w WHERE w.company_id = i.company_id AND w.invoice_id = i.id), 0) AS written_off
@@ -88,8 +89,18 @@ describe('the demo ledger', () => {
           + (SELECT count(*) FROM credit_notes WHERE issued_on > $1::date)::int
           + (SELECT count(*) FROM write_offs w JOIN invoices i ON i.company_id = w.company_id AND i.id = w.invoice_id
                WHERE w.written_off_on > $1::date OR w.written_off_on < i.invoice_date)::int AS "futureOrEarly"
-      FROM e`, [TODAY]);
-    expect(c).toMatchObject({ wrongBalance: 0, wrongUnposted: 0, wrongStatus: 0, wrongPayment: 0, wrongCredit: 0, wrongApplication: 0, futureOrEarly: 0 });
+      FROM e`,
+      [TODAY],
+    );
+    expect(c).toMatchObject({
+      wrongBalance: 0,
+      wrongUnposted: 0,
+      wrongStatus: 0,
+      wrongPayment: 0,
+      wrongCredit: 0,
+      wrongApplication: 0,
+      futureOrEarly: 0,
+    });
     expect(c!.paid).toBeGreaterThan(300);
     expect(c!.partiallyPaid).toBeGreaterThan(200);
     expect(c!.writtenOff).toBeGreaterThan(0);
@@ -119,12 +130,13 @@ describe('the demo ledger', () => {
     expect(u!.credits).toBeLessThan(10);
   });
 
-  it('ends every customer\'s transactions, in each currency, at what the aging page and the customer\'s aging say they owe', async () => {
+  it("ends every customer's transactions, in each currency, at what the aging page and the customer's aging say they owe", async () => {
     const admins = { acme: 'admin@acme.test', globex: 'admin@globex.test' } as const;
     for (const [slug, email] of Object.entries(admins)) {
       const user = await prisma.user.findUniqueOrThrow({ where: { email } });
       const a = await access(user.id, slug);
-      const expected = await sql<{ customer_id: string; currency: string; open: string; unapplied: string }>(`
+      const expected = await sql<{ customer_id: string; currency: string; open: string; unapplied: string }>(
+        `
         WITH cur AS (
           SELECT customer_id, currency FROM invoices WHERE company_id = $1 UNION SELECT customer_id, currency FROM payments WHERE company_id = $1
           UNION SELECT customer_id, currency FROM credit_notes WHERE company_id = $1 UNION SELECT id, $2::char(3) FROM customers WHERE company_id = $1)
@@ -133,7 +145,9 @@ describe('the demo ledger', () => {
              AND i.status IN ('open', 'partially_paid') AND i.balance_minor > 0)::text AS open,
           ((SELECT coalesce(sum(unapplied_minor), 0) FROM payments p WHERE p.company_id = $1 AND p.customer_id = cur.customer_id AND p.currency = cur.currency)
            + (SELECT coalesce(sum(unapplied_minor), 0) FROM credit_notes n WHERE n.company_id = $1 AND n.customer_id = cur.customer_id AND n.currency = cur.currency))::text AS unapplied
-        FROM cur ORDER BY 1, 2`, [a.company.id, a.company.baseCurrency]);
+        FROM cur ORDER BY 1, 2`,
+        [a.company.id, a.company.baseCurrency],
+      );
       const rows = new Map<string, { total: number; unapplied: number }>();
       for (const currency of new Set(expected.map((e) => e.currency))) {
         for (const [key, row] of await agingRows(a, currency)) rows.set(key, row);
@@ -151,7 +165,8 @@ describe('the demo ledger', () => {
         const owed = aging.summaries.find((s) => s.currency === e.currency)?.total ?? 0;
         const what = `${slug} ${tx.customer.name} ${e.currency}`;
         if (end !== net) wrong.push(`${what}: transactions end at ${end}, open balances less unapplied are ${net}`);
-        if (row.total !== net || row.unapplied !== Number(e.unapplied)) wrong.push(`${what}: aging page net ${row.total} (unapplied ${row.unapplied}), expected ${net} (${e.unapplied})`);
+        if (row.total !== net || row.unapplied !== Number(e.unapplied))
+          wrong.push(`${what}: aging page net ${row.total} (unapplied ${row.unapplied}), expected ${net} (${e.unapplied})`);
         if (owed !== open) wrong.push(`${what}: customer aging ${owed}, open invoices ${open}`);
       }
       expect(wrong).toEqual([]);
@@ -161,12 +176,19 @@ describe('the demo ledger', () => {
   }, 120_000);
 
   it('is the same ledger on every run (as of the same day)', async () => {
-    const digest = (url: string) => withServer(url, async (client) => (await client.query<{ d: string }>(`SELECT md5(string_agg(r, '|' ORDER BY r)) AS d FROM (
+    const digest = (url: string) =>
+      withServer(
+        url,
+        async (client) =>
+          (
+            await client.query<{ d: string }>(`SELECT md5(string_agg(r, '|' ORDER BY r)) AS d FROM (
       SELECT concat_ws(',', id, invoice_id, payment_id, credit_note_id, amount_minor, applied_on) AS r FROM applications
       UNION ALL SELECT concat_ws(',', id, customer_id, amount_minor, unapplied_minor, received_on, reference, method, note) FROM payments
       UNION ALL SELECT concat_ws(',', id, customer_id, amount_minor, unapplied_minor, issued_on, reason) FROM credit_notes
       UNION ALL SELECT concat_ws(',', id, invoice_id, amount_minor, written_off_on, reason) FROM write_offs
-      UNION ALL SELECT concat_ws(',', id, number, balance_minor, status) FROM invoices) x`)).rows[0]!.d);
+      UNION ALL SELECT concat_ws(',', id, number, balance_minor, status) FROM invoices) x`)
+          ).rows[0]!.d,
+      );
     const again = await seededDemoDatabase();
     expect(await digest(again.url)).toBe(await digest(process.env.DATABASE_URL!));
   }, 120_000);

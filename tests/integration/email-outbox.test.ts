@@ -54,14 +54,37 @@ async function statement(t: Tenant, locationIds = t.company.locations.map((l) =>
       { key: 'days_1_30', label: '1-30', amountMinor: 2_345 },
     ],
     invoices: [
-      { id: crypto.randomUUID(), number: 'INV-1', invoiceDate: '2026-04-01', dueDate: '2026-05-01', amountMinor: 2_345, balanceMinor: 2_345, daysPastDue: 19 },
-      { id: crypto.randomUUID(), number: 'INV-2', invoiceDate: '2026-05-01', dueDate: '2026-05-31', amountMinor: 10_000, balanceMinor: 10_000, daysPastDue: -11 },
+      {
+        id: crypto.randomUUID(),
+        number: 'INV-1',
+        invoiceDate: '2026-04-01',
+        dueDate: '2026-05-01',
+        amountMinor: 2_345,
+        balanceMinor: 2_345,
+        daysPastDue: 19,
+      },
+      {
+        id: crypto.randomUUID(),
+        number: 'INV-2',
+        invoiceDate: '2026-05-01',
+        dueDate: '2026-05-31',
+        amountMinor: 10_000,
+        balanceMinor: 10_000,
+        daysPastDue: -11,
+      },
     ],
   };
   const row = await prisma.invoiceStatement.create({
     data: {
-      companyId: t.company.id, customerId: t.customerId, asOf: new Date('2026-05-20T00:00:00Z'), currency: 'USD',
-      totalMinor: 12_345n, invoiceCount: 2, snapshot, locationIds, createdBy: t.admin.id,
+      companyId: t.company.id,
+      customerId: t.customerId,
+      asOf: new Date('2026-05-20T00:00:00Z'),
+      currency: 'USD',
+      totalMinor: 12_345n,
+      invoiceCount: 2,
+      snapshot,
+      locationIds,
+      createdBy: t.admin.id,
     },
     select: { id: true },
   });
@@ -77,9 +100,19 @@ async function queue(t: Tenant, input: Partial<EnqueueEmailInput> = {}): Promise
   seq += 1;
   const subject = input.subject ?? `Statement ${seq} from ${t.company.name}`;
   const { id } = await prisma.$transaction((tx) =>
-    enqueueEmail(tx, { companyId: t.company.id, to: `ap-${seq}@zephyr.example`, subject, bodyText: 'Please find your statement attached.', createdBy: t.admin.id, ...input }),
+    enqueueEmail(tx, {
+      companyId: t.company.id,
+      to: `ap-${seq}@zephyr.example`,
+      subject,
+      bodyText: 'Please find your statement attached.',
+      createdBy: t.admin.id,
+      ...input,
+    }),
   );
-  await prisma.emailOutbox.update({ where: { companyId_id: { companyId: t.company.id, id } }, data: { nextAttemptAt: T0, createdAt: new Date(Date.UTC(2026, 0, 1) + seq * 1000) } });
+  await prisma.emailOutbox.update({
+    where: { companyId_id: { companyId: t.company.id, id } },
+    data: { nextAttemptAt: T0, createdAt: new Date(Date.UTC(2026, 0, 1) + seq * 1000) },
+  });
   return { id, subject };
 }
 
@@ -143,7 +176,11 @@ describe('delivery over SMTP', () => {
 
       // Attempts 2, 3 and 4 wait 5 min, 30 min and 2 h from the time they failed.
       let now = at(1);
-      for (const [attempts, waitMinutes] of [[2, 5], [3, 30], [4, 120]] as const) {
+      for (const [attempts, waitMinutes] of [
+        [2, 5],
+        [3, 30],
+        [4, 120],
+      ] as const) {
         expect(await deliver(t, now)).toEqual({ sent: 0, retried: 1, failed: 0 });
         row = await email(t, id);
         expect(row).toMatchObject({ status: 'queued', attempts });
@@ -193,14 +230,25 @@ describe('delivery over SMTP', () => {
 
     // While it is being sent, the email is claimed: status sending, one attempt, leased until T0 + 5 min.
     let duringSend: Awaited<ReturnType<typeof email>> | undefined;
-    await deliver(t, T0, { attachments: async () => { duringSend = await email(t, id); return []; } });
+    await deliver(t, T0, {
+      attachments: async () => {
+        duringSend = await email(t, id);
+        return [];
+      },
+    });
     expect(duringSend).toMatchObject({ status: 'sending', attempts: 1, nextAttemptAt: at(5) });
 
     // A sender that crashed mid-attempt leaves 'sending' rows behind: one with an expired lease, one still held.
     const crashed = await queue(t);
     const held = await queue(t);
-    await prisma.emailOutbox.update({ where: { companyId_id: { companyId: t.company.id, id: crashed.id } }, data: { status: 'sending', attempts: 1, nextAttemptAt: at(-0.5) } });
-    await prisma.emailOutbox.update({ where: { companyId_id: { companyId: t.company.id, id: held.id } }, data: { status: 'sending', attempts: 1, nextAttemptAt: at(4) } });
+    await prisma.emailOutbox.update({
+      where: { companyId_id: { companyId: t.company.id, id: crashed.id } },
+      data: { status: 'sending', attempts: 1, nextAttemptAt: at(-0.5) },
+    });
+    await prisma.emailOutbox.update({
+      where: { companyId_id: { companyId: t.company.id, id: held.id } },
+      data: { status: 'sending', attempts: 1, nextAttemptAt: at(4) },
+    });
 
     expect(await deliver(t, T0)).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(await email(t, crashed.id)).toMatchObject({ status: 'sent', attempts: 2 });
@@ -249,12 +297,18 @@ describe('delivery over SMTP', () => {
 });
 
 describe('enqueueEmail', () => {
-  it('writes the outbox row and an email.queued audit entry in the caller\'s transaction', async () => {
+  it("writes the outbox row and an email.queued audit entry in the caller's transaction", async () => {
     const t = await tenant();
     const statementId = await statement(t);
     const { id, subject } = await queue(t, { statementId, to: '  ap@zephyr.example ' });
     expect(await email(t, id)).toMatchObject({
-      toAddress: 'ap@zephyr.example', subject, bodyText: 'Please find your statement attached.', statementId, createdBy: t.admin.id, status: 'queued', attempts: 0,
+      toAddress: 'ap@zephyr.example',
+      subject,
+      bodyText: 'Please find your statement attached.',
+      statementId,
+      createdBy: t.admin.id,
+      status: 'queued',
+      attempts: 0,
     });
     const [audit, ...more] = await audits(t, 'email.queued', id);
     expect(more).toEqual([]);
@@ -286,7 +340,9 @@ describe('enqueueEmail', () => {
       expect((error as AppError).issues?.map((i) => i.path)).toEqual(['to']);
     }
     const error = await prisma
-      .$transaction((tx) => enqueueEmail(tx, { companyId: t.company.id, to: 'ap@zephyr.example', subject: 'Two\nlines', bodyText: 'x', createdBy: null }))
+      .$transaction((tx) =>
+        enqueueEmail(tx, { companyId: t.company.id, to: 'ap@zephyr.example', subject: 'Two\nlines', bodyText: 'x', createdBy: null }),
+      )
       .catch((e: unknown) => e);
     expect((error as AppError).issues?.map((i) => i.path)).toEqual(['subject']);
     expect(await prisma.emailOutbox.count({ where: { companyId: t.company.id } })).toBe(0);
@@ -294,7 +350,7 @@ describe('enqueueEmail', () => {
 });
 
 describe('listOutbox and getOutboxEmail', () => {
-  it('show only this company\'s emails the user may see', async () => {
+  it("show only this company's emails the user may see", async () => {
     const t = await tenant(['North', 'South']);
     const [north, south] = t.company.locations.map((l) => l.id) as [string, string];
     const other = await tenant(['North']);
@@ -311,8 +367,15 @@ describe('listOutbox and getOutboxEmail', () => {
     expect(all.rows.map((r) => r.id)).toEqual([noStatement.id, both.id, northOnly.id]);
     expect(all).toMatchObject({ totalRows: 3, totalPages: 1 });
     expect(all.rows[2]).toMatchObject({
-      to: expect.stringMatching(/@zephyr\.example$/), subject: northOnly.subject, status: 'queued', attempts: 0, lastError: null, sentAt: null,
-      nextAttemptAt: T0, customerName: 'Zephyr Traders', bodyText: 'Please find your statement attached.',
+      to: expect.stringMatching(/@zephyr\.example$/),
+      subject: northOnly.subject,
+      status: 'queued',
+      attempts: 0,
+      lastError: null,
+      sentAt: null,
+      nextAttemptAt: T0,
+      customerName: 'Zephyr Traders',
+      bodyText: 'Please find your statement attached.',
     });
     expect(all.rows[0]).toMatchObject({ statementId: null, customerName: null });
 

@@ -9,7 +9,9 @@ import { pidAlive, startEmbeddedPostgres } from '../../scripts/lib/embedded-post
 
 /** Another process holding the embedded database, as a running `npm start` does; resolves with its URL. */
 function holder(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/hold-embedded-postgres.ts', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/hold-embedded-postgres.ts', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the holder exited with ${code}`)));
     createInterface({ input: child.stdout! }).once('line', (line) => resolve({ child, url: (JSON.parse(line) as { url: string }).url }));

@@ -28,50 +28,88 @@ beforeAll(async () => {
   const admin = await createMember(company, 'admin');
   const collector = await createMember(company, 'member', { view: [north], modify: [north] });
   tokens = [(await createTokenFor(company.id, admin.id)).secret, (await createTokenFor(company.id, collector.id)).secret];
-  const customers = await createCustomers(company.id, ['Harbour Ltd', '100% Cotton_Co', 'O\'Brien \\ Sons', 'Ünïcødé GmbH']);
+  const customers = await createCustomers(company.id, ['Harbour Ltd', '100% Cotton_Co', "O'Brien \\ Sons", 'Ünïcødé GmbH']);
   pools.customers = customers.map((c) => c.id);
-  pools.invoices = await createInvoices(company.id, customers.flatMap((c, i) => [0, 1, 2].map((k) => ({
-    customerId: c.id, locationId: k === 2 ? south : north, invoiceDate: `2025-0${k + 1}-10`, dueDate: `2025-0${k + 2}-09`, amount: 10_000 * (i + 1),
-    currency: k === 1 && i === 0 ? 'EUR' : 'USD', status: (i === 3 ? 'draft' : 'open') as 'draft' | 'open',
-  }))));
+  pools.invoices = await createInvoices(
+    company.id,
+    customers.flatMap((c, i) =>
+      [0, 1, 2].map((k) => ({
+        customerId: c.id,
+        locationId: k === 2 ? south : north,
+        invoiceDate: `2025-0${k + 1}-10`,
+        dueDate: `2025-0${k + 2}-09`,
+        amount: 10_000 * (i + 1),
+        currency: k === 1 && i === 0 ? 'EUR' : 'USD',
+        status: (i === 3 ? 'draft' : 'open') as 'draft' | 'open',
+      })),
+    ),
+  );
 });
 
 afterAll(printTallies);
 
 const as = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constant(1) });
 const currency = fc.constantFrom('USD', 'usd', 'EUR', 'JPY', 'US', 'USDX', '');
-const locations = () => fc.oneof(fc.subarray(pools.locations).map((ids) => ids.join(',')), idText(pools.locations), fc.array(idText(pools.locations), { maxLength: 3 }).map((ids) => ids.join(',')));
+const locations = () =>
+  fc.oneof(
+    fc.subarray(pools.locations).map((ids) => ids.join(',')),
+    idText(pools.locations),
+    fc.array(idText(pools.locations), { maxLength: 3 }).map((ids) => ids.join(',')),
+  );
 
 describe('fuzz: JSON API queries and path parameters never answer 5xx', () => {
   it('GET aging and aging/export (one query schema)', { timeout: 180_000 }, async () => {
     const query = queryOf({
-      asOf: dateText, locations: locations(), currency,
+      asOf: dateText,
+      locations: locations(),
+      currency,
       page: fc.constantFrom('1', '2', '0', '-1', '1.5', '1e3', '999999999999', '9007199254740993', 'abc'),
       perPage: fc.constantFrom('10', '25', '50', '37', '0', '1e1'),
       sort: fc.constantFrom('name', '-name', 'total', '-total', 'pending', 'current', 'days_1_30', '-days_91_plus', 'bogus', '-', '--name'),
-      q: fc.constantFrom('Harb', '100%', 'Cotton_', '\\', '\'', 'ü', 'x'.repeat(101)),
+      q: fc.constantFrom('Harb', '100%', 'Cotton_', '\\', "'", 'ü', 'x'.repeat(101)),
     });
-    await fc.assert(fc.asyncProperty(fc.record({ query, as, csv: fc.boolean() }), async (r) => {
-      const path = `/api/v1/companies/${company.slug}/aging${r.csv ? '/export' : ''}?${r.query}`;
-      await checkAnswer('GET aging[/export]', await send(r.csv ? agingExportGET : agingGET, 'GET', path, { company: company.slug }, tokens[r.as]!), company.id);
-    }), fuzzOptions);
+    await fc.assert(
+      fc.asyncProperty(fc.record({ query, as, csv: fc.boolean() }), async (r) => {
+        const path = `/api/v1/companies/${company.slug}/aging${r.csv ? '/export' : ''}?${r.query}`;
+        await checkAnswer(
+          'GET aging[/export]',
+          await send(r.csv ? agingExportGET : agingGET, 'GET', path, { company: company.slug }, tokens[r.as]!),
+          company.id,
+        );
+      }),
+      fuzzOptions,
+    );
   });
 
   it('GET customers/{id}/aging', { timeout: 180_000 }, async () => {
     const request = fc.record({ id: idText(pools.customers), query: queryOf({ asOf: dateText }), as });
-    await fc.assert(fc.asyncProperty(request, async (r) => {
-      const path = `/api/v1/companies/${company.slug}/customers/${pathPart(r.id)}/aging?${r.query}`;
-      await checkAnswer('GET customers/{id}/aging', await send(customerAgingGET, 'GET', path, { company: company.slug, id: r.id }, tokens[r.as]!), company.id);
-    }), fuzzOptions);
+    await fc.assert(
+      fc.asyncProperty(request, async (r) => {
+        const path = `/api/v1/companies/${company.slug}/customers/${pathPart(r.id)}/aging?${r.query}`;
+        await checkAnswer(
+          'GET customers/{id}/aging',
+          await send(customerAgingGET, 'GET', path, { company: company.slug, id: r.id }, tokens[r.as]!),
+          company.id,
+        );
+      }),
+      fuzzOptions,
+    );
   });
 
   it('GET customers/{id}/transactions and its export (one query schema)', { timeout: 180_000 }, async () => {
     const request = fc.record({ id: idText(pools.customers), query: queryOf({ from: dateText, to: dateText, currency }), as, csv: fc.boolean() });
-    await fc.assert(fc.asyncProperty(request, async (r) => {
-      const path = `/api/v1/companies/${company.slug}/customers/${pathPart(r.id)}/transactions${r.csv ? '/export' : ''}?${r.query}`;
-      const handler = r.csv ? transactionsExportGET : transactionsGET;
-      await checkAnswer('GET customers/{id}/transactions[/export]', await send(handler, 'GET', path, { company: company.slug, id: r.id }, tokens[r.as]!), company.id);
-    }), fuzzOptions);
+    await fc.assert(
+      fc.asyncProperty(request, async (r) => {
+        const path = `/api/v1/companies/${company.slug}/customers/${pathPart(r.id)}/transactions${r.csv ? '/export' : ''}?${r.query}`;
+        const handler = r.csv ? transactionsExportGET : transactionsGET;
+        await checkAnswer(
+          'GET customers/{id}/transactions[/export]',
+          await send(handler, 'GET', path, { company: company.slug, id: r.id }, tokens[r.as]!),
+          company.id,
+        );
+      }),
+      fuzzOptions,
+    );
   });
 
   it('path parameters: the company slug of any route, and the ids of id-only routes', { timeout: 180_000 }, async () => {
@@ -81,13 +119,34 @@ describe('fuzz: JSON API queries and path parameters never answer 5xx', () => {
     );
     const route = fc.constantFrom('locations', 'invoices/{id}/post', 'statements/{id}/pdf', 'statement-batches/{id}/pdf', 'customers/{id}/aging');
     const request = fc.record({ slug, route, id: idText([...pools.invoices, ...pools.customers]), as });
-    await fc.assert(fc.asyncProperty(request, async (r) => {
-      const slugValue = r.slug === 'own' ? company.slug : r.slug === 'other' ? other.slug : r.slug === 'OWN' ? company.slug.toUpperCase() : r.slug.replace(/^own/, company.slug);
-      const path = `/api/v1/companies/${pathPart(slugValue)}/${r.route.replace('{id}', pathPart(r.id))}`;
-      const params = { company: slugValue, id: r.id };
-      const handler = { locations: locationsGET, 'invoices/{id}/post': postInvoicePOST, 'statements/{id}/pdf': statementPdfGET, 'statement-batches/{id}/pdf': batchPdfGET, 'customers/{id}/aging': customerAgingGET }[r.route]!;
-      const before = r.route === 'invoices/{id}/post' ? await rowCounts(company.id) : undefined;
-      await checkAnswer('path parameters', await send(handler, r.route.endsWith('post') ? 'POST' : 'GET', path, params, tokens[r.as]!), company.id, before);
-    }), fuzzOptions);
+    await fc.assert(
+      fc.asyncProperty(request, async (r) => {
+        const slugValue =
+          r.slug === 'own'
+            ? company.slug
+            : r.slug === 'other'
+              ? other.slug
+              : r.slug === 'OWN'
+                ? company.slug.toUpperCase()
+                : r.slug.replace(/^own/, company.slug);
+        const path = `/api/v1/companies/${pathPart(slugValue)}/${r.route.replace('{id}', pathPart(r.id))}`;
+        const params = { company: slugValue, id: r.id };
+        const handler = {
+          locations: locationsGET,
+          'invoices/{id}/post': postInvoicePOST,
+          'statements/{id}/pdf': statementPdfGET,
+          'statement-batches/{id}/pdf': batchPdfGET,
+          'customers/{id}/aging': customerAgingGET,
+        }[r.route]!;
+        const before = r.route === 'invoices/{id}/post' ? await rowCounts(company.id) : undefined;
+        await checkAnswer(
+          'path parameters',
+          await send(handler, r.route.endsWith('post') ? 'POST' : 'GET', path, params, tokens[r.as]!),
+          company.id,
+          before,
+        );
+      }),
+      fuzzOptions,
+    );
   });
 });

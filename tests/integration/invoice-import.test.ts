@@ -42,9 +42,14 @@ describe('customers and invoices CSV import', () => {
   it('imports valid invoices with their lines and new customers; the same file again creates nothing', async () => {
     const first = await importInvoices(admin, file);
     expect([first.importable, first.errors]).toEqual([2, 4]);
-    const invoices = await prisma.invoice.findMany({ where: { companyId: company.id }, orderBy: { number: 'asc' }, include: { lines: true, customer: true } });
+    const invoices = await prisma.invoice.findMany({
+      where: { companyId: company.id },
+      orderBy: { number: 'asc' },
+      include: { lines: true, customer: true },
+    });
     expect(invoices.map((i) => [i.number, i.customer.name, i.status, Number(i.amountMinor), i.lines.length])).toEqual([
-      ['IMP-1', 'Existing Co', 'open', 25_000, 2], ['IMP-2', 'Fresh Ltd', 'open', 25_000, 0],
+      ['IMP-1', 'Existing Co', 'open', 25_000, 2],
+      ['IMP-2', 'Fresh Ltd', 'open', 25_000, 0],
     ]);
     const again = await importInvoices(admin, file);
     expect([again.importable, again.duplicates]).toEqual([0, 2]);

@@ -1,7 +1,20 @@
 // fixtures first: it prepares Next's runtime globals before the route modules load.
 import {
-  access, addMembership, callRoute, createCompany, createCustomers, createInvoices, createMember, createTokenFor,
-  sessionCookie, setAgingScheme, type ErrorBody, type InvoiceSpec, type TestCompany, type TestCustomer, type TestUser,
+  access,
+  addMembership,
+  callRoute,
+  createCompany,
+  createCustomers,
+  createInvoices,
+  createMember,
+  createTokenFor,
+  sessionCookie,
+  setAgingScheme,
+  type ErrorBody,
+  type InvoiceSpec,
+  type TestCompany,
+  type TestCustomer,
+  type TestUser,
 } from '../support/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as agingGET } from '@/app/api/v1/companies/[company]/aging/route';
@@ -28,7 +41,10 @@ interface Tenant {
 
 async function buildTenant(names: string[], amounts: number[], currencies: string[]): Promise<Tenant> {
   const company = await createCompany({ locations: ['Depot', 'Store'] });
-  const customers = await createCustomers(company.id, names.map((name, i) => ({ name, defaultLocationId: company.locations[i % 2]!.id })));
+  const customers = await createCustomers(
+    company.id,
+    names.map((name, i) => ({ name, defaultLocationId: company.locations[i % 2]!.id })),
+  );
   const specs: InvoiceSpec[] = amounts.map((amount, i) => ({
     number: `INV-${i + 1}`,
     customerId: customers[i % customers.length]!.id,
@@ -60,7 +76,14 @@ function expectNoTraceOfB(value: unknown) {
 beforeAll(async () => {
   a = await buildTenant(['Anvil Works', 'Anchor Ltd', 'Apex Trading'], [10_011, 20_011, 30_011, 40_011, 50_011, 60_011], ['USD', 'USD', 'CAD']);
   b = await buildTenant(['Bolt Works', 'Buoy Ltd', 'Beacon Trading'], B_AMOUNTS, ['USD', 'USD', 'JPY']);
-  await setAgingScheme(b.company.id, { pendingLabel: 'Bee pending', currentLabel: 'Bee current', periods: [{ label: 'Bee 1-99', maxDays: 99 }, { label: 'Bee later', maxDays: null }] });
+  await setAgingScheme(b.company.id, {
+    pendingLabel: 'Bee pending',
+    currentLabel: 'Bee current',
+    periods: [
+      { label: 'Bee 1-99', maxDays: 99 },
+      { label: 'Bee later', maxDays: null },
+    ],
+  });
   // The user views every location of A and is an admin of B.
   user = await createMember(a.company, 'member', { view: a.company.locations.map((l) => l.id) });
   await addMembership(b.company.id, user.id, 'admin');
@@ -69,9 +92,16 @@ beforeAll(async () => {
   inA = await access(user.id, a.company.slug);
   const bCompany = b.company;
   traces = [
-    bCompany.id, bCompany.slug, bCompany.name, ...bCompany.locations.map((l) => l.id),
-    ...b.customers.flatMap((c) => [c.id, c.name]), ...b.invoiceIds, ...B_AMOUNTS.map(String),
-    'Bee', 'days_1_99', tokenB.id,
+    bCompany.id,
+    bCompany.slug,
+    bCompany.name,
+    ...bCompany.locations.map((l) => l.id),
+    ...b.customers.flatMap((c) => [c.id, c.name]),
+    ...b.invoiceIds,
+    ...B_AMOUNTS.map(String),
+    'Bee',
+    'days_1_99',
+    tokenB.id,
   ];
 });
 
@@ -89,7 +119,13 @@ describe('library operations for a user of A', () => {
     const currencies = await listAgingCurrencies(inA.company.id, inA.company.baseCurrency, viewIds);
     expect(currencies).toEqual(['CAD', 'USD']);
     // Even handed B's location ids, the query stays inside A.
-    expect(await listAgingCurrencies(a.company.id, 'USD', b.company.locations.map((l) => l.id))).toEqual(['USD']);
+    expect(
+      await listAgingCurrencies(
+        a.company.id,
+        'USD',
+        b.company.locations.map((l) => l.id),
+      ),
+    ).toEqual(['USD']);
 
     const totals: Record<string, number> = {};
     for (const currency of [...currencies, 'JPY']) {
@@ -107,7 +143,7 @@ describe('library operations for a user of A', () => {
     expect((denied as AppError).code).toBe('FORBIDDEN');
   });
 
-  it('customer aging resolves A\'s customers and none of B\'s', async () => {
+  it("customer aging resolves A's customers and none of B's", async () => {
     for (const customer of a.customers) {
       const aging = await getCustomerAging(inA, customer.id, AS_OF);
       expect(aging.customer.name).toBe(customer.name);
@@ -115,7 +151,10 @@ describe('library operations for a user of A', () => {
       expectNoTraceOfB(aging);
     }
     for (const customer of b.customers) {
-      const error = await getCustomerAging(inA, customer.id, AS_OF).then(() => null, (e: unknown) => e);
+      const error = await getCustomerAging(inA, customer.id, AS_OF).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe('NOT_FOUND');
     }
@@ -138,29 +177,42 @@ describe('API routes for a user of A', () => {
       await callRoute(agingGET, `/api/v1/companies/${slugA()}/aging?asOf=${AS_OF}&currency=CAD`, { company: slugA() }, auth),
       await callRoute(agingGET, `/api/v1/companies/${slugA()}/aging?asOf=${AS_OF}&currency=JPY`, { company: slugA() }, auth),
       await callRoute(locationsGET, `/api/v1/companies/${slugA()}/locations`, { company: slugA() }, auth),
-      ...(await Promise.all(a.customers.map((c) => callRoute<unknown, { company: string; id: string }>(
-        customerAgingGET, `/api/v1/companies/${slugA()}/customers/${c.id}/aging?asOf=${AS_OF}`, { company: slugA(), id: c.id }, auth,
-      )))),
+      ...(await Promise.all(
+        a.customers.map((c) =>
+          callRoute<unknown, { company: string; id: string }>(
+            customerAgingGET,
+            `/api/v1/companies/${slugA()}/customers/${c.id}/aging?asOf=${AS_OF}`,
+            { company: slugA(), id: c.id },
+            auth,
+          ),
+        ),
+      )),
     ];
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
     expectNoTraceOfB(responses);
     expect(JSON.stringify(responses)).toContain('120044');
   });
 
-  it('B\'s customers and locations through A\'s slug are 404 and 403', async () => {
+  it("B's customers and locations through A's slug are 404 and 403", async () => {
     for (const customer of b.customers) {
       const res = await callRoute<ErrorBody, { company: string; id: string }>(
-        customerAgingGET, `/api/v1/companies/${slugA()}/customers/${customer.id}/aging`, { company: slugA(), id: customer.id }, { token: tokenA.secret },
+        customerAgingGET,
+        `/api/v1/companies/${slugA()}/customers/${customer.id}/aging`,
+        { company: slugA(), id: customer.id },
+        { token: tokenA.secret },
       );
       expect(res).toEqual({ status: 404, body: { error: { code: 'NOT_FOUND', message: 'Customer not found.' } } });
     }
     const res = await callRoute<ErrorBody>(
-      agingGET, `/api/v1/companies/${slugA()}/aging?locations=${b.company.locations[0]!.id}`, { company: slugA() }, { token: tokenA.secret },
+      agingGET,
+      `/api/v1/companies/${slugA()}/aging?locations=${b.company.locations[0]!.id}`,
+      { company: slugA() },
+      { token: tokenA.secret },
     );
     expect({ status: res.status, code: res.body.error.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
   });
 
-  it('B\'s token on A\'s slug is 404, although its user belongs to A', async () => {
+  it("B's token on A's slug is 404, although its user belongs to A", async () => {
     const res = await callRoute<ErrorBody>(agingGET, `/api/v1/companies/${slugA()}/aging`, { company: slugA() }, { token: tokenB.secret });
     expect(res).toEqual({ status: 404, body: { error: { code: 'NOT_FOUND', message: `Company "${slugA()}" not found.` } } });
   });

@@ -21,7 +21,16 @@ beforeAll(async () => {
   ]);
   const other = await createCompany({ locations: 1 });
   const [oc] = await createCustomers(other.id, ['Elsewhere']);
-  await createInvoices(other.id, [{ customerId: oc!.id, locationId: other.locations[0]!.id, invoiceDate: '2026-01-10', dueDate: '2026-02-09', amount: 1_000, number: n('FOREIGN-1') }]);
+  await createInvoices(other.id, [
+    {
+      customerId: oc!.id,
+      locationId: other.locations[0]!.id,
+      invoiceDate: '2026-01-10',
+      dueDate: '2026-02-09',
+      amount: 1_000,
+      number: n('FOREIGN-1'),
+    },
+  ]);
 });
 
 const file = [
@@ -39,7 +48,7 @@ const file = [
 ].join('\n');
 
 describe('payment CSV import', () => {
-  it('the review names each bad row\'s problem and writes nothing', async () => {
+  it("the review names each bad row's problem and writes nothing", async () => {
     const before = await prisma.payment.count({ where: { companyId: company.id } });
     const preview = await previewPaymentImport(admin, file);
     expect(preview.rows.map((r) => [r.line, r.error])).toEqual([
@@ -61,8 +70,16 @@ describe('payment CSV import', () => {
 
   it('imports the valid rows (an overpayment stays as credit); the same file again creates nothing', async () => {
     const first = await importPayments(admin, file);
-    expect({ imported: first.imported, duplicates: first.duplicates, errors: first.errors.length }).toEqual({ imported: 3, duplicates: 0, errors: 7 });
-    const invoices = await prisma.invoice.findMany({ where: { companyId: company.id }, orderBy: { number: 'asc' }, select: { number: true, balanceMinor: true, status: true } });
+    expect({ imported: first.imported, duplicates: first.duplicates, errors: first.errors.length }).toEqual({
+      imported: 3,
+      duplicates: 0,
+      errors: 7,
+    });
+    const invoices = await prisma.invoice.findMany({
+      where: { companyId: company.id },
+      orderBy: { number: 'asc' },
+      select: { number: true, balanceMinor: true, status: true },
+    });
     expect(invoices).toEqual([
       { number: n('INV-1'), balanceMinor: 6_000n, status: 'partially_paid' },
       { number: n('INV-2'), balanceMinor: 0n, status: 'paid' },

@@ -1,7 +1,13 @@
 // fixtures first: it prepares Next's runtime globals before server modules load.
 import {
-  access, addDays, createCompany, createCustomers, createInvoices, createMember,
-  type TestCompany, type TestCustomer,
+  access,
+  addDays,
+  createCompany,
+  createCustomers,
+  createInvoices,
+  createMember,
+  type TestCompany,
+  type TestCustomer,
 } from '../support/fixtures';
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +31,10 @@ let seq = 0;
 const ref = (label = 'REF') => `${label}-${tag}-${++seq}`;
 
 async function expectAppError(promise: Promise<unknown>, code: string): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, `expected an AppError ${code}`).toBeInstanceOf(AppError);
   expect((error as AppError).code, (error as AppError).message).toBe(code);
   return error as AppError;
@@ -59,19 +68,36 @@ interface Fresh {
 }
 
 /** A new customer of `company` with one USD invoice (amount in minor units). */
-async function freshInvoice(amount: number, opts: {
-  invoiceDate?: string; dueDate?: string; locationId?: string; status?: 'draft' | 'open'; customerId?: string; customerName?: string; currency?: string;
-} = {}): Promise<Fresh> {
+async function freshInvoice(
+  amount: number,
+  opts: {
+    invoiceDate?: string;
+    dueDate?: string;
+    locationId?: string;
+    status?: 'draft' | 'open';
+    customerId?: string;
+    customerName?: string;
+    currency?: string;
+  } = {},
+): Promise<Fresh> {
   let customerId = opts.customerId;
   let customerName = opts.customerName ?? '';
   if (!customerId) {
     customerName = `Ledger ${tag} ${++seq}`;
-    [{ id: customerId }] = await createCustomers(company.id, [customerName]) as [TestCustomer];
+    [{ id: customerId }] = (await createCustomers(company.id, [customerName])) as [TestCustomer];
   }
   const invoiceDate = opts.invoiceDate ?? '2026-01-10';
-  const [invoiceId] = await createInvoices(company.id, [{
-    customerId, locationId: opts.locationId ?? north, invoiceDate, dueDate: opts.dueDate ?? addDays(invoiceDate, 30), amount, status: opts.status, currency: opts.currency,
-  }]) as [string];
+  const [invoiceId] = (await createInvoices(company.id, [
+    {
+      customerId,
+      locationId: opts.locationId ?? north,
+      invoiceDate,
+      dueDate: opts.dueDate ?? addDays(invoiceDate, 30),
+      amount,
+      status: opts.status,
+      currency: opts.currency,
+    },
+  ])) as [string];
   return { customerId, customerName, invoiceId };
 }
 
@@ -115,11 +141,18 @@ describe('payments on an invoice (exact cases)', () => {
     expect(res).toEqual({ paymentId: expect.any(String), appliedMinor: 4_000, unappliedMinor: 0 });
     expect(await invoiceState(f.invoiceId)).toEqual({ balance: 6_000, status: 'partially_paid' });
     const payment = await prisma.payment.findUniqueOrThrow({ where: { companyId_id: { companyId: company.id, id: res.paymentId } } });
-    expect({ customerId: payment.customerId, amount: payment.amountMinor, unapplied: payment.unappliedMinor, method: payment.method, on: payment.receivedOn.toISOString().slice(0, 10), by: payment.createdBy })
-      .toEqual({ customerId: f.customerId, amount: 4_000n, unapplied: 0n, method: 'check', on: '2026-02-01', by: adminId });
+    expect({
+      customerId: payment.customerId,
+      amount: payment.amountMinor,
+      unapplied: payment.unappliedMinor,
+      method: payment.method,
+      on: payment.receivedOn.toISOString().slice(0, 10),
+      by: payment.createdBy,
+    }).toEqual({ customerId: f.customerId, amount: 4_000n, unapplied: 0n, method: 'check', on: '2026-02-01', by: adminId });
     const apps = await prisma.application.findMany({ where: { companyId: company.id, invoiceId: f.invoiceId } });
-    expect(apps.map((a) => ({ p: a.paymentId, c: a.creditNoteId, amt: a.amountMinor, on: a.appliedOn.toISOString().slice(0, 10) })))
-      .toEqual([{ p: res.paymentId, c: null, amt: 4_000n, on: '2026-02-01' }]);
+    expect(apps.map((a) => ({ p: a.paymentId, c: a.creditNoteId, amt: a.amountMinor, on: a.appliedOn.toISOString().slice(0, 10) }))).toEqual([
+      { p: res.paymentId, c: null, amt: 4_000n, on: '2026-02-01' },
+    ]);
     // Due 2026-02-09: on 2026-03-01 it is 20 days past due, with 60.00 left.
     expect(await agingRow('2026-03-01', f.customerName)).toEqual({ total: 6_000, days_1_30: 6_000 });
   });
@@ -147,12 +180,19 @@ describe('payments on an invoice (exact cases)', () => {
     expect(await invoiceState(f.invoiceId)).toEqual({ balance: 0, status: 'paid' });
     const payment = await prisma.payment.findUniqueOrThrow({ where: { companyId_id: { companyId: company.id, id: res.paymentId } } });
     expect([payment.amountMinor, payment.unappliedMinor]).toEqual([15_000n, 5_000n]);
-    expect(await prisma.application.aggregate({ where: { companyId: company.id, paymentId: res.paymentId }, _sum: { amountMinor: true } }))
-      .toEqual({ _sum: { amountMinor: 10_000n } });
+    expect(await prisma.application.aggregate({ where: { companyId: company.id, paymentId: res.paymentId }, _sum: { amountMinor: true } })).toEqual({
+      _sum: { amountMinor: 10_000n },
+    });
     // A second invoice of the same customer takes the credit.
     const second = await freshInvoice(3_000, { customerId: f.customerId, invoiceDate: '2026-01-20' });
-    expect(await applyCredit(admin, { source: 'payment', id: res.paymentId, allocations: [{ invoiceId: second.invoiceId, amount: '30.00' }], appliedOn: '2026-02-05' }))
-      .toEqual({ unappliedMinor: 2_000 });
+    expect(
+      await applyCredit(admin, {
+        source: 'payment',
+        id: res.paymentId,
+        allocations: [{ invoiceId: second.invoiceId, amount: '30.00' }],
+        appliedOn: '2026-02-05',
+      }),
+    ).toEqual({ unappliedMinor: 2_000 });
     expect(await invoiceState(second.invoiceId)).toEqual({ balance: 0, status: 'paid' });
   });
 
@@ -174,15 +214,27 @@ describe('payments on an invoice (exact cases)', () => {
 describe('payments on a customer, applied later (exact cases)', () => {
   it('an unapplied 50 against an invoice of 200: applied -> 150 open; then 125 more -> 25 open', async () => {
     const f = await freshInvoice(20_000);
-    const pay = await recordPayment(admin, { customerId: f.customerId, amount: '50.00', receivedOn: '2026-02-01', reference: ref(), method: 'bank_transfer' });
+    const pay = await recordPayment(admin, {
+      customerId: f.customerId,
+      amount: '50.00',
+      receivedOn: '2026-02-01',
+      reference: ref(),
+      method: 'bank_transfer',
+    });
     expect(pay).toEqual({ paymentId: expect.any(String), appliedMinor: 0, unappliedMinor: 5_000 });
     const payment = await prisma.payment.findUniqueOrThrow({ where: { companyId_id: { companyId: company.id, id: pay.paymentId } } });
     expect([payment.customerId, payment.currency, payment.unappliedMinor]).toEqual([f.customerId, 'USD', 5_000n]);
     expect(await invoiceState(f.invoiceId)).toEqual({ balance: 20_000, status: 'open' });
     expect(await prisma.application.count({ where: { companyId: company.id, paymentId: pay.paymentId } })).toBe(0);
 
-    expect(await applyCredit(admin, { source: 'payment', id: pay.paymentId, allocations: [{ invoiceId: f.invoiceId, amount: '50.00' }], appliedOn: '2026-02-03' }))
-      .toEqual({ unappliedMinor: 0 });
+    expect(
+      await applyCredit(admin, {
+        source: 'payment',
+        id: pay.paymentId,
+        allocations: [{ invoiceId: f.invoiceId, amount: '50.00' }],
+        appliedOn: '2026-02-03',
+      }),
+    ).toEqual({ unappliedMinor: 0 });
     expect(await invoiceState(f.invoiceId)).toEqual({ balance: 15_000, status: 'partially_paid' });
     expect(await agingRow('2026-02-04', f.customerName)).toEqual({ total: 15_000, current: 15_000 });
 
@@ -199,10 +251,17 @@ describe('payments on a customer, applied later (exact cases)', () => {
     const a = await freshInvoice(3_000, { invoiceDate: '2026-01-05' });
     const b = await freshInvoice(5_000, { customerId: a.customerId, invoiceDate: '2026-01-06' });
     const pay = await recordPayment(admin, { customerId: a.customerId, amount: '100', receivedOn: '2026-02-01', reference: ref() });
-    expect(await applyCredit(admin, {
-      source: 'payment', id: pay.paymentId, appliedOn: '2026-02-01',
-      allocations: [{ invoiceId: a.invoiceId, amount: '30' }, { invoiceId: b.invoiceId, amount: '20.50' }],
-    })).toEqual({ unappliedMinor: 4_950 });
+    expect(
+      await applyCredit(admin, {
+        source: 'payment',
+        id: pay.paymentId,
+        appliedOn: '2026-02-01',
+        allocations: [
+          { invoiceId: a.invoiceId, amount: '30' },
+          { invoiceId: b.invoiceId, amount: '20.50' },
+        ],
+      }),
+    ).toEqual({ unappliedMinor: 4_950 });
     expect(await invoiceState(a.invoiceId)).toEqual({ balance: 0, status: 'paid' });
     expect(await invoiceState(b.invoiceId)).toEqual({ balance: 2_950, status: 'partially_paid' });
     const payment = await prisma.payment.findUniqueOrThrow({ where: { companyId_id: { companyId: company.id, id: pay.paymentId } } });
@@ -220,14 +279,29 @@ describe('payments on a customer, applied later (exact cases)', () => {
     let e = await expectAppError(apply([{ invoiceId: a.invoiceId, amount: '50.01' }]), 'BAD_REQUEST');
     expect(e.issues).toEqual([{ path: 'allocations.0.amount', message: 'More than the invoice balance' }]);
     // The first allocation alone is fine: the second makes it too much, so neither is applied.
-    e = await expectAppError(apply([{ invoiceId: a.invoiceId, amount: '50' }, { invoiceId: b.invoiceId, amount: '50.01' }]), 'BAD_REQUEST');
+    e = await expectAppError(
+      apply([
+        { invoiceId: a.invoiceId, amount: '50' },
+        { invoiceId: b.invoiceId, amount: '50.01' },
+      ]),
+      'BAD_REQUEST',
+    );
     expect(e.issues).toEqual([{ path: 'allocations', message: 'More than the amount available' }]);
-    e = await expectAppError(apply([{ invoiceId: b.invoiceId, amount: '10' }, { invoiceId: b.invoiceId, amount: '10' }]), 'BAD_REQUEST');
+    e = await expectAppError(
+      apply([
+        { invoiceId: b.invoiceId, amount: '10' },
+        { invoiceId: b.invoiceId, amount: '10' },
+      ]),
+      'BAD_REQUEST',
+    );
     expect(e.issues).toEqual([{ path: 'allocations.1.invoiceId', message: 'The same invoice twice' }]);
     expect(await ledgerSnapshot()).toEqual(before);
 
     // Apply all of it; then nothing is left to apply.
-    await apply([{ invoiceId: a.invoiceId, amount: '50' }, { invoiceId: b.invoiceId, amount: '50' }]);
+    await apply([
+      { invoiceId: a.invoiceId, amount: '50' },
+      { invoiceId: b.invoiceId, amount: '50' },
+    ]);
     const after = await ledgerSnapshot();
     e = await expectAppError(apply([{ invoiceId: b.invoiceId, amount: '0.01' }]), 'BAD_REQUEST');
     expect(e.issues).toEqual([{ path: 'allocations', message: 'More than the amount available' }]);
@@ -244,7 +318,10 @@ describe('payments on a customer, applied later (exact cases)', () => {
     const pay = await recordPayment(admin, { customerId: mine.customerId, amount: '10', receivedOn: '2026-02-01', reference: ref() });
     const before = await ledgerSnapshot();
     for (const invoiceId of [theirs.invoiceId, eur.invoiceId, draft.invoiceId, paid.invoiceId]) {
-      const e = await expectAppError(applyCredit(admin, { source: 'payment', id: pay.paymentId, appliedOn: '2026-02-02', allocations: [{ invoiceId, amount: '1' }] }), 'BAD_REQUEST');
+      const e = await expectAppError(
+        applyCredit(admin, { source: 'payment', id: pay.paymentId, appliedOn: '2026-02-02', allocations: [{ invoiceId, amount: '1' }] }),
+        'BAD_REQUEST',
+      );
       expect(e.issues).toEqual([{ path: 'allocations.0.invoiceId', message: 'Not an open invoice of this customer in this currency' }]);
     }
     expect(await ledgerSnapshot()).toEqual(before);
@@ -254,7 +331,10 @@ describe('payments on a customer, applied later (exact cases)', () => {
     const f = await freshInvoice(5_000);
     const pay = await recordPayment(admin, { customerId: f.customerId, amount: '10', receivedOn: '2026-02-10', reference: ref() });
     const before = await ledgerSnapshot();
-    const e = await expectAppError(applyCredit(admin, { source: 'payment', id: pay.paymentId, appliedOn: '2026-02-09', allocations: [{ invoiceId: f.invoiceId, amount: '1' }] }), 'BAD_REQUEST');
+    const e = await expectAppError(
+      applyCredit(admin, { source: 'payment', id: pay.paymentId, appliedOn: '2026-02-09', allocations: [{ invoiceId: f.invoiceId, amount: '1' }] }),
+      'BAD_REQUEST',
+    );
     expect(e.issues).toEqual([{ path: 'appliedOn', message: 'Too early' }]);
     expect(await ledgerSnapshot()).toEqual(before);
   });
@@ -263,41 +343,90 @@ describe('payments on a customer, applied later (exact cases)', () => {
 describe('credit notes', () => {
   it('a credit note is unapplied until applied, then reduces the invoice like a payment', async () => {
     const f = await freshInvoice(10_000);
-    const { creditNoteId } = await recordCreditNote(admin, { customerId: f.customerId, amount: '30.00', issuedOn: '2026-02-01', reason: 'Damaged goods' });
+    const { creditNoteId } = await recordCreditNote(admin, {
+      customerId: f.customerId,
+      amount: '30.00',
+      issuedOn: '2026-02-01',
+      reason: 'Damaged goods',
+    });
     const note = await prisma.creditNote.findUniqueOrThrow({ where: { companyId_id: { companyId: company.id, id: creditNoteId } } });
-    expect([note.customerId, note.currency, note.amountMinor, note.unappliedMinor, note.reason, note.issuedOn.toISOString().slice(0, 10)])
-      .toEqual([f.customerId, 'USD', 3_000n, 3_000n, 'Damaged goods', '2026-02-01']);
+    expect([note.customerId, note.currency, note.amountMinor, note.unappliedMinor, note.reason, note.issuedOn.toISOString().slice(0, 10)]).toEqual([
+      f.customerId,
+      'USD',
+      3_000n,
+      3_000n,
+      'Damaged goods',
+      '2026-02-01',
+    ]);
     expect(await invoiceState(f.invoiceId)).toEqual({ balance: 10_000, status: 'open' });
 
-    expect(await applyCredit(admin, { source: 'credit_note', id: creditNoteId, appliedOn: '2026-02-02', allocations: [{ invoiceId: f.invoiceId, amount: '20' }] }))
-      .toEqual({ unappliedMinor: 1_000 });
+    expect(
+      await applyCredit(admin, {
+        source: 'credit_note',
+        id: creditNoteId,
+        appliedOn: '2026-02-02',
+        allocations: [{ invoiceId: f.invoiceId, amount: '20' }],
+      }),
+    ).toEqual({ unappliedMinor: 1_000 });
     expect(await invoiceState(f.invoiceId)).toEqual({ balance: 8_000, status: 'partially_paid' });
     const apps = await prisma.application.findMany({ where: { companyId: company.id, invoiceId: f.invoiceId } });
     expect(apps.map((a) => [a.paymentId, a.creditNoteId, a.amountMinor])).toEqual([[null, creditNoteId, 2_000n]]);
 
-    const e = await expectAppError(applyCredit(admin, { source: 'credit_note', id: creditNoteId, appliedOn: '2026-02-02', allocations: [{ invoiceId: f.invoiceId, amount: '10.01' }] }), 'BAD_REQUEST');
+    const e = await expectAppError(
+      applyCredit(admin, {
+        source: 'credit_note',
+        id: creditNoteId,
+        appliedOn: '2026-02-02',
+        allocations: [{ invoiceId: f.invoiceId, amount: '10.01' }],
+      }),
+      'BAD_REQUEST',
+    );
     expect(e.issues).toEqual([{ path: 'allocations', message: 'More than the amount available' }]);
-    await applyCredit(admin, { source: 'credit_note', id: creditNoteId, appliedOn: '2026-02-03', allocations: [{ invoiceId: f.invoiceId, amount: '10' }] });
+    await applyCredit(admin, {
+      source: 'credit_note',
+      id: creditNoteId,
+      appliedOn: '2026-02-03',
+      allocations: [{ invoiceId: f.invoiceId, amount: '10' }],
+    });
     expect(await invoiceState(f.invoiceId)).toEqual({ balance: 7_000, status: 'partially_paid' });
-    expect((await prisma.creditNote.findUniqueOrThrow({ where: { companyId_id: { companyId: company.id, id: creditNoteId } } })).unappliedMinor).toBe(0n);
+    expect((await prisma.creditNote.findUniqueOrThrow({ where: { companyId_id: { companyId: company.id, id: creditNoteId } } })).unappliedMinor).toBe(
+      0n,
+    );
   });
 
   it('a payment id is not a credit note id, and the other way round', async () => {
     const f = await freshInvoice(10_000);
     const pay = await recordPayment(admin, { customerId: f.customerId, amount: '10', receivedOn: '2026-02-01', reference: ref() });
     const { creditNoteId } = await recordCreditNote(admin, { customerId: f.customerId, amount: '10', issuedOn: '2026-02-01', reason: 'r' });
-    await expectAppError(applyCredit(admin, { source: 'credit_note', id: pay.paymentId, allocations: [{ invoiceId: f.invoiceId, amount: '1' }] }), 'NOT_FOUND');
-    await expectAppError(applyCredit(admin, { source: 'payment', id: creditNoteId, allocations: [{ invoiceId: f.invoiceId, amount: '1' }] }), 'NOT_FOUND');
+    await expectAppError(
+      applyCredit(admin, { source: 'credit_note', id: pay.paymentId, allocations: [{ invoiceId: f.invoiceId, amount: '1' }] }),
+      'NOT_FOUND',
+    );
+    await expectAppError(
+      applyCredit(admin, { source: 'payment', id: creditNoteId, allocations: [{ invoiceId: f.invoiceId, amount: '1' }] }),
+      'NOT_FOUND',
+    );
   });
 });
 
 describe('write-offs', () => {
   it('part, then the rest -> written off; then nothing is left to write off', async () => {
     const f = await freshInvoice(10_000);
-    const first = await writeOffInvoice(admin, { invoiceId: f.invoiceId, amount: '30', reason: 'dispute', description: 'Disputed freight', writtenOffOn: '2026-03-01' });
+    const first = await writeOffInvoice(admin, {
+      invoiceId: f.invoiceId,
+      amount: '30',
+      reason: 'dispute',
+      description: 'Disputed freight',
+      writtenOffOn: '2026-03-01',
+    });
     expect(first).toEqual({ writeOffId: expect.any(String), balanceMinor: 7_000, status: 'partially_paid' });
     expect(await invoiceState(f.invoiceId)).toEqual({ balance: 7_000, status: 'partially_paid' });
-    const rest = await writeOffInvoice(admin, { invoiceId: f.invoiceId, reason: 'bad_debt', description: 'Customer insolvent', writtenOffOn: '2026-03-10' });
+    const rest = await writeOffInvoice(admin, {
+      invoiceId: f.invoiceId,
+      reason: 'bad_debt',
+      description: 'Customer insolvent',
+      writtenOffOn: '2026-03-10',
+    });
     expect(rest).toMatchObject({ balanceMinor: 0, status: 'written_off' });
     expect(await invoiceState(f.invoiceId)).toEqual({ balance: 0, status: 'written_off' });
     const rows = await prisma.writeOff.findMany({ where: { companyId: company.id, invoiceId: f.invoiceId }, orderBy: { writtenOffOn: 'asc' } });
@@ -305,7 +434,10 @@ describe('write-offs', () => {
       [3_000n, 'dispute', 'Disputed freight', '2026-03-01', adminId],
       [7_000n, 'bad_debt', 'Customer insolvent', '2026-03-10', adminId],
     ]);
-    const e = await expectAppError(writeOffInvoice(admin, { invoiceId: f.invoiceId, reason: 'other', description: 'again', writtenOffOn: '2026-03-11' }), 'BAD_REQUEST');
+    const e = await expectAppError(
+      writeOffInvoice(admin, { invoiceId: f.invoiceId, reason: 'other', description: 'again', writtenOffOn: '2026-03-11' }),
+      'BAD_REQUEST',
+    );
     expect(e.issues).toEqual([{ path: 'invoiceId', message: 'Nothing owed' }]);
   });
 
@@ -313,7 +445,10 @@ describe('write-offs', () => {
     const f = await freshInvoice(10_000);
     await writeOffInvoice(admin, { invoiceId: f.invoiceId, amount: '10', reason: 'other', description: 'Rounding', writtenOffOn: '2026-03-01' });
     const before = await ledgerSnapshot();
-    const e = await expectAppError(writeOffInvoice(admin, { invoiceId: f.invoiceId, amount: '90.01', reason: 'other', description: 'x', writtenOffOn: '2026-03-01' }), 'BAD_REQUEST');
+    const e = await expectAppError(
+      writeOffInvoice(admin, { invoiceId: f.invoiceId, amount: '90.01', reason: 'other', description: 'x', writtenOffOn: '2026-03-01' }),
+      'BAD_REQUEST',
+    );
     expect(e.issues).toEqual([{ path: 'amount', message: 'More than the invoice balance' }]);
     expect(await ledgerSnapshot()).toEqual(before);
     await recordPayment(admin, { invoiceId: f.invoiceId, amount: '90', receivedOn: '2026-03-02', reference: ref() });
@@ -355,7 +490,12 @@ describe('lifecycle: post, void, archive', () => {
     await recordPayment(admin, { invoiceId: paid.invoiceId, amount: '1', receivedOn: '2026-02-01', reference: ref() });
     const credited = await freshInvoice(10_000);
     const { creditNoteId } = await recordCreditNote(admin, { customerId: credited.customerId, amount: '1', issuedOn: '2026-02-01', reason: 'r' });
-    await applyCredit(admin, { source: 'credit_note', id: creditNoteId, appliedOn: '2026-02-01', allocations: [{ invoiceId: credited.invoiceId, amount: '1' }] });
+    await applyCredit(admin, {
+      source: 'credit_note',
+      id: creditNoteId,
+      appliedOn: '2026-02-01',
+      allocations: [{ invoiceId: credited.invoiceId, amount: '1' }],
+    });
     const written = await freshInvoice(10_000);
     await writeOffInvoice(admin, { invoiceId: written.invoiceId, amount: '1', reason: 'other', description: 'd', writtenOffOn: '2026-02-01' });
     const before = await ledgerSnapshot();
@@ -426,7 +566,12 @@ describe('historical aging: entries dated after the as-of date change nothing on
   it('a credit applied later counts from its apply date, not the credit note date', async () => {
     const f = await freshInvoice(10_000, { invoiceDate: '2026-01-10' });
     const { creditNoteId } = await recordCreditNote(admin, { customerId: f.customerId, amount: '100', issuedOn: '2026-03-01', reason: 'r' });
-    await applyCredit(admin, { source: 'credit_note', id: creditNoteId, appliedOn: '2026-03-12', allocations: [{ invoiceId: f.invoiceId, amount: '100' }] });
+    await applyCredit(admin, {
+      source: 'credit_note',
+      id: creditNoteId,
+      appliedOn: '2026-03-12',
+      allocations: [{ invoiceId: f.invoiceId, amount: '100' }],
+    });
     // Between the credit note and its application, the credit is unapplied and nets the invoice to zero.
     expect(await agingRow('2026-02-28', f.customerName)).toEqual({ total: 10_000, days_1_30: 10_000 });
     expect(await agingRow('2026-03-11', f.customerName)).toEqual({ total: 0, days_1_30: 10_000, unapplied: 10_000 });
@@ -442,15 +587,20 @@ describe('historical aging: entries dated after the as-of date change nothing on
     expect(aging.summaries.map((s) => [s.currency, s.total])).toEqual([['USD', 15_000]]);
     // BUG: the list is read from current balances (lib/receivables/get-customer-aging.ts:52-57), so it shows
     // 60.00 for the first invoice and omits the second, paid since, while the summary says 150.00.
-    expect(aging.invoices.map((i) => [i.id, i.balance])).toEqual([[f.invoiceId, 10_000], [g.invoiceId, 5_000]]);
+    expect(aging.invoices.map((i) => [i.id, i.balance])).toEqual([
+      [f.invoiceId, 10_000],
+      [g.invoiceId, 5_000],
+    ]);
   });
 
   it('a statement as of an earlier date shows the balance of that date', async () => {
     // A company of its own, so the statement run covers just this customer.
     const co = await createCompany();
     const acc = await access((await createMember(co, 'admin')).id, co.slug);
-    const [cu] = await createCustomers(co.id, ['Statement Co']) as [TestCustomer];
-    const [inv] = await createInvoices(co.id, [{ customerId: cu.id, locationId: co.locations[0]!.id, invoiceDate: '2026-01-10', dueDate: '2026-02-09', amount: 10_000 }]) as [string];
+    const [cu] = (await createCustomers(co.id, ['Statement Co'])) as [TestCustomer];
+    const [inv] = (await createInvoices(co.id, [
+      { customerId: cu.id, locationId: co.locations[0]!.id, invoiceDate: '2026-01-10', dueDate: '2026-02-09', amount: 10_000 },
+    ])) as [string];
     await recordPayment(acc, { invoiceId: inv, amount: '40', receivedOn: '2026-03-15', reference: ref() });
     const result = await generateStatements(acc, { mode: 'open', asOf: '2026-03-14' });
     expect(result.created).toBe(1);
@@ -468,7 +618,8 @@ describe('references are not identities', () => {
     await recordPayment(admin, { invoiceId: g.invoiceId, amount: '20', receivedOn: '2026-02-01', reference: `  ${reference} ` });
     expect(await prisma.payment.count({ where: { companyId: company.id, reference } })).toBe(2);
     expect([await invoiceState(f.invoiceId), await invoiceState(g.invoiceId)]).toEqual([
-      { balance: 9_000, status: 'partially_paid' }, { balance: 8_000, status: 'partially_paid' },
+      { balance: 9_000, status: 'partially_paid' },
+      { balance: 8_000, status: 'partially_paid' },
     ]);
   });
 
@@ -476,9 +627,13 @@ describe('references are not identities', () => {
     const reference = ref('SHARED');
     const f = await freshInvoice(10_000);
     await recordPayment(admin, { invoiceId: f.invoiceId, amount: '1', receivedOn: '2026-02-01', reference });
-    const [cu] = await createCustomers(other.id, ['Other Co']) as [TestCustomer];
-    const [inv] = await createInvoices(other.id, [{ customerId: cu.id, locationId: other.locations[0]!.id, invoiceDate: '2026-01-10', dueDate: '2026-02-09', amount: 1_000 }]) as [string];
-    await expect(recordPayment(otherAdmin, { invoiceId: inv, amount: '1', receivedOn: '2026-02-01', reference })).resolves.toMatchObject({ appliedMinor: 100 });
+    const [cu] = (await createCustomers(other.id, ['Other Co'])) as [TestCustomer];
+    const [inv] = (await createInvoices(other.id, [
+      { customerId: cu.id, locationId: other.locations[0]!.id, invoiceDate: '2026-01-10', dueDate: '2026-02-09', amount: 1_000 },
+    ])) as [string];
+    await expect(recordPayment(otherAdmin, { invoiceId: inv, amount: '1', receivedOn: '2026-02-01', reference })).resolves.toMatchObject({
+      appliedMinor: 100,
+    });
   });
 });
 
@@ -501,8 +656,15 @@ describe('bad amounts are refused naming the field, and nothing is written', () 
       [() => recordPayment(admin, { customerId: f.customerId, amount, receivedOn: '2026-02-02', reference: ref() }), 'amount'],
       [() => recordCreditNote(admin, { customerId: f.customerId, amount, issuedOn: '2026-02-02', reason: 'r' }), 'amount'],
       [() => writeOffInvoice(admin, { invoiceId: f.invoiceId, amount, reason: 'other', description: 'd', writtenOffOn: '2026-02-02' }), 'amount'],
-      [() => applyCredit(admin, { source: 'payment', id: paymentId, appliedOn: '2026-02-02', allocations: [{ invoiceId: f.invoiceId, amount }] }), 'allocations.0.amount'],
-      [() => applyCredit(admin, { source: 'credit_note', id: creditNoteId, appliedOn: '2026-02-02', allocations: [{ invoiceId: f.invoiceId, amount }] }), 'allocations.0.amount'],
+      [
+        () => applyCredit(admin, { source: 'payment', id: paymentId, appliedOn: '2026-02-02', allocations: [{ invoiceId: f.invoiceId, amount }] }),
+        'allocations.0.amount',
+      ],
+      [
+        () =>
+          applyCredit(admin, { source: 'credit_note', id: creditNoteId, appliedOn: '2026-02-02', allocations: [{ invoiceId: f.invoiceId, amount }] }),
+        'allocations.0.amount',
+      ],
     ];
     for (const [run, path] of cases) {
       const e = await expectAppError(run(), 'BAD_REQUEST');
@@ -515,7 +677,10 @@ describe('bad amounts are refused naming the field, and nothing is written', () 
   it('a missing or empty amount names the field', async () => {
     const before = await ledgerSnapshot();
     for (const amount of [undefined, '', '   ']) {
-      const e = await expectAppError(recordPayment(admin, { invoiceId: f.invoiceId, amount, receivedOn: '2026-02-02', reference: ref() }), 'BAD_REQUEST');
+      const e = await expectAppError(
+        recordPayment(admin, { invoiceId: f.invoiceId, amount, receivedOn: '2026-02-02', reference: ref() }),
+        'BAD_REQUEST',
+      );
       expect(e.issues?.map((i) => i.path)).toEqual(['amount']);
     }
     expect(await ledgerSnapshot()).toEqual(before);
@@ -523,7 +688,10 @@ describe('bad amounts are refused naming the field, and nothing is written', () 
 
   it('more decimals than a zero-decimal currency has are refused', async () => {
     const jpy = await freshInvoice(1_000, { customerId: f.customerId, currency: 'JPY' });
-    const e = await expectAppError(recordPayment(admin, { invoiceId: jpy.invoiceId, amount: '1.5', receivedOn: '2026-02-02', reference: ref() }), 'BAD_REQUEST');
+    const e = await expectAppError(
+      recordPayment(admin, { invoiceId: jpy.invoiceId, amount: '1.5', receivedOn: '2026-02-02', reference: ref() }),
+      'BAD_REQUEST',
+    );
     expect(e.issues?.map((i) => i.path)).toEqual(['amount']);
     await recordPayment(admin, { invoiceId: jpy.invoiceId, amount: '400', receivedOn: '2026-02-02', reference: ref() });
     expect(await invoiceState(jpy.invoiceId)).toEqual({ balance: 600, status: 'partially_paid' });
@@ -558,8 +726,15 @@ describe('future dates are refused (in the company time zone)', () => {
       [() => recordPayment(admin, { invoiceId: f.invoiceId, amount: '1', receivedOn: tomorrow, reference: ref() }), 'receivedOn'],
       [() => recordPayment(admin, { customerId: f.customerId, amount: '1', receivedOn: tomorrow, reference: ref() }), 'receivedOn'],
       [() => recordCreditNote(admin, { customerId: f.customerId, amount: '1', issuedOn: tomorrow, reason: 'r' }), 'issuedOn'],
-      [() => writeOffInvoice(admin, { invoiceId: f.invoiceId, amount: '1', reason: 'other', description: 'd', writtenOffOn: tomorrow }), 'writtenOffOn'],
-      [() => applyCredit(admin, { source: 'payment', id: pay.paymentId, appliedOn: tomorrow, allocations: [{ invoiceId: f.invoiceId, amount: '1' }] }), 'appliedOn'],
+      [
+        () => writeOffInvoice(admin, { invoiceId: f.invoiceId, amount: '1', reason: 'other', description: 'd', writtenOffOn: tomorrow }),
+        'writtenOffOn',
+      ],
+      [
+        () =>
+          applyCredit(admin, { source: 'payment', id: pay.paymentId, appliedOn: tomorrow, allocations: [{ invoiceId: f.invoiceId, amount: '1' }] }),
+        'appliedOn',
+      ],
     ];
     for (const [run, path] of cases) {
       const e = await expectAppError(run(), 'BAD_REQUEST');
@@ -571,11 +746,15 @@ describe('future dates are refused (in the company time zone)', () => {
   it.each(['Pacific/Kiritimati', 'Pacific/Pago_Pago'])('today in %s is allowed, the next day is not', async (timeZone) => {
     const co = await createCompany({ timeZone });
     const acc = await access((await createMember(co, 'admin')).id, co.slug);
-    const [cu] = await createCustomers(co.id, ['TZ Co']) as [TestCustomer];
-    const [inv] = await createInvoices(co.id, [{ customerId: cu.id, locationId: co.locations[0]!.id, invoiceDate: '2026-01-10', dueDate: '2026-02-09', amount: 10_000 }]) as [string];
+    const [cu] = (await createCustomers(co.id, ['TZ Co'])) as [TestCustomer];
+    const [inv] = (await createInvoices(co.id, [
+      { customerId: cu.id, locationId: co.locations[0]!.id, invoiceDate: '2026-01-10', dueDate: '2026-02-09', amount: 10_000 },
+    ])) as [string];
     const today = todayInTimeZone(timeZone);
     await expectAppError(recordPayment(acc, { invoiceId: inv, amount: '1', receivedOn: addDays(today, 1), reference: ref() }), 'BAD_REQUEST');
-    await expect(recordPayment(acc, { invoiceId: inv, amount: '1', receivedOn: today, reference: ref() })).resolves.toMatchObject({ appliedMinor: 100 });
+    await expect(recordPayment(acc, { invoiceId: inv, amount: '1', receivedOn: today, reference: ref() })).resolves.toMatchObject({
+      appliedMinor: 100,
+    });
     // Defaults are today in the company's zone too.
     await writeOffInvoice(acc, { invoiceId: inv, amount: '1', reason: 'other', description: 'd' });
     const w = await prisma.writeOff.findFirstOrThrow({ where: { companyId: co.id, invoiceId: inv } });
@@ -585,8 +764,10 @@ describe('future dates are refused (in the company time zone)', () => {
 
 describe('tenancy and permissions', () => {
   it("another company's invoice, payment, credit note or customer is not found, and nothing is written", async () => {
-    const [cu] = await createCustomers(other.id, ['Foreign Co']) as [TestCustomer];
-    const [foreignInvoice] = await createInvoices(other.id, [{ customerId: cu.id, locationId: other.locations[0]!.id, invoiceDate: '2026-01-10', dueDate: '2026-02-09', amount: 10_000 }]) as [string];
+    const [cu] = (await createCustomers(other.id, ['Foreign Co'])) as [TestCustomer];
+    const [foreignInvoice] = (await createInvoices(other.id, [
+      { customerId: cu.id, locationId: other.locations[0]!.id, invoiceDate: '2026-01-10', dueDate: '2026-02-09', amount: 10_000 },
+    ])) as [string];
     const foreignPayment = await recordPayment(otherAdmin, { customerId: cu.id, amount: '10', receivedOn: '2026-02-01', reference: ref() });
     const foreignNote = await recordCreditNote(otherAdmin, { customerId: cu.id, amount: '10', issuedOn: '2026-02-01', reason: 'r' });
     const mine = await freshInvoice(10_000);
@@ -596,13 +777,48 @@ describe('tenancy and permissions', () => {
     await expectAppError(recordPayment(admin, { invoiceId: foreignInvoice, amount: '1', receivedOn: '2026-02-02', reference: ref() }), 'NOT_FOUND');
     await expectAppError(recordPayment(admin, { customerId: cu.id, amount: '1', receivedOn: '2026-02-02', reference: ref() }), 'NOT_FOUND');
     await expectAppError(recordCreditNote(admin, { customerId: cu.id, amount: '1', issuedOn: '2026-02-02', reason: 'r' }), 'NOT_FOUND');
-    await expectAppError(writeOffInvoice(admin, { invoiceId: foreignInvoice, amount: '1', reason: 'other', description: 'd', writtenOffOn: '2026-02-02' }), 'NOT_FOUND');
+    await expectAppError(
+      writeOffInvoice(admin, { invoiceId: foreignInvoice, amount: '1', reason: 'other', description: 'd', writtenOffOn: '2026-02-02' }),
+      'NOT_FOUND',
+    );
     for (const t of ['post', 'void', 'archive'] as const) await expectAppError(changeInvoiceState(admin, foreignInvoice, t), 'NOT_FOUND');
-    await expectAppError(applyCredit(admin, { source: 'payment', id: myPayment.paymentId, appliedOn: '2026-02-02', allocations: [{ invoiceId: foreignInvoice, amount: '1' }] }), 'NOT_FOUND');
-    await expectAppError(applyCredit(admin, { source: 'payment', id: foreignPayment.paymentId, appliedOn: '2026-02-02', allocations: [{ invoiceId: mine.invoiceId, amount: '1' }] }), 'NOT_FOUND');
-    await expectAppError(applyCredit(admin, { source: 'credit_note', id: foreignNote.creditNoteId, appliedOn: '2026-02-02', allocations: [{ invoiceId: mine.invoiceId, amount: '1' }] }), 'NOT_FOUND');
+    await expectAppError(
+      applyCredit(admin, {
+        source: 'payment',
+        id: myPayment.paymentId,
+        appliedOn: '2026-02-02',
+        allocations: [{ invoiceId: foreignInvoice, amount: '1' }],
+      }),
+      'NOT_FOUND',
+    );
+    await expectAppError(
+      applyCredit(admin, {
+        source: 'payment',
+        id: foreignPayment.paymentId,
+        appliedOn: '2026-02-02',
+        allocations: [{ invoiceId: mine.invoiceId, amount: '1' }],
+      }),
+      'NOT_FOUND',
+    );
+    await expectAppError(
+      applyCredit(admin, {
+        source: 'credit_note',
+        id: foreignNote.creditNoteId,
+        appliedOn: '2026-02-02',
+        allocations: [{ invoiceId: mine.invoiceId, amount: '1' }],
+      }),
+      'NOT_FOUND',
+    );
     // Even the other company's own payment on its own invoice, when called with our access.
-    await expectAppError(applyCredit(admin, { source: 'payment', id: foreignPayment.paymentId, appliedOn: '2026-02-02', allocations: [{ invoiceId: foreignInvoice, amount: '1' }] }), 'NOT_FOUND');
+    await expectAppError(
+      applyCredit(admin, {
+        source: 'payment',
+        id: foreignPayment.paymentId,
+        appliedOn: '2026-02-02',
+        allocations: [{ invoiceId: foreignInvoice, amount: '1' }],
+      }),
+      'NOT_FOUND',
+    );
 
     expect([await ledgerSnapshot(), await ledgerSnapshot(other.id)]).toEqual(before);
   });
@@ -614,23 +830,56 @@ describe('tenancy and permissions', () => {
     const southOnly = await freshInvoice(10_000, { locationId: south });
     const before = await ledgerSnapshot();
 
-    await expectAppError(recordPayment(collector, { invoiceId: southInv.invoiceId, amount: '1', receivedOn: '2026-02-02', reference: ref() }), 'FORBIDDEN');
-    await expectAppError(writeOffInvoice(collector, { invoiceId: southInv.invoiceId, amount: '1', reason: 'other', description: 'd', writtenOffOn: '2026-02-02' }), 'FORBIDDEN');
+    await expectAppError(
+      recordPayment(collector, { invoiceId: southInv.invoiceId, amount: '1', receivedOn: '2026-02-02', reference: ref() }),
+      'FORBIDDEN',
+    );
+    await expectAppError(
+      writeOffInvoice(collector, { invoiceId: southInv.invoiceId, amount: '1', reason: 'other', description: 'd', writtenOffOn: '2026-02-02' }),
+      'FORBIDDEN',
+    );
     for (const t of ['post', 'void', 'archive'] as const) await expectAppError(changeInvoiceState(collector, southInv.invoiceId, t), 'FORBIDDEN');
-    await expectAppError(applyCredit(collector, { source: 'payment', id: pay.paymentId, appliedOn: '2026-02-02', allocations: [{ invoiceId: southInv.invoiceId, amount: '1' }] }), 'FORBIDDEN');
+    await expectAppError(
+      applyCredit(collector, {
+        source: 'payment',
+        id: pay.paymentId,
+        appliedOn: '2026-02-02',
+        allocations: [{ invoiceId: southInv.invoiceId, amount: '1' }],
+      }),
+      'FORBIDDEN',
+    );
     // One forbidden invoice among allowed ones refuses all of it.
-    await expectAppError(applyCredit(collector, {
-      source: 'payment', id: pay.paymentId, appliedOn: '2026-02-02',
-      allocations: [{ invoiceId: northInv.invoiceId, amount: '1' }, { invoiceId: southInv.invoiceId, amount: '1' }],
-    }), 'FORBIDDEN');
+    await expectAppError(
+      applyCredit(collector, {
+        source: 'payment',
+        id: pay.paymentId,
+        appliedOn: '2026-02-02',
+        allocations: [
+          { invoiceId: northInv.invoiceId, amount: '1' },
+          { invoiceId: southInv.invoiceId, amount: '1' },
+        ],
+      }),
+      'FORBIDDEN',
+    );
     // A customer with invoices only where the user cannot modify.
-    await expectAppError(recordPayment(collector, { customerId: southOnly.customerId, amount: '1', receivedOn: '2026-02-02', reference: ref() }), 'FORBIDDEN');
-    await expectAppError(recordCreditNote(collector, { customerId: southOnly.customerId, amount: '1', issuedOn: '2026-02-02', reason: 'r' }), 'FORBIDDEN');
+    await expectAppError(
+      recordPayment(collector, { customerId: southOnly.customerId, amount: '1', receivedOn: '2026-02-02', reference: ref() }),
+      'FORBIDDEN',
+    );
+    await expectAppError(
+      recordCreditNote(collector, { customerId: southOnly.customerId, amount: '1', issuedOn: '2026-02-02', reason: 'r' }),
+      'FORBIDDEN',
+    );
     expect(await ledgerSnapshot()).toEqual(before);
 
     // Where they may modify, the same user can.
     await recordPayment(collector, { invoiceId: northInv.invoiceId, amount: '1', receivedOn: '2026-02-02', reference: ref() });
-    await applyCredit(collector, { source: 'payment', id: pay.paymentId, appliedOn: '2026-02-02', allocations: [{ invoiceId: northInv.invoiceId, amount: '1' }] });
+    await applyCredit(collector, {
+      source: 'payment',
+      id: pay.paymentId,
+      appliedOn: '2026-02-02',
+      allocations: [{ invoiceId: northInv.invoiceId, amount: '1' }],
+    });
     expect(await invoiceState(northInv.invoiceId)).toEqual({ balance: 9_800, status: 'partially_paid' });
   });
 
@@ -640,7 +889,10 @@ describe('tenancy and permissions', () => {
     const before = await ledgerSnapshot();
     await expectAppError(recordPayment(viewer, { invoiceId: f.invoiceId, amount: '1', receivedOn: '2026-02-02', reference: ref() }), 'FORBIDDEN');
     await expectAppError(recordPayment(viewer, { customerId: f.customerId, amount: '1', receivedOn: '2026-02-02', reference: ref() }), 'FORBIDDEN');
-    await expectAppError(writeOffInvoice(viewer, { invoiceId: f.invoiceId, reason: 'other', description: 'd', writtenOffOn: '2026-02-02' }), 'FORBIDDEN');
+    await expectAppError(
+      writeOffInvoice(viewer, { invoiceId: f.invoiceId, reason: 'other', description: 'd', writtenOffOn: '2026-02-02' }),
+      'FORBIDDEN',
+    );
     expect(await ledgerSnapshot()).toEqual(before);
   });
 });
@@ -649,12 +901,21 @@ describe('money on account for a customer without a default location', () => {
   it('is refused until a location is chosen, then belongs to that location; the location must be one the user may modify', async () => {
     const [homeless] = await createCustomers(company.id, [`No Home ${ref()}`]);
     const id = homeless!.id;
-    const missing = await expectAppError(recordPayment(admin, { customerId: id, amount: '25.00', receivedOn: '2026-02-02', reference: ref() }), 'BAD_REQUEST');
+    const missing = await expectAppError(
+      recordPayment(admin, { customerId: id, amount: '25.00', receivedOn: '2026-02-02', reference: ref() }),
+      'BAD_REQUEST',
+    );
     expect(missing.issues).toEqual([{ path: 'locationId', message: 'Choose a location' }]);
     // A member sees a customer only through its location or invoices: this one does not exist for the collector.
-    await expectAppError(recordPayment(collector, { customerId: id, amount: '25.00', receivedOn: '2026-02-02', reference: ref(), locationId: north }), 'NOT_FOUND');
+    await expectAppError(
+      recordPayment(collector, { customerId: id, amount: '25.00', receivedOn: '2026-02-02', reference: ref(), locationId: north }),
+      'NOT_FOUND',
+    );
     const northOnly = await access((await createMember(company, 'member', { view: [north], modify: [north] })).id, company.slug);
-    await expectAppError(recordPayment(northOnly, { customerId: id, amount: '25.00', receivedOn: '2026-02-02', reference: ref(), locationId: north }), 'NOT_FOUND');
+    await expectAppError(
+      recordPayment(northOnly, { customerId: id, amount: '25.00', receivedOn: '2026-02-02', reference: ref(), locationId: north }),
+      'NOT_FOUND',
+    );
     expect(await prisma.payment.count({ where: { companyId: company.id, customerId: id } })).toBe(0);
 
     const paid = await recordPayment(admin, { customerId: id, amount: '25.00', receivedOn: '2026-02-02', reference: ref(), locationId: south });
@@ -670,8 +931,9 @@ describe('money on account for a customer without a default location', () => {
 describe('concurrent writers', () => {
   it('payments on one invoice at the same time all land', async () => {
     const f = await freshInvoice(10_000);
-    const results = await Promise.all(Array.from({ length: 5 }, () =>
-      recordPayment(admin, { invoiceId: f.invoiceId, amount: '10', receivedOn: '2026-02-01', reference: ref() })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => recordPayment(admin, { invoiceId: f.invoiceId, amount: '10', receivedOn: '2026-02-01', reference: ref() })),
+    );
     expect(results.map((r) => r.appliedMinor)).toEqual([1_000, 1_000, 1_000, 1_000, 1_000]);
     expect(await invoiceState(f.invoiceId)).toEqual({ balance: 5_000, status: 'partially_paid' });
     expect(await prisma.application.count({ where: { companyId: company.id, invoiceId: f.invoiceId } })).toBe(5);
@@ -681,8 +943,16 @@ describe('concurrent writers', () => {
     const a = await freshInvoice(10_000);
     const b = await freshInvoice(10_000, { customerId: a.customerId });
     const pay = await recordPayment(admin, { customerId: a.customerId, amount: '100', receivedOn: '2026-02-01', reference: ref() });
-    const settled = await Promise.allSettled([a, b].map((f) =>
-      applyCredit(admin, { source: 'payment', id: pay.paymentId, appliedOn: '2026-02-02', allocations: [{ invoiceId: f.invoiceId, amount: '60' }] })));
+    const settled = await Promise.allSettled(
+      [a, b].map((f) =>
+        applyCredit(admin, {
+          source: 'payment',
+          id: pay.paymentId,
+          appliedOn: '2026-02-02',
+          allocations: [{ invoiceId: f.invoiceId, amount: '60' }],
+        }),
+      ),
+    );
     expect(settled.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
     expect((rejected.reason as AppError).code).toBe('BAD_REQUEST');
@@ -716,7 +986,10 @@ describe('currencies', () => {
     const before = await ledgerSnapshot();
     // BUG: recordPayment ignores `currency` when an invoice is given (lib/ledger/record-payment.ts:55) and records
     // EUR 40.00 as USD 40.00 against the USD invoice.
-    const e = await expectAppError(recordPayment(admin, { invoiceId: f.invoiceId, currency: 'EUR', amount: '40', receivedOn: '2026-02-01', reference: ref() }), 'BAD_REQUEST');
+    const e = await expectAppError(
+      recordPayment(admin, { invoiceId: f.invoiceId, currency: 'EUR', amount: '40', receivedOn: '2026-02-01', reference: ref() }),
+      'BAD_REQUEST',
+    );
     expect(e.issues?.map((i) => i.path)).toEqual(['currency']);
     expect(await ledgerSnapshot()).toEqual(before);
   });
@@ -725,8 +998,21 @@ describe('currencies', () => {
     const usd = await freshInvoice(10_000);
     const eur = await freshInvoice(10_000, { customerId: usd.customerId, currency: 'EUR' });
     const pay = await recordPayment(admin, { customerId: usd.customerId, currency: 'EUR', amount: '30', receivedOn: '2026-02-01', reference: ref() });
-    await expectAppError(applyCredit(admin, { source: 'payment', id: pay.paymentId, appliedOn: '2026-02-01', allocations: [{ invoiceId: usd.invoiceId, amount: '30' }] }), 'BAD_REQUEST');
-    await applyCredit(admin, { source: 'payment', id: pay.paymentId, appliedOn: '2026-02-01', allocations: [{ invoiceId: eur.invoiceId, amount: '30' }] });
+    await expectAppError(
+      applyCredit(admin, {
+        source: 'payment',
+        id: pay.paymentId,
+        appliedOn: '2026-02-01',
+        allocations: [{ invoiceId: usd.invoiceId, amount: '30' }],
+      }),
+      'BAD_REQUEST',
+    );
+    await applyCredit(admin, {
+      source: 'payment',
+      id: pay.paymentId,
+      appliedOn: '2026-02-01',
+      allocations: [{ invoiceId: eur.invoiceId, amount: '30' }],
+    });
     expect(await invoiceState(eur.invoiceId)).toEqual({ balance: 7_000, status: 'partially_paid' });
     expect(await invoiceState(usd.invoiceId)).toEqual({ balance: 10_000, status: 'open' });
   });
@@ -740,49 +1026,94 @@ describe('audit log', () => {
 
     const reference = ref();
     const onInvoice = await recordPayment(admin, { invoiceId: f.invoiceId, amount: '40', receivedOn: '2026-02-01', reference, method: 'card' });
-    expect(await auditRows('payments.record', onInvoice.paymentId)).toEqual([{
-      userId: adminId, targetType: 'payment',
-      details: { customerId: f.customerId, invoiceId: f.invoiceId, amountMinor: 4_000, currency: 'USD', receivedOn: '2026-02-01', reference, appliedMinor: 4_000 },
-    }]);
+    expect(await auditRows('payments.record', onInvoice.paymentId)).toEqual([
+      {
+        userId: adminId,
+        targetType: 'payment',
+        details: {
+          customerId: f.customerId,
+          invoiceId: f.invoiceId,
+          amountMinor: 4_000,
+          currency: 'USD',
+          receivedOn: '2026-02-01',
+          reference,
+          appliedMinor: 4_000,
+        },
+      },
+    ]);
 
     const onCustomer = await recordPayment(admin, { customerId: f.customerId, amount: '20', receivedOn: '2026-02-01', reference: ref() });
     expect(await auditRows('payments.record', onCustomer.paymentId)).toEqual([
       expect.objectContaining({ userId: adminId, details: expect.objectContaining({ invoiceId: null, amountMinor: 2_000, appliedMinor: 0 }) }),
     ]);
-    await applyCredit(admin, { source: 'payment', id: onCustomer.paymentId, appliedOn: '2026-02-02', allocations: [{ invoiceId: f.invoiceId, amount: '5' }] });
-    expect(await auditRows('payments.apply', onCustomer.paymentId)).toEqual([{
-      userId: adminId, targetType: 'payment',
-      details: { appliedOn: '2026-02-02', allocations: [{ invoiceId: f.invoiceId, amountMinor: 500 }], unappliedMinor: 1_500 },
-    }]);
+    await applyCredit(admin, {
+      source: 'payment',
+      id: onCustomer.paymentId,
+      appliedOn: '2026-02-02',
+      allocations: [{ invoiceId: f.invoiceId, amount: '5' }],
+    });
+    expect(await auditRows('payments.apply', onCustomer.paymentId)).toEqual([
+      {
+        userId: adminId,
+        targetType: 'payment',
+        details: { appliedOn: '2026-02-02', allocations: [{ invoiceId: f.invoiceId, amountMinor: 500 }], unappliedMinor: 1_500 },
+      },
+    ]);
 
     const { creditNoteId } = await recordCreditNote(admin, { customerId: f.customerId, amount: '3', issuedOn: '2026-02-01', reason: 'Goodwill' });
-    expect(await auditRows('credits.record', creditNoteId)).toEqual([{
-      userId: adminId, targetType: 'credit_note',
-      details: { customerId: f.customerId, amountMinor: 300, currency: 'USD', issuedOn: '2026-02-01', reason: 'Goodwill' },
-    }]);
-    await applyCredit(admin, { source: 'credit_note', id: creditNoteId, appliedOn: '2026-02-02', allocations: [{ invoiceId: f.invoiceId, amount: '3' }] });
+    expect(await auditRows('credits.record', creditNoteId)).toEqual([
+      {
+        userId: adminId,
+        targetType: 'credit_note',
+        details: { customerId: f.customerId, amountMinor: 300, currency: 'USD', issuedOn: '2026-02-01', reason: 'Goodwill' },
+      },
+    ]);
+    await applyCredit(admin, {
+      source: 'credit_note',
+      id: creditNoteId,
+      appliedOn: '2026-02-02',
+      allocations: [{ invoiceId: f.invoiceId, amount: '3' }],
+    });
     expect(await auditRows('credits.apply', creditNoteId)).toEqual([
       expect.objectContaining({ userId: adminId, targetType: 'credit_note', details: expect.objectContaining({ unappliedMinor: 0 }) }),
     ]);
 
-    await writeOffInvoice(admin, { invoiceId: f.invoiceId, amount: '1', reason: 'dispute', description: 'Short shipped', writtenOffOn: '2026-02-03' });
-    expect(await auditRows('invoices.write_off', f.invoiceId)).toEqual([{
-      userId: adminId, targetType: 'invoice',
-      details: { amountMinor: 100, reason: 'dispute', description: 'Short shipped', writtenOffOn: '2026-02-03', balanceMinor: 5_100 },
-    }]);
+    await writeOffInvoice(admin, {
+      invoiceId: f.invoiceId,
+      amount: '1',
+      reason: 'dispute',
+      description: 'Short shipped',
+      writtenOffOn: '2026-02-03',
+    });
+    expect(await auditRows('invoices.write_off', f.invoiceId)).toEqual([
+      {
+        userId: adminId,
+        targetType: 'invoice',
+        details: { amountMinor: 100, reason: 'dispute', description: 'Short shipped', writtenOffOn: '2026-02-03', balanceMinor: 5_100 },
+      },
+    ]);
 
     await changeInvoiceState(admin, g.invoiceId, 'post');
-    expect(await auditRows('invoices.post', g.invoiceId)).toEqual([{ userId: adminId, targetType: 'invoice', details: { from: 'draft', to: 'open' } }]);
+    expect(await auditRows('invoices.post', g.invoiceId)).toEqual([
+      { userId: adminId, targetType: 'invoice', details: { from: 'draft', to: 'open' } },
+    ]);
     await changeInvoiceState(admin, g.invoiceId, 'void');
-    expect(await auditRows('invoices.void', g.invoiceId)).toEqual([{ userId: adminId, targetType: 'invoice', details: { from: 'open', to: 'void' } }]);
+    expect(await auditRows('invoices.void', g.invoiceId)).toEqual([
+      { userId: adminId, targetType: 'invoice', details: { from: 'open', to: 'void' } },
+    ]);
     await changeInvoiceState(admin, g.invoiceId, 'archive');
-    expect(await auditRows('invoices.archive', g.invoiceId)).toEqual([{ userId: adminId, targetType: 'invoice', details: { from: 'void', to: 'archived' } }]);
+    expect(await auditRows('invoices.archive', g.invoiceId)).toEqual([
+      { userId: adminId, targetType: 'invoice', details: { from: 'void', to: 'archived' } },
+    ]);
 
     // Refused operations leave no audit row.
     const before = await prisma.auditLog.count({ where: { companyId: company.id } });
     await expectAppError(changeInvoiceState(admin, f.invoiceId, 'void'), 'CONFLICT');
     await expectAppError(recordPayment(admin, { invoiceId: h.invoiceId, amount: '1', receivedOn: '2099-02-01', reference }), 'BAD_REQUEST');
-    await expectAppError(writeOffInvoice(admin, { invoiceId: h.invoiceId, amount: '11', reason: 'other', description: 'd', writtenOffOn: '2026-02-01' }), 'BAD_REQUEST');
+    await expectAppError(
+      writeOffInvoice(admin, { invoiceId: h.invoiceId, amount: '11', reason: 'other', description: 'd', writtenOffOn: '2026-02-01' }),
+      'BAD_REQUEST',
+    );
     expect(await prisma.auditLog.count({ where: { companyId: company.id } })).toBe(before);
   });
 });

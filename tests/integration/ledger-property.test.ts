@@ -53,15 +53,32 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('payInvoice' as const), inv: idx, pct: pctArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('payCustomer' as const), amount: amountArb }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('creditNote' as const), amount: amountArb }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('apply' as const), source: idx, mode: fc.constant('suggest' as const), fraction: fc.constantFrom(1, 0.5, 0.01) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('apply' as const),
+      source: idx,
+      mode: fc.constant('suggest' as const),
+      fraction: fc.constantFrom(1, 0.5, 0.01),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
-      kind: fc.constant('apply' as const), source: idx, mode: fc.constant('random' as const),
+      kind: fc.constant('apply' as const),
+      source: idx,
+      mode: fc.constant('random' as const),
       allocs: fc.array(fc.record({ inv: idx, pct: pctArb }), { maxLength: 3 }),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('writeOff' as const), inv: idx, pct: fc.option(fc.integer({ min: 1, max: 120 }), { nil: null, freq: 4 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('writeOff' as const),
+      inv: idx,
+      pct: fc.option(fc.integer({ min: 1, max: 120 }), { nil: null, freq: 4 }),
+    }),
+  },
 );
 
 const scenarioArb = fc.record({
@@ -98,9 +115,14 @@ interface ModelEntry {
 }
 
 async function expectRefused(promise: Promise<unknown>, what: string): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError) || error.code !== 'BAD_REQUEST') {
-    throw new Error(`${what}: expected BAD_REQUEST, got ${error instanceof Error ? `${error.name} ${(error as AppError).code ?? ''} ${error.message}` : 'success'}`);
+    throw new Error(
+      `${what}: expected BAD_REQUEST, got ${error instanceof Error ? `${error.name} ${(error as AppError).code ?? ''} ${error.message}` : 'success'}`,
+    );
   }
   return error;
 }
@@ -110,17 +132,30 @@ async function runScenario(s: Scenario): Promise<void> {
   const company = await createCompany();
   const acc: CompanyAccess = await access((await createMember(company, 'admin')).id, company.slug);
   const location = company.locations[0]!.id;
-  const [customer, bystander] = await createCustomers(company.id, [`Prop ${run}`, `Bystander ${run}`]) as [TestCustomer, TestCustomer];
+  const [customer, bystander] = (await createCustomers(company.id, [`Prop ${run}`, `Bystander ${run}`])) as [TestCustomer, TestCustomer];
 
   const specs = s.invoices.map((inv, i) => {
     const invoiceDate = addDays('2026-01-01', inv.day);
-    return { number: `P-${run}-${i}`, customerId: customer.id, locationId: location, invoiceDate, dueDate: addDays(invoiceDate, inv.terms), amount: inv.amount };
+    return {
+      number: `P-${run}-${i}`,
+      customerId: customer.id,
+      locationId: location,
+      invoiceDate,
+      dueDate: addDays(invoiceDate, inv.terms),
+      amount: inv.amount,
+    };
   });
   specs.push({ number: `B-${run}`, customerId: bystander.id, locationId: location, invoiceDate: '2026-01-05', dueDate: '2026-01-20', amount: 7_777 });
   const ids = await createInvoices(company.id, specs);
   const invoices: ModelInvoice[] = specs.map((sp, i) => ({
-    id: ids[i]!, number: sp.number, customerId: sp.customerId, amount: sp.amount, balance: sp.amount,
-    invoiceDate: sp.invoiceDate, dueDate: sp.dueDate, lastEntry: null,
+    id: ids[i]!,
+    number: sp.number,
+    customerId: sp.customerId,
+    amount: sp.amount,
+    balance: sp.amount,
+    invoiceDate: sp.invoiceDate,
+    dueDate: sp.dueDate,
+    lastEntry: null,
   }));
   const mine = invoices.slice(0, -1);
   const foreign = invoices.at(-1)!;
@@ -167,7 +202,10 @@ async function runScenario(s: Scenario): Promise<void> {
       let allocations: Allocation[];
       if (op.mode === 'suggest') {
         const available = Math.floor(source.unapplied * op.fraction);
-        allocations = suggestAllocation(available, mine.map((i) => ({ id: i.id, dueDate: i.dueDate, number: i.number, balanceMinor: i.balance })));
+        allocations = suggestAllocation(
+          available,
+          mine.map((i) => ({ id: i.id, dueDate: i.dueDate, number: i.number, balanceMinor: i.balance })),
+        );
       } else {
         allocations = op.allocs.map((a) => {
           const inv = pick(a.inv);
@@ -175,7 +213,9 @@ async function runScenario(s: Scenario): Promise<void> {
         });
       }
       const call = applyCredit(acc, {
-        source: source.kind, id: source.id, appliedOn: date,
+        source: source.kind,
+        id: source.id,
+        appliedOn: date,
         allocations: allocations.map((a) => ({ invoiceId: a.invoiceId, amount: text(a.amountMinor) })),
       });
       const open = new Map(mine.filter((i) => i.balance > 0).map((i) => [i.id, i.balance]));
@@ -189,12 +229,23 @@ async function runScenario(s: Scenario): Promise<void> {
       const left = source.unapplied - allocations.reduce((sum, a) => sum + a.amountMinor, 0);
       expect(await call, what).toEqual({ unappliedMinor: left });
       source.unapplied = left;
-      for (const a of allocations) post(mine.find((i) => i.id === a.invoiceId)!, a.amountMinor, date, 'application', source.id);
+      for (const a of allocations)
+        post(
+          mine.find((i) => i.id === a.invoiceId)!,
+          a.amountMinor,
+          date,
+          'application',
+          source.id,
+        );
     } else {
       const inv = mine[op.inv % mine.length]!;
       const amount = op.pct === null ? inv.balance : pctOf(inv.balance, op.pct);
       const call = writeOffInvoice(acc, {
-        invoiceId: inv.id, reason: 'other', description: `Write-off ${k}`, writtenOffOn: date, ...(op.pct === null ? {} : { amount: text(amount) }),
+        invoiceId: inv.id,
+        reason: 'other',
+        description: `Write-off ${k}`,
+        writtenOffOn: date,
+        ...(op.pct === null ? {} : { amount: text(amount) }),
       });
       if (inv.balance === 0 || amount > inv.balance) {
         await expectRefused(call, what);
@@ -202,7 +253,11 @@ async function runScenario(s: Scenario): Promise<void> {
       }
       const res = await call;
       post(inv, amount, date, 'write_off', null);
-      expect(res, what).toEqual({ writeOffId: expect.any(String), balanceMinor: inv.balance, status: statusFromBalance(inv.amount, inv.balance, true) });
+      expect(res, what).toEqual({
+        writeOffId: expect.any(String),
+        balanceMinor: inv.balance,
+        status: statusFromBalance(inv.amount, inv.balance, true),
+      });
     }
   }
 
@@ -217,7 +272,10 @@ async function runScenario(s: Scenario): Promise<void> {
 async function checkLedger(companyId: string, invoices: ModelInvoice[], sources: ModelSource[], entries: ModelEntry[]) {
   const [dbInvoices, apps, wos, payments, notes, lastEntries] = await Promise.all([
     prisma.invoice.findMany({ where: { companyId }, select: { id: true, amountMinor: true, balanceMinor: true, status: true } }),
-    prisma.application.findMany({ where: { companyId }, select: { invoiceId: true, paymentId: true, creditNoteId: true, amountMinor: true, appliedOn: true } }),
+    prisma.application.findMany({
+      where: { companyId },
+      select: { invoiceId: true, paymentId: true, creditNoteId: true, amountMinor: true, appliedOn: true },
+    }),
     prisma.writeOff.findMany({ where: { companyId }, select: { invoiceId: true, amountMinor: true, writtenOffOn: true } }),
     prisma.payment.findMany({ where: { companyId }, select: { id: true, amountMinor: true, unappliedMinor: true } }),
     prisma.creditNote.findMany({ where: { companyId }, select: { id: true, amountMinor: true, unappliedMinor: true } }),
@@ -236,7 +294,9 @@ async function checkLedger(companyId: string, invoices: ModelInvoice[], sources:
   for (const i of dbInvoices) {
     const amount = Number(i.amountMinor);
     const balance = Number(i.balanceMinor);
-    expect(amount, `invoice ${i.id}`).toBe(balance + sumOf(apps.filter((a) => a.invoiceId === i.id)) + sumOf(wos.filter((w) => w.invoiceId === i.id)));
+    expect(amount, `invoice ${i.id}`).toBe(
+      balance + sumOf(apps.filter((a) => a.invoiceId === i.id)) + sumOf(wos.filter((w) => w.invoiceId === i.id)),
+    );
     expect(balance).toBeGreaterThanOrEqual(0);
     expect(balance).toBeLessThanOrEqual(amount);
     expect(i.status, `invoice ${i.id}`).toBe(statusFromBalance(amount, balance, lastKind.get(i.id) === 'write_off'));
@@ -252,16 +312,31 @@ async function checkLedger(companyId: string, invoices: ModelInvoice[], sources:
 
   // And exactly what the model predicted.
   const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-  expect(byId(dbInvoices).map((i) => ({ id: i.id, balance: Number(i.balanceMinor) }))).toEqual(byId(invoices).map((i) => ({ id: i.id, balance: i.balance })));
-  expect(byId([...payments, ...notes]).map((p) => ({ id: p.id, amount: Number(p.amountMinor), unapplied: Number(p.unappliedMinor) })))
-    .toEqual(byId(sources).map((p) => ({ id: p.id, amount: p.amount, unapplied: p.unapplied })));
+  expect(byId(dbInvoices).map((i) => ({ id: i.id, balance: Number(i.balanceMinor) }))).toEqual(
+    byId(invoices).map((i) => ({ id: i.id, balance: i.balance })),
+  );
+  expect(byId([...payments, ...notes]).map((p) => ({ id: p.id, amount: Number(p.amountMinor), unapplied: Number(p.unappliedMinor) }))).toEqual(
+    byId(sources).map((p) => ({ id: p.id, amount: p.amount, unapplied: p.unapplied })),
+  );
   const key = (e: ModelEntry) => `${e.kind} ${e.invoiceId} ${e.sourceId} ${e.date} ${e.amount}`;
-  expect([
-    ...apps.map((a) => key({ kind: 'application', invoiceId: a.invoiceId, sourceId: a.paymentId ?? a.creditNoteId, date: dateText(a.appliedOn), amount: Number(a.amountMinor) })),
-    ...wos.map((w) => key({ kind: 'write_off', invoiceId: w.invoiceId, sourceId: null, date: dateText(w.writtenOffOn), amount: Number(w.amountMinor) })),
-  ].sort()).toEqual(entries.map(key).sort());
+  expect(
+    [
+      ...apps.map((a) =>
+        key({
+          kind: 'application',
+          invoiceId: a.invoiceId,
+          sourceId: a.paymentId ?? a.creditNoteId,
+          date: dateText(a.appliedOn),
+          amount: Number(a.amountMinor),
+        }),
+      ),
+      ...wos.map((w) =>
+        key({ kind: 'write_off', invoiceId: w.invoiceId, sourceId: null, date: dateText(w.writtenOffOn), amount: Number(w.amountMinor) }),
+      ),
+    ].sort(),
+  ).toEqual(entries.map(key).sort());
   for (const i of invoices) {
-    expect(i.balance === 0 ? lastKind.get(i.id) ?? null : null).toBe(i.balance === 0 ? i.lastEntry : null);
+    expect(i.balance === 0 ? (lastKind.get(i.id) ?? null) : null).toBe(i.balance === 0 ? i.lastEntry : null);
   }
 }
 
@@ -273,9 +348,16 @@ async function checkLedger(companyId: string, invoices: ModelInvoice[], sources:
 async function checkHistoricalAging(acc: CompanyAccess, customerId: string, invoices: ModelInvoice[], entries: ModelEntry[], eventDates: string[]) {
   const first = invoices.map((i) => i.invoiceDate).sort()[0]!;
   const last = eventDates.at(-1)!;
-  const dates = [...new Set([
-    addDays(first, -1), first, ...invoices.map((i) => i.invoiceDate), ...eventDates, ...eventDates.map((d) => addDays(d, -1)), addDays(last, 40),
-  ])].sort();
+  const dates = [
+    ...new Set([
+      addDays(first, -1),
+      first,
+      ...invoices.map((i) => i.invoiceDate),
+      ...eventDates,
+      ...eventDates.map((d) => addDays(d, -1)),
+      addDays(last, 40),
+    ]),
+  ].sort();
   // Unapplied money replayed from the recorded rows: received by D, less what was applied from it by D.
   const companyId = acc.company.id;
   const dated = (d: Date) => d.toISOString().slice(0, 10);
@@ -291,7 +373,9 @@ async function checkHistoricalAging(acc: CompanyAccess, customerId: string, invo
   const unappliedOn = (asOf: string) => {
     const out = new Map<string, number>();
     for (const src of sourcesOf.filter((x) => x.date <= asOf)) {
-      const used = applications.filter((a) => (a.paymentId ?? a.creditNoteId) === src.id && dated(a.appliedOn) <= asOf).reduce((t, a) => t + Number(a.amountMinor), 0);
+      const used = applications
+        .filter((a) => (a.paymentId ?? a.creditNoteId) === src.id && dated(a.appliedOn) <= asOf)
+        .reduce((t, a) => t + Number(a.amountMinor), 0);
       if (src.amount - used > 0) out.set(src.customerId, (out.get(src.customerId) ?? 0) + src.amount - used);
     }
     return out;
@@ -328,13 +412,25 @@ describe('ledger properties over random operation sequences', () => {
 
   it('a fixed sequence: the replay sees pending, current and overdue amounts move over time', async () => {
     await runScenario({
-      invoices: [{ amount: 10_000, day: 0, terms: 10 }, { amount: 5_000, day: 20, terms: 30 }, { amount: 2_500, day: 24, terms: 0 }],
+      invoices: [
+        { amount: 10_000, day: 0, terms: 10 },
+        { amount: 5_000, day: 20, terms: 30 },
+        { amount: 2_500, day: 24, terms: 0 },
+      ],
       ops: [
         { kind: 'payCustomer', amount: 12_000 },
         { kind: 'apply', source: 0, mode: 'suggest', fraction: 1 },
         { kind: 'payInvoice', inv: 1, pct: 150 },
         { kind: 'creditNote', amount: 300 },
-        { kind: 'apply', source: 2, mode: 'random', allocs: [{ inv: 2, pct: 5 }, { inv: 3, pct: 5 }] },
+        {
+          kind: 'apply',
+          source: 2,
+          mode: 'random',
+          allocs: [
+            { inv: 2, pct: 5 },
+            { inv: 3, pct: 5 },
+          ],
+        },
         { kind: 'apply', source: 2, mode: 'random', allocs: [{ inv: 2, pct: 5 }] },
         { kind: 'writeOff', inv: 2, pct: 50 },
         { kind: 'writeOff', inv: 2, pct: null },

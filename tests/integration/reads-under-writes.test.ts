@@ -26,9 +26,16 @@ describe('reads while payments are recorded', () => {
     admin = await access((await createMember(company, 'admin')).id, company.slug);
     const [customer] = await createCustomers(company.id, [{ name: 'Busy Customer', defaultLocationId: company.locations[0]!.id }]);
     customerId = customer!.id;
-    invoiceIds = await createInvoices(company.id, Array.from({ length: INVOICES }, (_, i) => ({
-      customerId, locationId: company.locations[i % 2]!.id, invoiceDate: '2026-01-01', dueDate: `2026-0${1 + (i % 6)}-15`, amount: 10_000,
-    })));
+    invoiceIds = await createInvoices(
+      company.id,
+      Array.from({ length: INVOICES }, (_, i) => ({
+        customerId,
+        locationId: company.locations[i % 2]!.id,
+        invoiceDate: '2026-01-01',
+        dueDate: `2026-0${1 + (i % 6)}-15`,
+        amount: 10_000,
+      })),
+    );
   });
 
   it('the customer page and the aging page stay consistent, and end with every payment counted', async () => {

@@ -23,8 +23,7 @@ const MIGRATIONS_TABLE = 'pgmigrations';
 const schemaText = readFileSync(path.join(process.cwd(), 'prisma', 'schema.prisma'), 'utf8');
 
 const unquote = (v: unknown) => String(v).replace(/^"(.*)"$/, '$1');
-const attr = (attrs: Attribute[] | undefined, name: string, group?: string) =>
-  attrs?.find((a) => a.name === name && a.group === group);
+const attr = (attrs: Attribute[] | undefined, name: string, group?: string) => attrs?.find((a) => a.name === name && a.group === group);
 /** First argument of an attribute, unquoted: `@map("x")`, `@map(name: "x")`, `@db.Char(3)`. */
 function firstArg(a: { args?: { value: unknown }[] } | undefined): string | undefined {
   const v = a?.args?.[0]?.value;

@@ -1,7 +1,16 @@
 // fixtures first: it prepares Next's runtime globals before the route modules and server actions load.
 import {
-  access, asUser, callFileRoute, createCompany, createCustomers, createInvoices, createMember, inRequestScope, sessionCookie,
-  type TestCompany, type TestCustomer,
+  access,
+  asUser,
+  callFileRoute,
+  createCompany,
+  createCustomers,
+  createInvoices,
+  createMember,
+  inRequestScope,
+  sessionCookie,
+  type TestCompany,
+  type TestCustomer,
 } from '../support/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateStatementsAction } from '@/lib/actions/statements/generate-statements';
@@ -31,7 +40,10 @@ let b: string;
 let users: Record<'admin' | 'viewer' | 'manager' | 'viewerA' | 'blindB', { id: string; acc: CompanyAccess }>;
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -62,11 +74,11 @@ beforeAll(async () => {
     // May modify B without viewing it: must not make statements out of B's invoices.
     blindB: await member('member', { view: [a], modify: [a, b] }),
   };
-  const [mixed, onlyA, onlyB] = await createCustomers(company.id, [
+  const [mixed, onlyA, onlyB] = (await createCustomers(company.id, [
     { name: 'Mixed Co', email: 'ap@mixed.example' },
     { name: 'Only A Co', email: 'ap@only-a.example' },
     { name: 'Only B Co', email: 'ap@only-b.example' },
-  ]) as [TestCustomer, TestCustomer, TestCustomer];
+  ])) as [TestCustomer, TestCustomer, TestCustomer];
   await createInvoices(company.id, [
     { number: 'M-A', customerId: mixed.id, locationId: a, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 3_000 },
     { number: 'M-B', customerId: mixed.id, locationId: b, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 4_000 },
@@ -94,7 +106,9 @@ describe('who may generate', () => {
   it('the server action answers a signed-out caller with UNAUTHORIZED', async () => {
     const signedOut = new Request('http://localhost/');
     expect(await inRequestScope(signedOut, () => previewStatementsAction(company.slug, { mode: 'open' }))).toEqual({
-      ok: false, code: 'UNAUTHORIZED', message: 'Your session has ended. Sign in again.',
+      ok: false,
+      code: 'UNAUTHORIZED',
+      message: 'Your session has ended. Sign in again.',
     });
   });
 
@@ -102,12 +116,17 @@ describe('who may generate', () => {
     for (const locations of [[b], [a, b]]) {
       const error = await rejection(generateStatements(users.manager.acc, { mode: 'open', asOf: AS_OF, locations }));
       expect({ code: error.code, message: error.message, issues: error.issues }).toEqual({
-        code: 'FORBIDDEN', message: DENIED_LOCATION, issues: [{ path: 'locations', message: DENIED_ISSUE }],
+        code: 'FORBIDDEN',
+        message: DENIED_LOCATION,
+        issues: [{ path: 'locations', message: DENIED_ISSUE }],
       });
     }
     const action = await asUser(users.manager.id, () => previewStatementsAction(company.slug, { mode: 'open', locations: [b] }));
     expect(action).toEqual({
-      ok: false, code: 'FORBIDDEN', message: DENIED_LOCATION, fieldErrors: { locations: DENIED_ISSUE },
+      ok: false,
+      code: 'FORBIDDEN',
+      message: DENIED_LOCATION,
+      fieldErrors: { locations: DENIED_ISSUE },
     });
   });
 
@@ -121,14 +140,21 @@ describe('who may generate', () => {
     expect(await prisma.invoiceStatement.count({ where: { companyId: company.id, createdBy: { in: [users.blindB.id, onlyModifyB.id] } } })).toBe(0);
   });
 
-  it('without locations, the manager\'s statements cover only invoices in A', async () => {
+  it("without locations, the manager's statements cover only invoices in A", async () => {
     expect((await previewStatements(users.manager.acc, { mode: 'open', asOf: AS_OF })).eligible).toBe(2);
     const result = await generateStatements(users.manager.acc, { mode: 'open', asOf: AS_OF });
     expect({ created: result.created, failures: result.failures }).toEqual({ created: 2, failures: [] });
     const rows = await prisma.invoiceStatement.findMany({ where: { companyId: company.id, batchId: result.batchId }, include: { customer: true } });
-    const byName = Object.fromEntries(rows.map((r) => [r.customer.name, {
-      locationIds: r.locationIds, total: r.totalMinor, invoices: statementSnapshotSchema.parse(r.snapshot).invoices.map((i) => i.number),
-    }]));
+    const byName = Object.fromEntries(
+      rows.map((r) => [
+        r.customer.name,
+        {
+          locationIds: r.locationIds,
+          total: r.totalMinor,
+          invoices: statementSnapshotSchema.parse(r.snapshot).invoices.map((i) => i.number),
+        },
+      ]),
+    );
     expect(byName).toEqual({
       'Mixed Co': { locationIds: [a], total: 3_000n, invoices: ['M-A'] },
       'Only A Co': { locationIds: [a], total: 1_500n, invoices: ['OA-1'] },
@@ -152,7 +178,9 @@ describe('who may see, download and email', () => {
     const otherCompany = await createCompany({ locations: ['Alpha Depot'] });
     const otherAdmin = await createMember(otherCompany, 'admin');
     const [stranger] = await createCustomers(otherCompany.id, ['Stranger Co']);
-    await createInvoices(otherCompany.id, [{ customerId: stranger!.id, locationId: otherCompany.locations[0]!.id, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 777 }]);
+    await createInvoices(otherCompany.id, [
+      { customerId: stranger!.id, locationId: otherCompany.locations[0]!.id, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 777 },
+    ]);
     const otherRun = await generateStatements(await access(otherAdmin.id, otherCompany.slug), { mode: 'open', asOf: AS_OF });
     const otherStatement = await prisma.invoiceStatement.findFirstOrThrow({ where: { companyId: otherCompany.id } });
     other = { company: otherCompany, adminId: otherAdmin.id, statementId: otherStatement.id, batchId: otherRun.batchId };
@@ -170,7 +198,7 @@ describe('who may see, download and email', () => {
     expect({ totalRows: page.totalRows, totalPages: page.totalPages }).toEqual({ totalRows: 3, totalPages: 1 });
   });
 
-  it('listStatements never shows another company\'s statements', async () => {
+  it("listStatements never shows another company's statements", async () => {
     expect(await listed(users.admin.acc, { batchId: other.batchId })).toEqual([]);
     expect(await listed(users.admin.acc, { q: 'Stranger' })).toEqual([]);
   });
@@ -178,7 +206,10 @@ describe('who may see, download and email', () => {
   it('the statement PDF route answers 404 for a statement the user may not see, 200 for one they may', async () => {
     for (const name of ['Mixed Co', 'Only B Co']) {
       const res = await statementPdf(users.viewerA.id, adminStatements[name]!);
-      expect({ status: res.status, json: res.json }).toEqual({ status: 404, json: { error: { code: 'NOT_FOUND', message: 'Statement not found.' } } });
+      expect({ status: res.status, json: res.json }).toEqual({
+        status: 404,
+        json: { error: { code: 'NOT_FOUND', message: 'Statement not found.' } },
+      });
     }
     const ok = await statementPdf(users.viewerA.id, adminStatements['Only A Co']!);
     expect({ status: ok.status, type: ok.headers.get('content-type') }).toEqual({ status: 200, type: 'application/pdf' });
@@ -195,15 +226,20 @@ describe('who may see, download and email', () => {
     expect(text.pages[0]).not.toContain('Only B Co');
     const all = await pdfText((await batchPdf(users.admin.id, adminBatch)).bytes);
     expect(all.pageCount).toBe(3);
-    const log = await prisma.auditLog.findFirstOrThrow({ where: { companyId: company.id, action: 'statements.download', targetId: adminBatch, userId: users.viewerA.id } });
+    const log = await prisma.auditLog.findFirstOrThrow({
+      where: { companyId: company.id, action: 'statements.download', targetId: adminBatch, userId: users.viewerA.id },
+    });
     expect(log.details).toEqual({ statementCount: 1 });
   });
 
-  it('another company\'s statement or batch is 404 through this company, even for its admin', async () => {
+  it("another company's statement or batch is 404 through this company, even for its admin", async () => {
     const res = await statementPdf(users.admin.id, other.statementId);
     expect({ status: res.status, json: res.json }).toEqual({ status: 404, json: { error: { code: 'NOT_FOUND', message: 'Statement not found.' } } });
     const batch = await batchPdf(users.admin.id, other.batchId);
-    expect({ status: batch.status, json: batch.json }).toEqual({ status: 404, json: { error: { code: 'NOT_FOUND', message: 'Statement batch not found.' } } });
+    expect({ status: batch.status, json: batch.json }).toEqual({
+      status: 404,
+      json: { error: { code: 'NOT_FOUND', message: 'Statement batch not found.' } },
+    });
     // Its own admin through its own slug gets it (so the 404 above is about the company, not the statement).
     expect((await statementPdf(other.adminId, other.statementId, other.company.slug)).status).toBe(200);
     // And the other admin cannot reach this company's statements through their own slug.
@@ -218,7 +254,7 @@ describe('who may see, download and email', () => {
     expect({ status: anon.status, code: anon.json?.error.code }).toEqual({ status: 401, code: 'UNAUTHORIZED' });
   });
 
-  it('emailStatement finds neither another company\'s statement nor one the user may not see', async () => {
+  it("emailStatement finds neither another company's statement nor one the user may not see", async () => {
     const foreign = await rejection(emailStatement(users.admin.acc, other.statementId));
     expect({ code: foreign.code, message: foreign.message }).toEqual({ code: 'NOT_FOUND', message: 'Statement not found.' });
     const hidden = await rejection(emailStatement(users.viewerA.acc, adminStatements['Mixed Co']!));

@@ -1,7 +1,14 @@
 // fixtures first: it prepares Next's runtime globals before the server actions load.
 import {
-  access, addDays, asUser, createCompany, createCustomers, createInvoices, createMember,
-  type TestCompany, type TestCustomer,
+  access,
+  addDays,
+  asUser,
+  createCompany,
+  createCustomers,
+  createInvoices,
+  createMember,
+  type TestCompany,
+  type TestCustomer,
 } from '../support/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { previewStatementsAction } from '@/lib/actions/statements/preview-statements';
@@ -36,7 +43,10 @@ async function eligibleNames(input: StatementCriteriaInput, acc = admin): Promis
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -51,7 +61,12 @@ beforeAll(async () => {
   const list = await createCustomers(company.id, names);
   c = Object.fromEntries(list.map((x) => [x.name.split(' ')[0]!, x]));
   const inv = (customer: TestCustomer, dueDate: string, amount: number, more: Partial<Parameters<typeof createInvoices>[1][number]> = {}) => ({
-    customerId: customer.id, locationId: north, invoiceDate: addDays(dueDate, -30), dueDate, amount, ...more,
+    customerId: customer.id,
+    locationId: north,
+    invoiceDate: addDays(dueDate, -30),
+    dueDate,
+    amount,
+    ...more,
   });
   await createInvoices(company.id, [
     // Not yet due: open, but nothing past due.
@@ -80,9 +95,15 @@ beforeAll(async () => {
 
 describe('eligibility modes', () => {
   it('Open counts every customer with an open balance in the currency, paid/void/draft/zero never', async () => {
-    expect(await eligibleNames({ mode: 'open' })).toEqual(
-      ['Above Al', 'Exact Ed', 'Future Fay', 'Late Lou', 'Partly Pete', 'South Sam', 'Today Tom'],
-    );
+    expect(await eligibleNames({ mode: 'open' })).toEqual([
+      'Above Al',
+      'Exact Ed',
+      'Future Fay',
+      'Late Lou',
+      'Partly Pete',
+      'South Sam',
+      'Today Tom',
+    ]);
   });
 
   it('Past Due counts only customers with an amount due before the as-of date', async () => {
@@ -103,7 +124,7 @@ describe('eligibility modes', () => {
     expect(await eligibleNames({ mode: 'threshold', threshold: '0' })).toHaveLength(7);
   });
 
-  it('the threshold is read in the criteria\'s currency', async () => {
+  it("the threshold is read in the criteria's currency", async () => {
     expect(await eligibleNames({ mode: 'threshold', threshold: '989.99', currency: 'EUR' })).toEqual(['Euro Eve']);
     expect(await preview({ mode: 'threshold', threshold: '990', currency: 'EUR' })).toBe(0);
   });
@@ -117,14 +138,19 @@ describe('eligibility modes', () => {
   ])('threshold %j is a BAD_REQUEST naming the threshold', async (threshold, message) => {
     const error = await rejection(previewStatements(admin, { mode: 'threshold', threshold, asOf: AS_OF }, NOW));
     expect({ code: error.code, message: error.message, issues: error.issues }).toEqual({
-      code: 'BAD_REQUEST', message: `Threshold: ${message}`, issues: [{ path: 'threshold', message }],
+      code: 'BAD_REQUEST',
+      message: `Threshold: ${message}`,
+      issues: [{ path: 'threshold', message }],
     });
   });
 
   it('the server action returns the threshold error as a field error', async () => {
     const result = await asUser(adminUserId, () => previewStatementsAction(company.slug, { mode: 'threshold', threshold: '10.999' }));
     expect(result).toEqual({
-      ok: false, code: 'BAD_REQUEST', message: 'Threshold: Use at most 2 decimals.', fieldErrors: { threshold: 'Use at most 2 decimals.' },
+      ok: false,
+      code: 'BAD_REQUEST',
+      message: 'Threshold: Use at most 2 decimals.',
+      fieldErrors: { threshold: 'Use at most 2 decimals.' },
     });
   });
 
@@ -143,7 +169,10 @@ describe('eligibility modes', () => {
   });
 
   it('selected customers narrow the run; a selected customer who is not eligible stays out', async () => {
-    expect(await eligibleNames({ mode: 'open', customerIds: [c.Late!.id, c.Paid!.id, c.Euro!.id, c.Future!.id] })).toEqual(['Future Fay', 'Late Lou']);
+    expect(await eligibleNames({ mode: 'open', customerIds: [c.Late!.id, c.Paid!.id, c.Euro!.id, c.Future!.id] })).toEqual([
+      'Future Fay',
+      'Late Lou',
+    ]);
     expect(await eligibleNames({ mode: 'past_due', customerIds: [c.Future!.id, c.South!.id] })).toEqual(['South Sam']);
   });
 
@@ -163,7 +192,7 @@ describe('eligibility modes', () => {
     ]);
   });
 
-  it('the as-of date defaults to today in the company\'s time zone at `now`', async () => {
+  it("the as-of date defaults to today in the company's time zone at `now`", async () => {
     const criteria = resolveStatementCriteria(admin, { mode: 'open' }, NOW);
     expect(criteria.asOf).toBe('2026-07-01');
   });
@@ -190,21 +219,33 @@ describe('Skip Recent', () => {
     sk = await createCompany();
     const user = await createMember(sk, 'admin');
     acc = await access(user.id, sk.slug);
-    const customers = await createCustomers(sk.id, AGES.map(([name]) => name));
+    const customers = await createCustomers(
+      sk.id,
+      AGES.map(([name]) => name),
+    );
     const locationId = sk.locations[0]!.id;
-    await createInvoices(sk.id, customers.map((cu) => ({ customerId: cu.id, locationId, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 12_300 })));
+    await createInvoices(
+      sk.id,
+      customers.map((cu) => ({ customerId: cu.id, locationId, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 12_300 })),
+    );
     await prisma.invoiceStatement.createMany({
-      data: AGES.flatMap(([name, hours], i) => hours === null ? [] : [{
-        companyId: sk.id,
-        customerId: customers[i]!.id,
-        asOf: new Date(`${AS_OF}T00:00:00Z`),
-        currency: name.includes('EUR') ? 'EUR' : 'USD',
-        totalMinor: 12_300n,
-        invoiceCount: 1,
-        snapshot: { customer: { name, email: null, addressLines: [] }, buckets: [], invoices: [] },
-        locationIds: [locationId],
-        createdAt: new Date(NOW.getTime() - hours * 3_600_000),
-      }]),
+      data: AGES.flatMap(([name, hours], i) =>
+        hours === null
+          ? []
+          : [
+              {
+                companyId: sk.id,
+                customerId: customers[i]!.id,
+                asOf: new Date(`${AS_OF}T00:00:00Z`),
+                currency: name.includes('EUR') ? 'EUR' : 'USD',
+                totalMinor: 12_300n,
+                invoiceCount: 1,
+                snapshot: { customer: { name, email: null, addressLines: [] }, buckets: [], invoices: [] },
+                locationIds: [locationId],
+                createdAt: new Date(NOW.getTime() - hours * 3_600_000),
+              },
+            ],
+      ),
     });
   });
 

@@ -1,7 +1,13 @@
 // fixtures first: it prepares Next's runtime globals before the server actions load.
 import {
-  access, createCompany, createCustomers, createInvoices, createMember, setCompanySettings,
-  type TestCompany, type TestCustomer,
+  access,
+  createCompany,
+  createCustomers,
+  createInvoices,
+  createMember,
+  setCompanySettings,
+  type TestCompany,
+  type TestCustomer,
 } from '../support/fixtures';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -24,9 +30,16 @@ async function tenant(names: string[]): Promise<Tenant> {
   const company = await createCompany();
   const user = await createMember(company, 'admin');
   const customers = await createCustomers(company.id, names);
-  await createInvoices(company.id, customers.map((cu, i) => ({
-    customerId: cu.id, locationId: company.locations[0]!.id, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 1_000 * (i + 1),
-  })));
+  await createInvoices(
+    company.id,
+    customers.map((cu, i) => ({
+      customerId: cu.id,
+      locationId: company.locations[0]!.id,
+      invoiceDate: '2026-05-01',
+      dueDate: '2026-05-31',
+      amount: 1_000 * (i + 1),
+    })),
+  );
   return { company, acc: await access(user.id, company.slug), userId: user.id, customers };
 }
 
@@ -36,7 +49,14 @@ async function statementCounts(t: Tenant): Promise<Record<string, number>> {
   return Object.fromEntries(t.customers.map((cu) => [cu.name, rows.find((r) => r.customerId === cu.id)?._count ?? 0]));
 }
 
-const counts = (r: GenerateResult) => ({ created: r.created, capHit: r.capHit, limit: r.limit, remaining: r.remaining, failures: r.failures, skipped: r.skipped });
+const counts = (r: GenerateResult) => ({
+  created: r.created,
+  capHit: r.capHit,
+  limit: r.limit,
+  remaining: r.remaining,
+  failures: r.failures,
+  skipped: r.skipped,
+});
 
 describe('a Generate run', () => {
   let company: TestCompany;
@@ -53,11 +73,11 @@ describe('a Generate run', () => {
     [north, south] = company.locations.map((l) => l.id) as [string, string];
     userId = (await createMember(company, 'admin')).id;
     acc = await access(userId, company.slug);
-    [rich, solo] = await createCustomers(company.id, [
+    [rich, solo] = (await createCustomers(company.id, [
       { name: 'Rich Co', email: 'ap@rich.example', addressLine1: '1 Harbour Road', city: 'Portsmouth', postalCode: 'PO1 3AA', country: 'GB' },
       { name: 'Solo Co' },
       { name: 'Settled Co' },
-    ]) as [TestCustomer, TestCustomer, TestCustomer];
+    ])) as [TestCustomer, TestCustomer, TestCustomer];
     const settled = (await prisma.customer.findFirstOrThrow({ where: { companyId: company.id, name: 'Settled Co' } })).id;
     await createInvoices(company.id, [
       { number: 'R-PENDING', customerId: rich.id, locationId: north, invoiceDate: '2026-07-05', dueDate: '2026-08-04', amount: 1_111 },
@@ -65,26 +85,62 @@ describe('a Generate run', () => {
       { number: 'R-15', customerId: rich.id, locationId: north, invoiceDate: '2026-05-16', dueDate: '2026-06-15', amount: 5_000, balance: 3_000 },
       { number: 'R-60', customerId: rich.id, locationId: south, invoiceDate: '2026-04-01', dueDate: '2026-05-01', amount: 4_000 },
       { number: 'R-91', customerId: rich.id, locationId: south, invoiceDate: '2026-03-01', dueDate: '2026-03-31', amount: 8_000 },
-      { number: 'R-PAID', customerId: rich.id, locationId: north, invoiceDate: '2026-03-01', dueDate: '2026-03-31', amount: 7_000, balance: 0, status: 'paid' },
+      {
+        number: 'R-PAID',
+        customerId: rich.id,
+        locationId: north,
+        invoiceDate: '2026-03-01',
+        dueDate: '2026-03-31',
+        amount: 7_000,
+        balance: 0,
+        status: 'paid',
+      },
       { number: 'R-EUR', customerId: rich.id, locationId: north, invoiceDate: '2026-03-01', dueDate: '2026-03-31', amount: 6_000, currency: 'EUR' },
       { number: 'S-1', customerId: solo.id, locationId: south, invoiceDate: '2026-05-30', dueDate: '2026-06-29', amount: 999 },
-      { number: 'P-1', customerId: settled, locationId: north, invoiceDate: '2026-03-01', dueDate: '2026-03-31', amount: 500, balance: 0, status: 'paid' },
+      {
+        number: 'P-1',
+        customerId: settled,
+        locationId: north,
+        invoiceDate: '2026-03-01',
+        dueDate: '2026-03-31',
+        amount: 500,
+        balance: 0,
+        status: 'paid',
+      },
     ]);
     result = await generateStatements(acc, { mode: 'open', asOf: AS_OF });
   });
 
   it('creates one statement per eligible customer and reports it', () => {
     expect(result).toEqual({
-      batchId: expect.any(String), created: 2, emailed: 0, failures: [], warnings: [], skipped: 0, capHit: false, limit: 100, remaining: 0, next: null,
+      batchId: expect.any(String),
+      created: 2,
+      emailed: 0,
+      failures: [],
+      warnings: [],
+      skipped: 0,
+      capHit: false,
+      limit: 100,
+      remaining: 0,
+      next: null,
     });
   });
 
   it('stores a snapshot whose buckets add up to the total and lists each open invoice with its days past due', async () => {
     const s = await prisma.invoiceStatement.findFirstOrThrow({ where: { companyId: company.id, customerId: rich.id } });
     expect({ ...s, snapshot: undefined, locationIds: [...s.locationIds].sort(), id: undefined, createdAt: undefined }).toEqual({
-      companyId: company.id, customerId: rich.id, batchId: result.batchId, asOf: new Date('2026-06-30T00:00:00Z'), currency: 'USD',
-      totalMinor: 18_111n, invoiceCount: 5, locationIds: [north, south].sort(), createdBy: userId,
-      snapshot: undefined, id: undefined, createdAt: undefined,
+      companyId: company.id,
+      customerId: rich.id,
+      batchId: result.batchId,
+      asOf: new Date('2026-06-30T00:00:00Z'),
+      currency: 'USD',
+      totalMinor: 18_111n,
+      invoiceCount: 5,
+      locationIds: [north, south].sort(),
+      createdBy: userId,
+      snapshot: undefined,
+      id: undefined,
+      createdAt: undefined,
     });
     const snapshot = statementSnapshotSchema.parse(s.snapshot);
     expect(snapshot.customer).toEqual({ name: 'Rich Co', email: 'ap@rich.example', addressLines: ['1 Harbour Road', 'Portsmouth PO1 3AA', 'GB'] });
@@ -118,13 +174,28 @@ describe('a Generate run', () => {
   it('keeps a batch row with the criteria and the outcome', async () => {
     const batch = await prisma.statementBatch.findUniqueOrThrow({ where: { companyId_id: { companyId: company.id, id: result.batchId } } });
     expect(batch).toEqual({
-      companyId: company.id, id: result.batchId, createdBy: userId,
+      companyId: company.id,
+      id: result.batchId,
+      createdBy: userId,
       criteria: {
-        mode: 'open', thresholdMinor: null, locationIds: [north, south], skipRecent: 'none', currency: 'USD',
-        customerIds: [], asOf: AS_OF, email: false, since: null, after: null,
+        mode: 'open',
+        thresholdMinor: null,
+        locationIds: [north, south],
+        skipRecent: 'none',
+        currency: 'USD',
+        customerIds: [],
+        asOf: AS_OF,
+        email: false,
+        since: null,
+        after: null,
       },
-      createdCount: 2, failedCount: 0, failures: [], capHit: false, remainingCount: 0,
-      createdAt: expect.any(Date), finishedAt: expect.any(Date),
+      createdCount: 2,
+      failedCount: 0,
+      failures: [],
+      capHit: false,
+      remainingCount: 0,
+      createdAt: expect.any(Date),
+      finishedAt: expect.any(Date),
     });
     expect(batch.finishedAt!.getTime()).toBeGreaterThanOrEqual(batch.createdAt.getTime());
     expect(await prisma.invoiceStatement.count({ where: { companyId: company.id, batchId: result.batchId } })).toBe(2);
@@ -132,16 +203,34 @@ describe('a Generate run', () => {
 
   it('writes the audit log entry statements.generate with criteria and counts', async () => {
     const logs = await prisma.auditLog.findMany({ where: { companyId: company.id, action: 'statements.generate' } });
-    expect(logs.map(({ userId: u, targetType, targetId, details }) => ({ u, targetType, targetId, details }))).toEqual([{
-      u: userId, targetType: 'statement_batch', targetId: result.batchId,
-      details: {
-        criteria: {
-          mode: 'open', thresholdMinor: null, locationIds: [north, south], skipRecent: 'none', currency: 'USD',
-          customerIds: [], asOf: AS_OF, email: false, since: null, after: null,
+    expect(logs.map(({ userId: u, targetType, targetId, details }) => ({ u, targetType, targetId, details }))).toEqual([
+      {
+        u: userId,
+        targetType: 'statement_batch',
+        targetId: result.batchId,
+        details: {
+          criteria: {
+            mode: 'open',
+            thresholdMinor: null,
+            locationIds: [north, south],
+            skipRecent: 'none',
+            currency: 'USD',
+            customerIds: [],
+            asOf: AS_OF,
+            email: false,
+            since: null,
+            after: null,
+          },
+          eligible: 2,
+          created: 2,
+          emailed: 0,
+          failed: 0,
+          skipped: 0,
+          capHit: false,
+          remaining: 0,
         },
-        eligible: 2, created: 2, emailed: 0, failed: 0, skipped: 0, capHit: false, remaining: 0,
       },
-    }]);
+    ]);
   });
 
   it('records a threshold and Skip Recent window in the criteria', async () => {
@@ -149,7 +238,12 @@ describe('a Generate run', () => {
     const again = await generateStatements(acc, { mode: 'threshold', threshold: '9.98', skipRecent: '24h', asOf: AS_OF }, now);
     expect(counts(again)).toEqual({ created: 0, capHit: false, limit: 100, remaining: 0, failures: [], skipped: 0 });
     const batch = await prisma.statementBatch.findUniqueOrThrow({ where: { companyId_id: { companyId: company.id, id: again.batchId } } });
-    expect(batch.criteria).toMatchObject({ mode: 'threshold', thresholdMinor: 998, skipRecent: '24h', since: new Date(now.getTime() - 86_400_000).toISOString() });
+    expect(batch.criteria).toMatchObject({
+      mode: 'threshold',
+      thresholdMinor: 998,
+      skipRecent: '24h',
+      since: new Date(now.getTime() - 86_400_000).toISOString(),
+    });
   });
 });
 
@@ -166,7 +260,11 @@ describe('the bulk_generate_limit cap', () => {
     expect(counts(first)).toEqual({ created: 3, capHit: true, limit: 3, remaining: 2, failures: [], skipped: 0 });
     expect(await statementCounts(t)).toEqual({ 'Cap A': 1, 'Cap B': 1, 'Cap C': 1, 'Cap D': 0, 'Cap E': 0 });
     const batch = await prisma.statementBatch.findUniqueOrThrow({ where: { companyId_id: { companyId: t.company.id, id: first.batchId } } });
-    expect({ capHit: batch.capHit, remaining: batch.remainingCount, created: batch.createdCount }).toEqual({ capHit: true, remaining: 2, created: 3 });
+    expect({ capHit: batch.capHit, remaining: batch.remainingCount, created: batch.createdCount }).toEqual({
+      capHit: true,
+      remaining: 2,
+      created: 3,
+    });
 
     const second = await generateStatements(t.acc, { mode: 'open', asOf: AS_OF, skipRecent: '1w' });
     expect(counts(second)).toEqual({ created: 2, capHit: false, limit: 3, remaining: 0, failures: [], skipped: 0 });
@@ -181,11 +279,35 @@ describe('the bulk_generate_limit cap', () => {
     const u = await tenant(['Next A', 'Next B', 'Next C', 'Next D', 'Next E']);
     await setCompanySettings(u.company.id, { 'accounting.statements.bulk_generate_limit': 2 });
     const first = await generateStatements(u.acc, { mode: 'open', asOf: AS_OF, skipRecent: 'none' });
-    expect({ ...counts(first), next: first.next?.name }).toEqual({ created: 2, capHit: true, limit: 2, remaining: 3, failures: [], skipped: 0, next: 'Next B' });
+    expect({ ...counts(first), next: first.next?.name }).toEqual({
+      created: 2,
+      capHit: true,
+      limit: 2,
+      remaining: 3,
+      failures: [],
+      skipped: 0,
+      next: 'Next B',
+    });
     const second = await generateStatements(u.acc, { mode: 'open', asOf: AS_OF, skipRecent: 'none', after: first.next! });
-    expect({ ...counts(second), next: second.next?.name }).toEqual({ created: 2, capHit: true, limit: 2, remaining: 1, failures: [], skipped: 0, next: 'Next D' });
+    expect({ ...counts(second), next: second.next?.name }).toEqual({
+      created: 2,
+      capHit: true,
+      limit: 2,
+      remaining: 1,
+      failures: [],
+      skipped: 0,
+      next: 'Next D',
+    });
     const third = await generateStatements(u.acc, { mode: 'open', asOf: AS_OF, skipRecent: 'none', after: second.next! });
-    expect({ ...counts(third), next: third.next }).toEqual({ created: 1, capHit: false, limit: 2, remaining: 0, failures: [], skipped: 0, next: null });
+    expect({ ...counts(third), next: third.next }).toEqual({
+      created: 1,
+      capHit: false,
+      limit: 2,
+      remaining: 0,
+      failures: [],
+      skipped: 0,
+      next: null,
+    });
     expect(await statementCounts(u)).toEqual({ 'Next A': 1, 'Next B': 1, 'Next C': 1, 'Next D': 1, 'Next E': 1 });
   });
 
@@ -223,7 +345,7 @@ describe('a customer whose statement fails', () => {
     vi.restoreAllMocks();
   });
 
-  it('is listed by name with the database\'s reason, at most 180 characters; the others are created', async () => {
+  it("is listed by name with the database's reason, at most 180 characters; the others are created", async () => {
     expect(plpgsql).toBe(true);
     const result = await generateStatements(t.acc, { mode: 'open', asOf: AS_OF });
     expect(await statementCounts(t)).toEqual({ 'Able Co': 1, 'Broken Co': 0, 'Calm Co': 1 });
@@ -231,7 +353,10 @@ describe('a customer whose statement fails', () => {
     expect({ created: result.created, remaining: result.remaining, next: result.next }).toEqual({ created: 2, remaining: 0, next: null });
     expect(result.failures).toHaveLength(1);
     const [failure] = result.failures;
-    expect({ customerId: failure!.customerId, customerName: failure!.customerName }).toEqual({ customerId: t.customers[1]!.id, customerName: 'Broken Co' });
+    expect({ customerId: failure!.customerId, customerName: failure!.customerName }).toEqual({
+      customerId: t.customers[1]!.id,
+      customerName: 'Broken Co',
+    });
     expect(failure!.reason.length).toBeLessThanOrEqual(180);
     expect(failure!.reason.endsWith('…')).toBe(true);
     // No lone half of a surrogate pair (PostgreSQL's jsonb refuses one).
@@ -241,7 +366,11 @@ describe('a customer whose statement fails', () => {
     expect(failure!.reason.startsWith(HEAD)).toBe(true);
 
     const batch = await prisma.statementBatch.findUniqueOrThrow({ where: { companyId_id: { companyId: t.company.id, id: result.batchId } } });
-    expect({ failed: batch.failedCount, failures: batch.failures, created: batch.createdCount }).toEqual({ failed: 1, failures: result.failures, created: 2 });
+    expect({ failed: batch.failedCount, failures: batch.failures, created: batch.createdCount }).toEqual({
+      failed: 1,
+      failures: result.failures,
+      created: 2,
+    });
     const log = await prisma.auditLog.findFirstOrThrow({ where: { companyId: t.company.id, action: 'statements.generate' } });
     expect(log.details).toMatchObject({ failed: 1, created: 2, eligible: 3 });
   });

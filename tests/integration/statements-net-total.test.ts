@@ -14,13 +14,15 @@ import { statementSnapshotSchema } from '@/lib/statements/statement-snapshot';
  * Net total for that customer and date (buckets less unapplied payments and credits), on today's date and on
  * an earlier one (money applied since is unapplied again on that date).
  */
-describe('a statement\'s total due equals the aging page\'s net total and the customer page\'s', () => {
+describe("a statement's total due equals the aging page's net total and the customer page's", () => {
   it('for customers with money on account, credits, and money applied after the date', async () => {
     const company = await createCompany({ locations: 1 });
     const loc = company.locations[0]!.id;
     const admin = await access((await createMember(company, 'admin')).id, company.slug);
     const [onAccount, credited, plain] = await createCustomers(company.id, [
-      { name: 'On Account Ltd', defaultLocationId: loc }, { name: 'Credited Ltd', defaultLocationId: loc }, { name: 'Plain Ltd', defaultLocationId: loc },
+      { name: 'On Account Ltd', defaultLocationId: loc },
+      { name: 'Credited Ltd', defaultLocationId: loc },
+      { name: 'Plain Ltd', defaultLocationId: loc },
     ]);
     const [inv1, , inv3] = await createInvoices(company.id, [
       { customerId: onAccount!.id, locationId: loc, invoiceDate: '2026-01-05', dueDate: '2026-02-04', amount: 30_000 },
@@ -35,8 +37,13 @@ describe('a statement\'s total due equals the aging page\'s net total and the cu
     for (const asOf of ['2026-03-31', '2026-02-28']) {
       const page = await getAgingPage(admin, agingParamsSchema.parse({ asOf }));
       const run = await generateStatements(admin, { mode: 'open', asOf });
-      const statements = await prisma.invoiceStatement.findMany({ where: { companyId: company.id, batchId: run.batchId }, include: { customer: true } });
-      const net = Object.fromEntries(page.rows.filter((r) => statements.some((s) => s.customerId === r.customer.id)).map((r) => [r.customer.name, r.total]));
+      const statements = await prisma.invoiceStatement.findMany({
+        where: { companyId: company.id, batchId: run.batchId },
+        include: { customer: true },
+      });
+      const net = Object.fromEntries(
+        page.rows.filter((r) => statements.some((s) => s.customerId === r.customer.id)).map((r) => [r.customer.name, r.total]),
+      );
       const due = Object.fromEntries(statements.map((s) => [s.customer.name, Number(s.totalMinor)]));
       expect(due, asOf).toEqual(net);
       for (const s of statements) {
@@ -45,7 +52,9 @@ describe('a statement\'s total due equals the aging page\'s net total and the cu
         expect(buckets - snapshot.unapplied.reduce((sum, u) => sum + u.amountMinor, 0)).toBe(Number(s.totalMinor));
       }
     }
-    const latest = await prisma.invoiceStatement.findFirstOrThrow({ where: { companyId: company.id, customerId: onAccount!.id, asOf: new Date('2026-03-31T00:00:00Z') } });
+    const latest = await prisma.invoiceStatement.findFirstOrThrow({
+      where: { companyId: company.id, customerId: onAccount!.id, asOf: new Date('2026-03-31T00:00:00Z') },
+    });
     // 300.00 owed, 50.00 paid on it, 120.00 on account: 130.00 due, with the 120.00 listed; the customer page agrees.
     expect(Number(latest.totalMinor)).toBe(13_000);
     const customerPage = await getCustomerAging(admin, onAccount!.id, '2026-03-31');

@@ -1,7 +1,14 @@
 // fixtures first: it prepares Next's runtime globals before the route modules load.
 import {
-  access, callFileRoute, createCompany, createCustomers, createInvoices, createMember, sessionCookie,
-  type TestCompany, type TestCustomer,
+  access,
+  callFileRoute,
+  createCompany,
+  createCustomers,
+  createInvoices,
+  createMember,
+  sessionCookie,
+  type TestCompany,
+  type TestCustomer,
 } from '../support/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as statementPdfGET } from '@/app/api/v1/companies/[company]/statements/[id]/pdf/route';
@@ -22,25 +29,49 @@ let batchId: string;
 let byName: Record<string, TestCustomer & { statementId: string; number: string; total: string }>;
 
 const statementPdf = async (id: string) =>
-  callFileRoute(statementPdfGET, `/api/v1/companies/${company.slug}/statements/${id}/pdf`, { company: company.slug, id }, { cookie: await sessionCookie(adminId) });
+  callFileRoute(
+    statementPdfGET,
+    `/api/v1/companies/${company.slug}/statements/${id}/pdf`,
+    { company: company.slug, id },
+    { cookie: await sessionCookie(adminId) },
+  );
 
 beforeAll(async () => {
   company = await createCompany({ locations: ['Main'] });
   adminId = (await createMember(company, 'admin')).id;
   // Created in reverse name order, so name order is not insertion order.
-  const customers = await createCustomers(company.id, [...NAMES].reverse().map((name) => ({ name, addressLine1: `${name.length} Market Street` })));
+  const customers = await createCustomers(
+    company.id,
+    [...NAMES].reverse().map((name) => ({ name, addressLine1: `${name.length} Market Street` })),
+  );
   const amounts = [12_345, 23_456, 34_567, 45_678, 56_789];
-  await createInvoices(company.id, customers.map((cu, i) => ({
-    number: `ST-${i + 1}`, customerId: cu.id, locationId: company.locations[0]!.id, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: amounts[i]!,
-  })));
+  await createInvoices(
+    company.id,
+    customers.map((cu, i) => ({
+      number: `ST-${i + 1}`,
+      customerId: cu.id,
+      locationId: company.locations[0]!.id,
+      invoiceDate: '2026-05-01',
+      dueDate: '2026-05-31',
+      amount: amounts[i]!,
+    })),
+  );
   const result = await generateStatements(await access(adminId, company.slug), { mode: 'open', asOf: AS_OF });
   expect(result.created).toBe(5);
   batchId = result.batchId;
   const rows = await prisma.invoiceStatement.findMany({ where: { companyId: company.id, batchId } });
   const money = (minor: number) => `$${(minor / 100).toFixed(2)}`;
-  byName = Object.fromEntries(customers.map((cu, i) => [cu.name, {
-    ...cu, statementId: rows.find((r) => r.customerId === cu.id)!.id, number: `ST-${i + 1}`, total: money(amounts[i]!),
-  }]));
+  byName = Object.fromEntries(
+    customers.map((cu, i) => [
+      cu.name,
+      {
+        ...cu,
+        statementId: rows.find((r) => r.customerId === cu.id)!.id,
+        number: `ST-${i + 1}`,
+        total: money(amounts[i]!),
+      },
+    ]),
+  );
 });
 
 describe('one statement', () => {
@@ -64,9 +95,22 @@ describe('one statement', () => {
     const text = await pdfText((await statementPdf(c.statementId)).bytes);
     expect(text.pageCount).toBe(1);
     const lines = text.pages[0]!.split('\n');
-    expect(lines).toEqual(expect.arrayContaining([
-      company.name, 'STATEMENT', 'June 30, 2026', 'USD', 'Ёлка ООО', '8 Market Street', c.number, 'May 1, 2026', 'May 31, 2026', '30', c.total, 'Page 1 of 1',
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        company.name,
+        'STATEMENT',
+        'June 30, 2026',
+        'USD',
+        'Ёлка ООО',
+        '8 Market Street',
+        c.number,
+        'May 1, 2026',
+        'May 31, 2026',
+        '30',
+        c.total,
+        'Page 1 of 1',
+      ]),
+    );
     // Aging summary: the whole amount is 30 days past due, so 1-30 holds it and the other five buckets are zero.
     expect(lines.filter((l) => l === '$0.00')).toHaveLength(5);
     expect(lines.filter((l) => l === c.total).length).toBeGreaterThanOrEqual(4);
@@ -74,7 +118,9 @@ describe('one statement', () => {
 
   it('prints every column header in full', async () => {
     const text = await pdfText((await statementPdf(byName['Acme Ltd']!.statementId)).bytes);
-    expect(text.pages[0]!.split('\n')).toEqual(expect.arrayContaining(['Invoice', 'Invoice date', 'Due date', 'Original amount', 'Balance', 'Days past due']));
+    expect(text.pages[0]!.split('\n')).toEqual(
+      expect.arrayContaining(['Invoice', 'Invoice date', 'Due date', 'Original amount', 'Balance', 'Days past due']),
+    );
   });
 
   it('records the download in the audit log', async () => {
@@ -87,10 +133,17 @@ describe('one statement', () => {
 
 describe('the batch PDF', () => {
   it('has one statement per customer, one page each, in name order', async () => {
-    const res = await callFileRoute(batchPdfGET, `/api/v1/companies/${company.slug}/statement-batches/${batchId}/pdf`, { company: company.slug, id: batchId }, { cookie: await sessionCookie(adminId) });
+    const res = await callFileRoute(
+      batchPdfGET,
+      `/api/v1/companies/${company.slug}/statement-batches/${batchId}/pdf`,
+      { company: company.slug, id: batchId },
+      { cookie: await sessionCookie(adminId) },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="Test Co [0-9a-f]+ statements \d{4}-\d{2}-\d{2}\.pdf"; filename\*=UTF-8''/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="Test Co [0-9a-f]+ statements \d{4}-\d{2}-\d{2}\.pdf"; filename\*=UTF-8''/,
+    );
     const text = await pdfText(res.bytes);
     expect(text.pageCount).toBe(5);
     text.pages.forEach((page, i) => {

@@ -17,7 +17,8 @@ async function send<P>(handler: Handler<P>, method: string, path: string, params
   const req = new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const res = await inRequestScope(req, () => handler(req, { params: Promise.resolve(params) }));
   return {
-    status: res.status, replayed: res.headers.get('idempotent-replayed') === 'true',
+    status: res.status,
+    replayed: res.headers.get('idempotent-replayed') === 'true',
     body: (await res.json()) as Record<string, unknown> & { error?: { code: string; issues?: { path: string }[] } },
   };
 }
@@ -43,17 +44,35 @@ beforeAll(async () => {
 });
 
 const invoice = (over: object = {}) => ({
-  number: 'API-1', customerId, locationId: company.locations[0]!.id, invoiceDate: '2026-01-10', dueDate: '2026-02-09',
-  lines: [{ description: 'Panel', quantity: '2', unitPrice: '150.00' }, { description: 'Labor hours', quantity: '1.5', unitPrice: '80.00' }], ...over,
+  number: 'API-1',
+  customerId,
+  locationId: company.locations[0]!.id,
+  invoiceDate: '2026-01-10',
+  dueDate: '2026-02-09',
+  lines: [
+    { description: 'Panel', quantity: '2', unitPrice: '150.00' },
+    { description: 'Labor hours', quantity: '1.5', unitPrice: '80.00' },
+  ],
+  ...over,
 });
 
 describe('write API', () => {
   it('creates and updates customers, naming bad fields', async () => {
-    const created = await send(customersPOST, 'POST', `${base()}/customers`, p(), token, { name: 'New Co', email: 'ap@new.example', defaultLocationId: company.locations[0]!.id });
+    const created = await send(customersPOST, 'POST', `${base()}/customers`, p(), token, {
+      name: 'New Co',
+      email: 'ap@new.example',
+      defaultLocationId: company.locations[0]!.id,
+    });
     expect(created.status).toBe(201);
-    const bad = await send(customersPOST, 'POST', `${base()}/customers`, p(), token, { name: 'Bad', email: 'not-an-email', defaultLocationId: company.locations[0]!.id });
+    const bad = await send(customersPOST, 'POST', `${base()}/customers`, p(), token, {
+      name: 'Bad',
+      email: 'not-an-email',
+      defaultLocationId: company.locations[0]!.id,
+    });
     expect([bad.status, bad.body.error?.issues?.[0]?.path]).toEqual([400, 'email']);
-    const updated = await send(customerPATCH, 'PATCH', `${base()}/customers/${created.body.id}`, { ...p(), id: String(created.body.id) }, token, { city: 'Leeds' });
+    const updated = await send(customerPATCH, 'PATCH', `${base()}/customers/${created.body.id}`, { ...p(), id: String(created.body.id) }, token, {
+      city: 'Leeds',
+    });
     expect(updated.status).toBe(200);
     expect((await prisma.customer.findFirstOrThrow({ where: { companyId: company.id, id: String(created.body.id) } })).city).toBe('Leeds');
   });
@@ -83,11 +102,25 @@ describe('write API', () => {
     const misuse = await send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, { ...cheque, amount: '5.00' }, 'retry-me-1');
     expect([misuse.status, misuse.body.error?.code]).toEqual([409, 'CONFLICT']);
     expect(await prisma.payment.count({ where: { companyId: company.id, reference: 'API-CHK-1' } })).toBe(1);
-    const onAccount = await send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, { customerId, amount: '300', receivedOn: '2026-02-02', reference: 'API-WIRE-1' });
-    const applied = await send(applyPOST, 'POST', `${base()}/payments/${onAccount.body.paymentId}/applications`, { ...p(), id: String(onAccount.body.paymentId) }, token,
-      { allocations: [{ invoiceId: id, amount: '300.00' }], appliedOn: '2026-02-03' });
+    const onAccount = await send(paymentsPOST, 'POST', `${base()}/payments`, p(), token, {
+      customerId,
+      amount: '300',
+      receivedOn: '2026-02-02',
+      reference: 'API-WIRE-1',
+    });
+    const applied = await send(
+      applyPOST,
+      'POST',
+      `${base()}/payments/${onAccount.body.paymentId}/applications`,
+      { ...p(), id: String(onAccount.body.paymentId) },
+      token,
+      { allocations: [{ invoiceId: id, amount: '300.00' }], appliedOn: '2026-02-03' },
+    );
     expect([applied.status, applied.body.unappliedMinor]).toEqual([200, 0]);
-    const wo = await send(writeOffPOST, 'POST', `${base()}/invoices/${id}/write-offs`, { ...p(), id }, token, { reason: 'other', description: 'Rounding' });
+    const wo = await send(writeOffPOST, 'POST', `${base()}/invoices/${id}/write-offs`, { ...p(), id }, token, {
+      reason: 'other',
+      description: 'Rounding',
+    });
     expect([wo.status, wo.body.balanceMinor, wo.body.status]).toEqual([201, 0, 'written_off']);
   });
 
@@ -106,7 +139,7 @@ describe('write API', () => {
     expect([badKey.status, badKey.body.error?.issues?.[0]?.path]).toEqual([400, 'Idempotency-Key']);
   });
 
-  it('view-only users get 403, another company\'s token 404, a non-JSON body 400', async () => {
+  it("view-only users get 403, another company's token 404, a non-JSON body 400", async () => {
     const denied = await send(invoicesPOST, 'POST', `${base()}/invoices`, p(), viewerToken, invoice({ number: 'API-VIEW' }));
     expect(denied.status).toBe(403);
     const foreign = await send(invoicesPOST, 'POST', `${base()}/invoices`, p(), otherToken, invoice({ number: 'API-X' }));
@@ -116,12 +149,17 @@ describe('write API', () => {
     expect(res.status).toBe(400);
   });
 
-  it('publishes an OpenAPI document generated from the handlers\' schemas', async () => {
-    const doc = (await (await openapiGET()).json()) as { openapi: string; paths: Record<string, { post?: { requestBody: { content: { 'application/json': { schema: { properties: object; required: string[] } } } } } }> };
+  it("publishes an OpenAPI document generated from the handlers' schemas", async () => {
+    const doc = (await (await openapiGET()).json()) as {
+      openapi: string;
+      paths: Record<string, { post?: { requestBody: { content: { 'application/json': { schema: { properties: object; required: string[] } } } } } }>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     const schema = doc.paths['/api/v1/companies/{company}/invoices']!.post!.requestBody.content['application/json'].schema;
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['number', 'customerId', 'locationId', 'lines', 'post']));
     expect(schema.required).toEqual(expect.arrayContaining(['number', 'customerId', 'locationId', 'invoiceDate', 'dueDate']));
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/companies/{company}/payments', '/api/v1/companies/{company}/credit-notes/{id}/applications']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/companies/{company}/payments', '/api/v1/companies/{company}/credit-notes/{id}/applications']),
+    );
   });
 });

@@ -20,7 +20,9 @@ export async function expectRunningTotalsMatchInvoices(companyId: string, opts: 
 export async function foldChanges(companyId: string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
     await prisma.$queryRaw`SELECT aging_fold_changes()`;
-    const [row] = await prisma.$queryRaw<{ done: boolean }[]>`SELECT NOT EXISTS (SELECT 1 FROM aging_changes WHERE company_id = ${companyId}::uuid) AS done`;
+    const [row] = await prisma.$queryRaw<
+      { done: boolean }[]
+    >`SELECT NOT EXISTS (SELECT 1 FROM aging_changes WHERE company_id = ${companyId}::uuid) AS done`;
     if (row?.done) return;
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -43,18 +43,18 @@ const suffix = () => randomBytes(5).toString('hex');
 let invoiceSeq = 0;
 
 /** A company with a unique slug and the given locations (names, or a count: "Location 1".."Location N"). */
-export async function createCompany(opts: {
-  name?: string;
-  timeZone?: string;
-  baseCurrency?: string;
-  locations?: number | string[];
-  /** Explicit location ids, e.g. ones that are valid PostgreSQL uuids but not RFC 4122 version 4. */
-  locationIds?: string[];
-} = {}): Promise<TestCompany> {
+export async function createCompany(
+  opts: {
+    name?: string;
+    timeZone?: string;
+    baseCurrency?: string;
+    locations?: number | string[];
+    /** Explicit location ids, e.g. ones that are valid PostgreSQL uuids but not RFC 4122 version 4. */
+    locationIds?: string[];
+  } = {},
+): Promise<TestCompany> {
   const tag = suffix();
-  const names = Array.isArray(opts.locations)
-    ? opts.locations
-    : Array.from({ length: opts.locations ?? 1 }, (_, i) => `Location ${i + 1}`);
+  const names = Array.isArray(opts.locations) ? opts.locations : Array.from({ length: opts.locations ?? 1 }, (_, i) => `Location ${i + 1}`);
   const company = await prisma.company.create({
     data: {
       slug: `t-${tag}`,
@@ -158,7 +158,14 @@ export async function createInvoices(companyId: string, specs: InvoiceSpec[]): P
 
 /** Stores an aging scheme for the company (active by default: at most one active per company). */
 export async function setAgingScheme(companyId: string, definition: AgingScheme, isActive = true): Promise<void> {
-  await prisma.agingScheme.create({ data: { companyId, name: isActive ? 'Active scheme' : 'Old scheme', isActive, definition: JSON.parse(JSON.stringify(definition)) as Prisma.InputJsonObject } });
+  await prisma.agingScheme.create({
+    data: {
+      companyId,
+      name: isActive ? 'Active scheme' : 'Old scheme',
+      isActive,
+      definition: JSON.parse(JSON.stringify(definition)) as Prisma.InputJsonObject,
+    },
+  });
 }
 
 /** An API token of the user in the company; the secret to send as `Authorization: Bearer <secret>`. */
@@ -298,9 +305,7 @@ export async function callFileRoute<P = { company: string; id: string }>(
   const req = new Request(`http://localhost${path}`, { headers });
   const res = await inRequestScope(req, () => handler(req, { params: Promise.resolve(params) }));
   const bytes = new Uint8Array(await res.arrayBuffer());
-  const json = res.headers.get('content-type')?.includes('application/json')
-    ? (JSON.parse(new TextDecoder().decode(bytes)) as ErrorBody)
-    : undefined;
+  const json = res.headers.get('content-type')?.includes('application/json') ? (JSON.parse(new TextDecoder().decode(bytes)) as ErrorBody) : undefined;
   return { status: res.status, headers: res.headers, bytes, json };
 }
 

@@ -31,10 +31,53 @@ export function printTallies(): void {
 }
 
 const SPECIAL = [
-  '\u0000', 'a\u0000b', '\u0000\u0000\u0000', '\ud800', 'x\udc00y', '\udbff', '\u0001\u001f\u007f', '\t', '\r\n', ' ', '   ', '\u00a0', '\u3000',
-  '\u200b', '\u202e', '\ufeff', '\ufffd', 'e\u0301', '😀', '𝟘', '١٢٣', '１２３', "'; DROP TABLE invoices; --", "' OR '1'='1", '%', '_', '\\', '%_\\',
-  '$1', '=SUM(A1)', '@cmd', '-0', '+1', 'NaN', 'Infinity', '1e309', '0x10', 'null', 'undefined', 'true', '[]', '{}', '__proto__', 'constructor',
-  '<script>alert(1)</script>', '../../etc/passwd', '',
+  '\u0000',
+  'a\u0000b',
+  '\u0000\u0000\u0000',
+  '\ud800',
+  'x\udc00y',
+  '\udbff',
+  '\u0001\u001f\u007f',
+  '\t',
+  '\r\n',
+  ' ',
+  '   ',
+  '\u00a0',
+  '\u3000',
+  '\u200b',
+  '\u202e',
+  '\ufeff',
+  '\ufffd',
+  'e\u0301',
+  '😀',
+  '𝟘',
+  '١٢٣',
+  '１２３',
+  "'; DROP TABLE invoices; --",
+  "' OR '1'='1",
+  '%',
+  '_',
+  '\\',
+  '%_\\',
+  '$1',
+  '=SUM(A1)',
+  '@cmd',
+  '-0',
+  '+1',
+  'NaN',
+  'Infinity',
+  '1e309',
+  '0x10',
+  'null',
+  'undefined',
+  'true',
+  '[]',
+  '{}',
+  '__proto__',
+  'constructor',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '',
 ];
 
 /** 3,000 characters that do not compress: more than a btree index entry holds (about 2,700 bytes). */
@@ -47,7 +90,13 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
   { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom('\u0000', '\ud800', '\udfff', 'a', ' ', ',', '"', '\n', '\\'), maxLength: 12 }) },
   { weight: 1, arbitrary: fc.oneof(fc.integer().map(String), fc.double().map(String)) },
-  { weight: 1, arbitrary: fc.oneof(fc.constant(INCOMPRESSIBLE), fc.tuple(fc.constantFrom(300, 3_000, 100_000), fc.constantFrom('x', 'é', '\u0000', '9', '😀')).map(([n, c]) => c.repeat(n))) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.constant(INCOMPRESSIBLE),
+      fc.tuple(fc.constantFrom(300, 3_000, 100_000), fc.constantFrom('x', 'é', '\u0000', '9', '😀')).map(([n, c]) => c.repeat(n)),
+    ),
+  },
 );
 
 /** Any JSON-able value where a string is expected: text, numbers, booleans, null, arrays, objects. */
@@ -67,16 +116,61 @@ export const validDate = fc.integer({ min: 0, max: 2_000 }).map((d) => new Date(
 /** Mostly real past dates; else impossible, far, future or mis-shaped ones. */
 export const dateText: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: validDate },
-  { weight: 2, arbitrary: fc.constantFrom('2026-02-30', '2025-02-29', '2026-13-01', '2026-00-10', '0000-01-01', '0099-12-31', '1900-01-01', '9999-12-31',
-    '2999-01-01', '99999-01-01', '2026-1-5', '2026-01-05T00:00:00Z', '05/01/2026', '20260105', '-2026-01-05', ' 2024-01-05 ') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '2026-02-30',
+      '2025-02-29',
+      '2026-13-01',
+      '2026-00-10',
+      '0000-01-01',
+      '0099-12-31',
+      '1900-01-01',
+      '9999-12-31',
+      '2999-01-01',
+      '99999-01-01',
+      '2026-1-5',
+      '2026-01-05T00:00:00Z',
+      '05/01/2026',
+      '20260105',
+      '-2026-01-05',
+      ' 2024-01-05 ',
+    ),
+  },
 );
 
 /** Mostly plain amounts; else zero, negative, exponent, too many decimals, grouping, too large, other digits. */
 export const validAmount = fc.integer({ min: 1, max: 50_000 }).map((c) => (c / 100).toFixed(2));
 export const amountText: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: validAmount },
-  { weight: 2, arbitrary: fc.constantFrom('0', '0.00', '-5.00', '1e3', '1E-2', '12.345', '1,234.56', '1,23', '.5', '5.', ' 7 ', '9'.repeat(16), '9'.repeat(30),
-    '90071992547409.91', '90071992547409.92', '0.001', '٣', '１', '+5', '5 USD', '$5', 'Infinity', '999999999.99') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '0',
+      '0.00',
+      '-5.00',
+      '1e3',
+      '1E-2',
+      '12.345',
+      '1,234.56',
+      '1,23',
+      '.5',
+      '5.',
+      ' 7 ',
+      '9'.repeat(16),
+      '9'.repeat(30),
+      '90071992547409.91',
+      '90071992547409.92',
+      '0.001',
+      '٣',
+      '１',
+      '+5',
+      '5 USD',
+      '$5',
+      'Infinity',
+      '999999999.99',
+    ),
+  },
   { weight: 1, arbitrary: fc.oneof(fc.double().map(String), fc.integer().map(String)) },
 );
 
@@ -86,31 +180,43 @@ export function idText(pool: string[]): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 8, arbitrary: one },
     { weight: 2, arbitrary: fc.uuid() },
-    { weight: 2, arbitrary: fc.oneof(
-      fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'not-a-uuid', '1', '-1', 'x'.repeat(5_000)),
-      one.map((id) => id.toUpperCase()), one.map((id) => `{${id}}`), one.map((id) => id.replace(/-/g, '')), one.map((id) => `${id} `),
-      fc.tuple(one, fc.nat(), taintChar).map(([id, pos, ch]) => taint(id, pos, ch)),
-    ) },
+    {
+      weight: 2,
+      arbitrary: fc.oneof(
+        fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', 'not-a-uuid', '1', '-1', 'x'.repeat(5_000)),
+        one.map((id) => id.toUpperCase()),
+        one.map((id) => `{${id}}`),
+        one.map((id) => id.replace(/-/g, '')),
+        one.map((id) => `${id} `),
+        fc.tuple(one, fc.nat(), taintChar).map(([id, pos, ch]) => taint(id, pos, ch)),
+      ),
+    },
     { weight: 1, arbitrary: hostileText },
   );
 }
 
 type Fields = Record<string, fc.Arbitrary<unknown>>;
-const mutation = (keys: string[], variants: Fields) => fc.constantFrom(...keys).chain((key) => fc.record({
-  kind: fc.constantFrom('set', 'set', 'drop', 'taint', 'extra'),
-  key: fc.constant(key),
-  extraKey: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'companyId', 'id', 'status', 'createdBy')),
-  value: variants[key] ? fc.oneof({ weight: 2, arbitrary: variants[key] }, { weight: 1, arbitrary: hostileValue }) : hostileValue,
-  pos: fc.nat(),
-  ch: taintChar,
-}));
+const mutation = (keys: string[], variants: Fields) =>
+  fc.constantFrom(...keys).chain((key) =>
+    fc.record({
+      kind: fc.constantFrom('set', 'set', 'drop', 'taint', 'extra'),
+      key: fc.constant(key),
+      extraKey: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'companyId', 'id', 'status', 'createdBy')),
+      value: variants[key] ? fc.oneof({ weight: 2, arbitrary: variants[key] }, { weight: 1, arbitrary: hostileValue }) : hostileValue,
+      pos: fc.nat(),
+      ch: taintChar,
+    }),
+  );
 
 /**
  * A valid object (`fields`) with up to 3 mutations: a field set to one of its `variants` (impossible dates, odd
  * amounts, foreign ids) or to any hostile value, dropped, tainted with a NUL or lone surrogate, or an extra field.
  */
 export function mutatedObject(fields: Fields, variants: Fields = {}): fc.Arbitrary<Record<string, unknown>> {
-  const mutations = fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(mutation(Object.keys(fields), variants), { minLength: 1, maxLength: 3 }) });
+  const mutations = fc.oneof(
+    { weight: 1, arbitrary: fc.constant([]) },
+    { weight: 1, arbitrary: fc.array(mutation(Object.keys(fields), variants), { minLength: 1, maxLength: 3 }) },
+  );
   return fc.tuple(fc.record(fields), mutations).map(([valid, list]) => {
     const o: Record<string, unknown> = { ...valid };
     for (const m of list) {
@@ -127,12 +233,31 @@ export function mutatedObject(fields: Fields, variants: Fields = {}): fc.Arbitra
 export class RawBody {
   constructor(readonly text: string) {}
 }
-const rawBody = fc.constantFrom('', '{', '{"a":', 'nope', '\u0000', '{"name":"\\u0000"}', '{"name":"\\ud800"}', '{"reference":"\\udfff"}',
-  '[1,2,3]', '"text"', '1e999', 'null', '{"a":1}{"a":2}').map((t) => new RawBody(t));
+const rawBody = fc
+  .constantFrom(
+    '',
+    '{',
+    '{"a":',
+    'nope',
+    '\u0000',
+    '{"name":"\\u0000"}',
+    '{"name":"\\ud800"}',
+    '{"reference":"\\udfff"}',
+    '[1,2,3]',
+    '"text"',
+    '1e999',
+    'null',
+    '{"a":1}{"a":2}',
+  )
+  .map((t) => new RawBody(t));
 
 /** A request body: mostly a mutated valid object; else any JSON value or raw text. */
 export function bodyOf(fields: Fields, variants: Fields = {}): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 10, arbitrary: mutatedObject(fields, variants) }, { weight: 1, arbitrary: hostileValue }, { weight: 1, arbitrary: rawBody });
+  return fc.oneof(
+    { weight: 10, arbitrary: mutatedObject(fields, variants) },
+    { weight: 1, arbitrary: hostileValue },
+    { weight: 1, arbitrary: rawBody },
+  );
 }
 
 /** Rows of the tables a write can touch, for one company, in one statement. */
@@ -158,7 +283,8 @@ export interface Answer {
 
 /** Idempotency-Key header values: a few reused keys (so bodies collide), fresh ones, and malformed ones. */
 export const idempotencyKey = fc.oneof(
-  { weight: 2, arbitrary: fc.constantFrom('fz-key-1', 'fz-key-2') }, { weight: 2, arbitrary: fc.uuid() },
+  { weight: 2, arbitrary: fc.constantFrom('fz-key-1', 'fz-key-2') },
+  { weight: 2, arbitrary: fc.uuid() },
   { weight: 1, arbitrary: fc.constantFrom('', 'ä', 'a b', 'k'.repeat(256)) },
   { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 20 }) },
 );
@@ -173,7 +299,9 @@ export async function send<P>(handler: Handler<P>, method: string, path: string,
   const { token, idempotencyKey: key } = typeof auth === 'string' ? { token: auth, idempotencyKey: undefined } : auth;
   const text = body === undefined ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body);
   const headers = {
-    authorization: `Bearer ${token}`, ...(text === undefined ? {} : { 'content-type': 'application/json' }), ...(key === undefined ? {} : { 'idempotency-key': key }),
+    authorization: `Bearer ${token}`,
+    ...(text === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(key === undefined ? {} : { 'idempotency-key': key }),
   };
   const req = new Request(`http://localhost${path}`, { method, headers, body: text });
   const res = await inRequestScope(req, () => handler(req, { params: Promise.resolve(params) }));
@@ -218,9 +346,16 @@ const rawEscape = fc.constantFrom('%00', 'a%00b', '%', '%zz', '%E0%A4%A', '%ED%A
 
 /** A query string over known keys (valid-looking, hostile or raw-escaped values), unknown keys and repeats. */
 export function queryOf(fields: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<string> {
-  const known = Object.entries(fields).map(([key, valid]) => fc.tuple(fc.constant(key), fc.oneof(
-    { weight: 5, arbitrary: valid.map(pathPart) }, { weight: 2, arbitrary: hostileText.map(pathPart) }, { weight: 1, arbitrary: rawEscape },
-  )));
+  const known = Object.entries(fields).map(([key, valid]) =>
+    fc.tuple(
+      fc.constant(key),
+      fc.oneof(
+        { weight: 5, arbitrary: valid.map(pathPart) },
+        { weight: 2, arbitrary: hostileText.map(pathPart) },
+        { weight: 1, arbitrary: rawEscape },
+      ),
+    ),
+  );
   const unknown = fc.tuple(hostileText.map(pathPart), hostileText.map(pathPart));
   const pair = fc.oneof({ weight: 6, arbitrary: fc.oneof(...known) }, { weight: 1, arbitrary: unknown });
   return fc.array(pair, { maxLength: 7 }).map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&'));

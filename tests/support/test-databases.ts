@@ -12,10 +12,9 @@ export async function withServer<T>(url: string, work: (client: pg.Client) => Pr
 
 /** Drops the template and worker databases a run (this one, or an interrupted earlier one) left. */
 export async function dropTestDatabases(client: pg.Client, prefix: string): Promise<void> {
-  const { rows } = await client.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname DESC`,
-    [prefix],
-  );
+  const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname DESC`, [
+    prefix,
+  ]);
   for (const { datname } of rows) await client.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
 }
 

@@ -56,9 +56,7 @@ function matchingBuckets(buckets: Bucket[], inv: AgeableInvoice, asOf: string): 
   });
 }
 
-const cases = fc
-  .tuple(scheme, epochDay)
-  .chain(([sch, asOf]) => fc.tuple(fc.constant(sch), fc.constant(dateOf(asOf)), invoicesFor(sch, asOf)));
+const cases = fc.tuple(scheme, epochDay).chain(([sch, asOf]) => fc.tuple(fc.constant(sch), fc.constant(dateOf(asOf)), invoicesFor(sch, asOf)));
 
 describe('ageInvoices (property)', () => {
   it('puts each open balance in exactly one bucket, and the buckets add up to the total', () => {

@@ -29,33 +29,63 @@ describe('agingSchemeSchema', () => {
   });
 
   it('rejects bounds that do not increase', () => {
-    const equal = { ...valid, periods: [{ label: 'a', maxDays: 30 }, { label: 'b', maxDays: 30 }, { label: 'c', maxDays: null }] };
+    const equal = {
+      ...valid,
+      periods: [
+        { label: 'a', maxDays: 30 },
+        { label: 'b', maxDays: 30 },
+        { label: 'c', maxDays: null },
+      ],
+    };
     expect(errorsOf(equal)).toEqual([{ path: 'periods.1.maxDays', message: 'Day bounds must increase' }]);
-    const down = { ...valid, periods: [{ label: 'a', maxDays: 60 }, { label: 'b', maxDays: 30 }, { label: 'c', maxDays: null }] };
+    const down = {
+      ...valid,
+      periods: [
+        { label: 'a', maxDays: 60 },
+        { label: 'b', maxDays: 30 },
+        { label: 'c', maxDays: null },
+      ],
+    };
     expect(errorsOf(down)).toEqual([{ path: 'periods.1.maxDays', message: 'Day bounds must increase' }]);
   });
 
   it('rejects an open-ended period that is not last', () => {
-    const input = { ...valid, periods: [{ label: 'a', maxDays: null }, { label: 'b', maxDays: null }] };
+    const input = {
+      ...valid,
+      periods: [
+        { label: 'a', maxDays: null },
+        { label: 'b', maxDays: null },
+      ],
+    };
     expect(errorsOf(input)).toEqual([{ path: 'periods.0.maxDays', message: 'Only the last period may be open-ended' }]);
   });
 
   it('rejects a last period with an upper bound', () => {
-    const input = { ...valid, periods: [{ label: 'a', maxDays: 30 }, { label: 'b', maxDays: 60 }] };
+    const input = {
+      ...valid,
+      periods: [
+        { label: 'a', maxDays: 30 },
+        { label: 'b', maxDays: 60 },
+      ],
+    };
     expect(errorsOf(input)).toEqual([{ path: 'periods.1.maxDays', message: 'The last period must be open-ended' }]);
   });
 
   it('rejects empty and blank labels', () => {
     expect(errorsOf({ ...valid, currentLabel: '' })).toEqual([{ path: 'currentLabel', message: 'Label is required' }]);
     expect(errorsOf({ ...valid, pendingLabel: '   ' })).toEqual([{ path: 'pendingLabel', message: 'Label is required' }]);
-    const blankPeriod = { ...valid, periods: [{ label: ' ', maxDays: 15 }, { label: 'rest', maxDays: null }] };
+    const blankPeriod = {
+      ...valid,
+      periods: [
+        { label: ' ', maxDays: 15 },
+        { label: 'rest', maxDays: null },
+      ],
+    };
     expect(errorsOf(blankPeriod)).toEqual([{ path: 'periods.0.label', message: 'Label is required' }]);
   });
 
   it('rejects a label over 40 characters', () => {
-    expect(errorsOf({ ...valid, currentLabel: 'x'.repeat(41) })).toEqual([
-      { path: 'currentLabel', message: 'Label is at most 40 characters' },
-    ]);
+    expect(errorsOf({ ...valid, currentLabel: 'x'.repeat(41) })).toEqual([{ path: 'currentLabel', message: 'Label is at most 40 characters' }]);
   });
 
   it('rejects no periods and more than 12', () => {
@@ -66,7 +96,13 @@ describe('agingSchemeSchema', () => {
 
   it('rejects day bounds that are not positive whole numbers', () => {
     for (const maxDays of [0, -5, 1.5]) {
-      const input = { ...valid, periods: [{ label: 'a', maxDays }, { label: 'b', maxDays: null }] };
+      const input = {
+        ...valid,
+        periods: [
+          { label: 'a', maxDays },
+          { label: 'b', maxDays: null },
+        ],
+      };
       expect(errorsOf(input).map((e) => e.path)).toContain('periods.0.maxDays');
     }
   });

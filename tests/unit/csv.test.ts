@@ -15,10 +15,16 @@ describe('neutralizeCell', () => {
 
 describe('toCsv', () => {
   it('neutralizes text columns only, quotes what needs quoting, and round-trips through a CSV parser', () => {
-    const csv = toCsv<{ name: string; amount: string }>([
-      { header: 'Customer', text: true, value: (r) => r.name },
-      { header: 'Amount', value: (r) => r.amount },
-    ], [{ name: '=HYPERLINK("http://x")', amount: '-5.00' }, { name: 'Comma, Inc.\nSecond line', amount: '12.30' }]);
+    const csv = toCsv<{ name: string; amount: string }>(
+      [
+        { header: 'Customer', text: true, value: (r) => r.name },
+        { header: 'Amount', value: (r) => r.amount },
+      ],
+      [
+        { name: '=HYPERLINK("http://x")', amount: '-5.00' },
+        { name: 'Comma, Inc.\nSecond line', amount: '12.30' },
+      ],
+    );
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parse(csv.slice(1)) as string[][];
     expect(rows).toEqual([
@@ -30,7 +36,12 @@ describe('toCsv', () => {
 });
 
 describe('minorToDecimal', () => {
-  it.each([[123456, 'USD', '1234.56'], [5, 'USD', '0.05'], [-5, 'USD', '-0.05'], [1500, 'JPY', '1500'], [1234, 'KWD', '1.234'], [0, 'EUR', '0.00']])(
-    '%i %s -> %s', (minor, currency, text) => expect(minorToDecimal(minor, currency)).toBe(text),
-  );
+  it.each([
+    [123456, 'USD', '1234.56'],
+    [5, 'USD', '0.05'],
+    [-5, 'USD', '-0.05'],
+    [1500, 'JPY', '1500'],
+    [1234, 'KWD', '1.234'],
+    [0, 'EUR', '0.00'],
+  ])('%i %s -> %s', (minor, currency, text) => expect(minorToDecimal(minor, currency)).toBe(text));
 });

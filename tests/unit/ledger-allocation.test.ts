@@ -26,7 +26,10 @@ describe('suggestAllocation', () => {
 
   it('never applies more than an invoice balance, and leaves the rest when the balances are smaller', () => {
     const out = suggestAllocation(10_000, [inv('a', '2026-01-01', 1_234), inv('b', '2026-01-02', 99)]);
-    expect(out).toEqual([{ invoiceId: 'a', amountMinor: 1_234 }, { invoiceId: 'b', amountMinor: 99 }]);
+    expect(out).toEqual([
+      { invoiceId: 'a', amountMinor: 1_234 },
+      { invoiceId: 'b', amountMinor: 99 },
+    ]);
   });
 
   it('never applies more than is available', () => {
@@ -34,8 +37,16 @@ describe('suggestAllocation', () => {
   });
 
   it('skips invoices with a zero balance', () => {
-    const out = suggestAllocation(3_000, [inv('a', '2026-01-01', 0), inv('b', '2026-01-02', 2_000), inv('c', '2026-01-03', 0), inv('d', '2026-01-04', 2_000)]);
-    expect(out).toEqual([{ invoiceId: 'b', amountMinor: 2_000 }, { invoiceId: 'd', amountMinor: 1_000 }]);
+    const out = suggestAllocation(3_000, [
+      inv('a', '2026-01-01', 0),
+      inv('b', '2026-01-02', 2_000),
+      inv('c', '2026-01-03', 0),
+      inv('d', '2026-01-04', 2_000),
+    ]);
+    expect(out).toEqual([
+      { invoiceId: 'b', amountMinor: 2_000 },
+      { invoiceId: 'd', amountMinor: 1_000 },
+    ]);
   });
 
   it('suggests nothing with nothing available or no invoices', () => {
@@ -43,7 +54,7 @@ describe('suggestAllocation', () => {
     expect(suggestAllocation(1_000, [])).toEqual([]);
   });
 
-  it('does not reorder the caller\'s array', () => {
+  it("does not reorder the caller's array", () => {
     const invoices = [inv('b', '2026-02-01', 1), inv('a', '2026-01-01', 1)];
     suggestAllocation(2, invoices);
     expect(invoices.map((i) => i.id)).toEqual(['b', 'a']);
@@ -60,23 +71,49 @@ describe('suggestAllocation', () => {
 });
 
 describe('allocationIssues', () => {
-  const balances = balancesOf([['a', 1_000], ['b', 2_000]]);
+  const balances = balancesOf([
+    ['a', 1_000],
+    ['b', 2_000],
+  ]);
 
   it('accepts an allocation that uses exactly the balance and exactly what is available', () => {
-    expect(allocationIssues(3_000, [{ invoiceId: 'a', amountMinor: 1_000 }, { invoiceId: 'b', amountMinor: 2_000 }], balances)).toEqual([]);
+    expect(
+      allocationIssues(
+        3_000,
+        [
+          { invoiceId: 'a', amountMinor: 1_000 },
+          { invoiceId: 'b', amountMinor: 2_000 },
+        ],
+        balances,
+      ),
+    ).toEqual([]);
     expect(allocationIssues(5_000, [{ invoiceId: 'b', amountMinor: 1 }], balances)).toEqual([]);
   });
 
   it('more than the invoice balance names that amount', () => {
-    expect(allocationIssues(5_000, [{ invoiceId: 'b', amountMinor: 1 }, { invoiceId: 'a', amountMinor: 1_001 }], balances)).toEqual([
-      { path: 'allocations.1.amount', message: 'More than the invoice balance' },
-    ]);
+    expect(
+      allocationIssues(
+        5_000,
+        [
+          { invoiceId: 'b', amountMinor: 1 },
+          { invoiceId: 'a', amountMinor: 1_001 },
+        ],
+        balances,
+      ),
+    ).toEqual([{ path: 'allocations.1.amount', message: 'More than the invoice balance' }]);
   });
 
   it('more than is available names the allocations', () => {
-    expect(allocationIssues(2_999, [{ invoiceId: 'a', amountMinor: 1_000 }, { invoiceId: 'b', amountMinor: 2_000 }], balances)).toEqual([
-      { path: 'allocations', message: 'More than the amount available' },
-    ]);
+    expect(
+      allocationIssues(
+        2_999,
+        [
+          { invoiceId: 'a', amountMinor: 1_000 },
+          { invoiceId: 'b', amountMinor: 2_000 },
+        ],
+        balances,
+      ),
+    ).toEqual([{ path: 'allocations', message: 'More than the amount available' }]);
   });
 
   it.each([
@@ -86,7 +123,14 @@ describe('allocationIssues', () => {
     ['not a number', Number.NaN],
     ['unsafe', 2 ** 60],
   ])('a %s amount must be more than zero', (_, amountMinor) => {
-    const issues = allocationIssues(10_000, [{ invoiceId: 'a', amountMinor: 500 }, { invoiceId: 'b', amountMinor }], balances);
+    const issues = allocationIssues(
+      10_000,
+      [
+        { invoiceId: 'a', amountMinor: 500 },
+        { invoiceId: 'b', amountMinor },
+      ],
+      balances,
+    );
     expect(issues).toContainEqual({ path: 'allocations.1.amount', message: 'Must be more than zero' });
   });
 
@@ -97,15 +141,30 @@ describe('allocationIssues', () => {
   });
 
   it('the same invoice twice names the second', () => {
-    expect(allocationIssues(10_000, [{ invoiceId: 'a', amountMinor: 100 }, { invoiceId: 'b', amountMinor: 100 }, { invoiceId: 'a', amountMinor: 100 }], balances)).toEqual([
-      { path: 'allocations.2.invoiceId', message: 'The same invoice twice' },
-    ]);
+    expect(
+      allocationIssues(
+        10_000,
+        [
+          { invoiceId: 'a', amountMinor: 100 },
+          { invoiceId: 'b', amountMinor: 100 },
+          { invoiceId: 'a', amountMinor: 100 },
+        ],
+        balances,
+      ),
+    ).toEqual([{ path: 'allocations.2.invoiceId', message: 'The same invoice twice' }]);
   });
 
   it('an invoice that is not open for this customer and currency names its id field', () => {
-    expect(allocationIssues(10_000, [{ invoiceId: 'a', amountMinor: 100 }, { invoiceId: 'zzz', amountMinor: 100 }], balances)).toEqual([
-      { path: 'allocations.1.invoiceId', message: 'Not an open invoice of this customer in this currency' },
-    ]);
+    expect(
+      allocationIssues(
+        10_000,
+        [
+          { invoiceId: 'a', amountMinor: 100 },
+          { invoiceId: 'zzz', amountMinor: 100 },
+        ],
+        balances,
+      ),
+    ).toEqual([{ path: 'allocations.1.invoiceId', message: 'Not an open invoice of this customer in this currency' }]);
   });
 
   it('an empty list asks for at least one invoice', () => {
@@ -113,7 +172,14 @@ describe('allocationIssues', () => {
   });
 
   it('reports every problem at once', () => {
-    const issues = allocationIssues(100, [{ invoiceId: 'a', amountMinor: 5_000 }, { invoiceId: 'nope', amountMinor: 0 }], balances);
+    const issues = allocationIssues(
+      100,
+      [
+        { invoiceId: 'a', amountMinor: 5_000 },
+        { invoiceId: 'nope', amountMinor: 0 },
+      ],
+      balances,
+    );
     expect(issues).toEqual([
       { path: 'allocations.0.amount', message: 'More than the invoice balance' },
       { path: 'allocations.1.invoiceId', message: 'Not an open invoice of this customer in this currency' },
@@ -123,7 +189,14 @@ describe('allocationIssues', () => {
   });
 
   it('a negative amount cannot make room for an over-allocation elsewhere', () => {
-    const issues = allocationIssues(1_000, [{ invoiceId: 'b', amountMinor: 1_500 }, { invoiceId: 'a', amountMinor: -500 }], balances);
+    const issues = allocationIssues(
+      1_000,
+      [
+        { invoiceId: 'b', amountMinor: 1_500 },
+        { invoiceId: 'a', amountMinor: -500 },
+      ],
+      balances,
+    );
     expect(issues.length).toBeGreaterThan(0);
   });
 });
@@ -148,7 +221,9 @@ describe('suggestAllocation properties', () => {
   const invoicesArb = fc.uniqueArray(
     fc.record({
       id: fc.uuid(),
-      dueDate: fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      dueDate: fc
+        .date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
       number: fc.stringMatching(/^INV-[0-9]{1,4}$/),
       balanceMinor: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10_000_000 })),
     }),
@@ -157,47 +232,61 @@ describe('suggestAllocation properties', () => {
   const availableArb = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50_000_000 }));
 
   it('never exceeds what is available or any balance, and applies min(available, total balances)', () => {
-    fc.assert(fc.property(availableArb, invoicesArb, (available, invoices) => {
-      const out = suggestAllocation(available, invoices);
-      const byId = new Map(invoices.map((i) => [i.id, i]));
-      const applied = sum(out);
-      expect(applied).toBeLessThanOrEqual(available);
-      for (const a of out) {
-        expect(a.amountMinor).toBeGreaterThan(0);
-        expect(Number.isSafeInteger(a.amountMinor)).toBe(true);
-        expect(a.amountMinor).toBeLessThanOrEqual(byId.get(a.invoiceId)!.balanceMinor);
-      }
-      expect(new Set(out.map((a) => a.invoiceId)).size).toBe(out.length);
-      expect(applied).toBe(Math.min(available, invoices.reduce((s, i) => s + i.balanceMinor, 0)));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(availableArb, invoicesArb, (available, invoices) => {
+        const out = suggestAllocation(available, invoices);
+        const byId = new Map(invoices.map((i) => [i.id, i]));
+        const applied = sum(out);
+        expect(applied).toBeLessThanOrEqual(available);
+        for (const a of out) {
+          expect(a.amountMinor).toBeGreaterThan(0);
+          expect(Number.isSafeInteger(a.amountMinor)).toBe(true);
+          expect(a.amountMinor).toBeLessThanOrEqual(byId.get(a.invoiceId)!.balanceMinor);
+        }
+        expect(new Set(out.map((a) => a.invoiceId)).size).toBe(out.length);
+        expect(applied).toBe(
+          Math.min(
+            available,
+            invoices.reduce((s, i) => s + i.balanceMinor, 0),
+          ),
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('fills in due-date order: only the last invoice used may be partly filled, and no older one is skipped', () => {
-    fc.assert(fc.property(availableArb, invoicesArb, (available, invoices) => {
-      const out = suggestAllocation(available, invoices);
-      const byId = new Map(invoices.map((i) => [i.id, i]));
-      out.slice(0, -1).forEach((a) => expect(a.amountMinor).toBe(byId.get(a.invoiceId)!.balanceMinor));
-      for (let k = 1; k < out.length; k++) {
-        const prev = byId.get(out[k - 1]!.invoiceId)!;
-        const cur = byId.get(out[k]!.invoiceId)!;
-        expect(prev.dueDate <= cur.dueDate).toBe(true);
-      }
-      const last = out.at(-1);
-      if (last) {
-        // Every open invoice due before the last one used is fully covered.
-        const lastDue = byId.get(last.invoiceId)!.dueDate;
-        const used = new Set(out.map((a) => a.invoiceId));
-        invoices.filter((i) => i.balanceMinor > 0 && i.dueDate < lastDue).forEach((i) => expect(used.has(i.id)).toBe(true));
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(availableArb, invoicesArb, (available, invoices) => {
+        const out = suggestAllocation(available, invoices);
+        const byId = new Map(invoices.map((i) => [i.id, i]));
+        out.slice(0, -1).forEach((a) => expect(a.amountMinor).toBe(byId.get(a.invoiceId)!.balanceMinor));
+        for (let k = 1; k < out.length; k++) {
+          const prev = byId.get(out[k - 1]!.invoiceId)!;
+          const cur = byId.get(out[k]!.invoiceId)!;
+          expect(prev.dueDate <= cur.dueDate).toBe(true);
+        }
+        const last = out.at(-1);
+        if (last) {
+          // Every open invoice due before the last one used is fully covered.
+          const lastDue = byId.get(last.invoiceId)!.dueDate;
+          const used = new Set(out.map((a) => a.invoiceId));
+          invoices.filter((i) => i.balanceMinor > 0 && i.dueDate < lastDue).forEach((i) => expect(used.has(i.id)).toBe(true));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('what it suggests always passes allocationIssues', () => {
-    fc.assert(fc.property(availableArb, invoicesArb, (available, invoices) => {
-      const out = suggestAllocation(available, invoices);
-      fc.pre(out.length > 0);
-      const balances = new Map(invoices.filter((i) => i.balanceMinor > 0).map((i) => [i.id, i.balanceMinor]));
-      expect(allocationIssues(available, out, balances)).toEqual([]);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(availableArb, invoicesArb, (available, invoices) => {
+        const out = suggestAllocation(available, invoices);
+        fc.pre(out.length > 0);
+        const balances = new Map(invoices.filter((i) => i.balanceMinor > 0).map((i) => [i.id, i.balanceMinor]));
+        expect(allocationIssues(available, out, balances)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

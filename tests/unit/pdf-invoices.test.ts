@@ -182,17 +182,13 @@ describe('renderInvoicesPdf', () => {
   });
 
   it('prints without a remit-to block or logo when the company has none', async () => {
-    const { pages } = await pdfText(
-      await renderInvoicesPdf([invoice({ company: { name: 'Plain Co.', remitTo: null, logoPng: null } })]),
-    );
+    const { pages } = await pdfText(await renderInvoicesPdf([invoice({ company: { name: 'Plain Co.', remitTo: null, logoPng: null } })]));
     expect(pages[0]).toContain('Plain Co.');
     expect(pages[0]).not.toContain('Remit to');
   });
 
   it('formats amounts in the invoice currency', async () => {
-    const { pages } = await pdfText(
-      await renderInvoicesPdf([invoice({ currency: 'JPY', lines: [], amountMinor: 150000, balanceMinor: 150000 })]),
-    );
+    const { pages } = await pdfText(await renderInvoicesPdf([invoice({ currency: 'JPY', lines: [], amountMinor: 150000, balanceMinor: 150000 })]));
     expect(pages[0]).toContain('¥150,000');
   });
 

@@ -162,9 +162,7 @@ describe('renderStatementsPdf', () => {
   });
 
   it('replaces characters the font cannot draw instead of failing', async () => {
-    const { pages } = await pdfText(
-      await renderStatementsPdf([statement({ customer: { name: '東京商事 🙂', addressLines: ['Chiyoda 1-1 🏢'] } })]),
-    );
+    const { pages } = await pdfText(await renderStatementsPdf([statement({ customer: { name: '東京商事 🙂', addressLines: ['Chiyoda 1-1 🏢'] } })]));
     expect(pages[0]).toContain('???? ?');
     expect(pages[0]).toContain('Chiyoda 1-1 ?');
   });

@@ -9,7 +9,11 @@ describe('skipRecentSince', () => {
 
   it('offers the five options of the modal, in order', () => {
     expect(SKIP_RECENT_OPTIONS.map((o) => [o.value, o.label])).toEqual([
-      ['none', 'None'], ['24h', '24 hours'], ['72h', '72 hours'], ['1w', '1 week'], ['1m', '1 month'],
+      ['none', 'None'],
+      ['24h', '24 hours'],
+      ['72h', '72 hours'],
+      ['1w', '1 week'],
+      ['1m', '1 month'],
     ]);
   });
 

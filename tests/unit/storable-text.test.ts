@@ -20,7 +20,9 @@ describe('text PostgreSQL cannot store', () => {
     ['a\u0000b', 'Must not contain control character U+0000'],
     ['\ud800', 'Must not contain an unpaired surrogate (U+D800)'],
     ['x\udfffy', 'Must not contain an unpaired surrogate (U+DFFF)'],
-    ['ok', null], ['😀 \u0001\t\n é', null], ['', null],
+    ['ok', null],
+    ['😀 \u0001\t\n é', null],
+    ['', null],
   ])('%j: %s', (text, message) => expect(unstorableTextMessage(text)).toBe(message));
 
   it('names each bad string and key by path, walks deep nesting without recursion', () => {
@@ -33,7 +35,7 @@ describe('text PostgreSQL cannot store', () => {
     expect(unstorableTextIssues(deep)).toHaveLength(1);
   });
 
-  it('parseOrThrow refuses it in any field, with the schema\'s own issues', () => {
+  it("parseOrThrow refuses it in any field, with the schema's own issues", () => {
     const error = thrown(() => parseOrThrow(z.object({ name: z.string(), age: z.number() }), { name: 'a\u0000', age: 'x', extra: '\ud800' }));
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).issues).toEqual([
@@ -45,7 +47,9 @@ describe('text PostgreSQL cannot store', () => {
 
   it('the aging parameters refuse q=%00 (the page parses them without parseOrThrow)', () => {
     const parsed = agingParamsSchema.safeParse({ q: '\u0000' });
-    expect(parsed.success ? [] : parsed.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['q', 'Must not contain control character U+0000']]);
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['q', 'Must not contain control character U+0000'],
+    ]);
   });
 
   it('a CSV cell with a NUL is a 400 naming its line and column; quoted cells are trimmed', () => {

@@ -7,12 +7,16 @@ export const updateCompanyProfileAction = companyAction(
     // The browser sends an empty file part when no logo was chosen.
     const file = form.get('logo');
     const logo = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
-    await updateCompanyProfile(access, {
-      remitTo: String(form.get('remitTo') ?? ''),
-      downloadLimit: form.get('downloadLimit'),
-      generateLimit: form.get('generateLimit'),
-      logoAction: form.get('logoAction') ?? 'keep',
-    }, logo);
+    await updateCompanyProfile(
+      access,
+      {
+        remitTo: String(form.get('remitTo') ?? ''),
+        downloadLimit: form.get('downloadLimit'),
+        generateLimit: form.get('generateLimit'),
+        logoAction: form.get('logoAction') ?? 'keep',
+      },
+      logo,
+    );
     return null;
   },
   { revalidate: ['/settings/company'] },

@@ -16,11 +16,21 @@ export const metadata: Metadata = { title: 'Aging invoices' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function AgingInvoicesPage({ params, searchParams }: { params: Promise<{ company: string }>; searchParams: Promise<SearchParams> }) {
+export default async function AgingInvoicesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ company: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { company: slug } = await params;
   const sp = await searchParams;
   const { user, access } = await requirePageAccess(slug, `/${slug}/accounting/aging-invoices`);
-  const shell = (children: React.ReactNode) => <PageShell user={user} slug={slug} active="aging">{children}</PageShell>;
+  const shell = (children: React.ReactNode) => (
+    <PageShell user={user} slug={slug} active="aging">
+      {children}
+    </PageShell>
+  );
   if (access.viewLocations.length === 0) return shell(<NoAccess companyName={access.company.name} />);
 
   const today = todayInTimeZone(access.company.timeZone);
@@ -31,10 +41,20 @@ export default async function AgingInvoicesPage({ params, searchParams }: { para
     </div>
   );
 
-  const parsed = agingParamsSchema.safeParse(agingParamsInput((k) => { const v = sp[k]; return Array.isArray(v) ? v[0] : v; }));
+  const parsed = agingParamsSchema.safeParse(
+    agingParamsInput((k) => {
+      const v = sp[k];
+      return Array.isArray(v) ? v[0] : v;
+    }),
+  );
   if (!parsed.success) {
     const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    return shell(<>{header(access.company.name)}<ErrorBanner title="Some filters are not valid" message={message} resetHref={agingHref(slug, {})} /></>);
+    return shell(
+      <>
+        {header(access.company.name)}
+        <ErrorBanner title="Some filters are not valid" message={message} resetHref={agingHref(slug, {})} />
+      </>,
+    );
   }
   const p = parsed.data;
   try {
@@ -49,14 +69,26 @@ export default async function AgingInvoicesPage({ params, searchParams }: { para
     return shell(
       <>
         {header(`As of ${report.asOf}${report.asOf === today ? ' (today)' : ''} · ${report.currency} · ${scope}`)}
-        <AgingView slug={slug} report={report} locations={access.viewLocations} currencies={currencies}
-          baseCurrency={access.company.baseCurrency} today={today}
-          canGenerate={modifyLocations.length > 0} modifyLocations={modifyLocations}
-          state={{ asOf: p.asOf, locations: p.locations, currency: p.currency, page: p.page, perPage: p.perPage, sort: report.sort, q: p.q }} />
+        <AgingView
+          slug={slug}
+          report={report}
+          locations={access.viewLocations}
+          currencies={currencies}
+          baseCurrency={access.company.baseCurrency}
+          today={today}
+          canGenerate={modifyLocations.length > 0}
+          modifyLocations={modifyLocations}
+          state={{ asOf: p.asOf, locations: p.locations, currency: p.currency, page: p.page, perPage: p.perPage, sort: report.sort, q: p.q }}
+        />
       </>,
     );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return shell(<>{header(access.company.name)}<ErrorBanner title="Cannot show these results" message={error.message} resetHref={agingHref(slug, {})} /></>);
+    return shell(
+      <>
+        {header(access.company.name)}
+        <ErrorBanner title="Cannot show these results" message={error.message} resetHref={agingHref(slug, {})} />
+      </>,
+    );
   }
 }

@@ -11,12 +11,14 @@ export default async function ImportInvoicesPage({ params }: { params: Promise<{
   const { user, access } = await requirePageAccess(slug, `/${slug}/accounting/import-invoices`);
   return (
     <PageShell user={user} slug={slug} active="payments">
-      {access.modifyLocationIds.length === 0 ? <NoAccess companyName={access.company.name} /> : (
+      {access.modifyLocationIds.length === 0 ? (
+        <NoAccess companyName={access.company.name} />
+      ) : (
         <>
           <h1 className="text-2xl font-bold tracking-tight">Import customers and invoices</h1>
           <p className="mb-5 mt-1 max-w-2xl text-sm text-slate-500">
-            Bring in invoices (and their customers) from another system. Imported invoices are posted and start to age. Invoice
-            numbers are unique, so importing the same file again creates nothing twice.
+            Bring in invoices (and their customers) from another system. Imported invoices are posted and start to age. Invoice numbers are unique, so
+            importing the same file again creates nothing twice.
           </p>
           <InvoiceImport slug={slug} />
         </>

@@ -27,7 +27,11 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
   const { company: slug } = await params;
   const sp = await searchParams;
   const { user, access } = await requirePageAccess(slug, `/${slug}/accounting/outbox`);
-  const shell = (children: React.ReactNode) => <PageShell user={user} slug={slug} active="outbox">{children}</PageShell>;
+  const shell = (children: React.ReactNode) => (
+    <PageShell user={user} slug={slug} active="outbox">
+      {children}
+    </PageShell>
+  );
   if (access.viewLocations.length === 0) return shell(<NoAccess companyName={access.company.name} />);
 
   const smtpConfigured = Boolean(process.env.SMTP_URL?.trim());
@@ -44,11 +48,19 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
     </div>
   );
 
-  const first = (k: string) => { const v = sp[k]; return Array.isArray(v) ? v[0] : v; };
+  const first = (k: string) => {
+    const v = sp[k];
+    return Array.isArray(v) ? v[0] : v;
+  };
   const parsed = outboxParamsSchema.safeParse({ page: first('page'), perPage: first('perPage'), status: first('status') });
   if (!parsed.success) {
     const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    return shell(<>{header}<ErrorBanner title="Some filters are not valid" message={message} resetHref={outboxHref(slug, {})} /></>);
+    return shell(
+      <>
+        {header}
+        <ErrorBanner title="Some filters are not valid" message={message} resetHref={outboxHref(slug, {})} />
+      </>,
+    );
   }
   const p = parsed.data;
   const list = await listOutbox(access, p);
@@ -59,8 +71,15 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
       {header}
       <OutboxStatusTabs status={p.status} hrefFor={(status) => outboxHref(slug, { perPage: p.perPage, status: status as OutboxParams['status'] })} />
       <div className="mt-2">
-        <ListPagination label="Pagination, top" noun={['email', 'emails']} page={list.page} perPage={list.perPage}
-          totalRows={list.totalRows} totalPages={list.totalPages} hrefFor={pageHref} />
+        <ListPagination
+          label="Pagination, top"
+          noun={['email', 'emails']}
+          page={list.page}
+          perPage={list.perPage}
+          totalRows={list.totalRows}
+          totalPages={list.totalPages}
+          hrefFor={pageHref}
+        />
         {list.rows.length > 0 ? (
           <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
             <OutboxTable slug={slug} rows={list.rows} timeZone={access.company.timeZone} />
@@ -68,15 +87,24 @@ export default async function OutboxPage({ params, searchParams }: { params: Pro
         ) : (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
             <Inbox className="mx-auto size-10 text-slate-300" aria-hidden />
-            <p className="mt-3 font-medium">{list.totalRows > 0 ? 'No emails on this page' : p.status ? `No ${p.status} emails` : 'The outbox is empty'}</p>
+            <p className="mt-3 font-medium">
+              {list.totalRows > 0 ? 'No emails on this page' : p.status ? `No ${p.status} emails` : 'The outbox is empty'}
+            </p>
             <p className="mt-1 text-sm text-slate-500">
               {list.totalRows > 0 ? 'Go back to the first page.' : 'Emails appear here when statements are emailed to customers.'}
             </p>
           </div>
         )}
         {list.rows.length > 0 ? (
-          <ListPagination label="Pagination, bottom" noun={['email', 'emails']} page={list.page} perPage={list.perPage}
-            totalRows={list.totalRows} totalPages={list.totalPages} hrefFor={pageHref} />
+          <ListPagination
+            label="Pagination, bottom"
+            noun={['email', 'emails']}
+            page={list.page}
+            perPage={list.perPage}
+            totalRows={list.totalRows}
+            totalPages={list.totalPages}
+            hrefFor={pageHref}
+          />
         ) : null}
       </div>
     </>,

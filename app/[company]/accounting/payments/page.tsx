@@ -14,11 +14,21 @@ export const metadata: Metadata = { title: 'Unapplied payments' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function UnappliedPaymentsPage({ params, searchParams }: { params: Promise<{ company: string }>; searchParams: Promise<SearchParams> }) {
+export default async function UnappliedPaymentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ company: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { company: slug } = await params;
   const sp = await searchParams;
   const { user, access } = await requirePageAccess(slug, `/${slug}/accounting/payments`);
-  const shell = (children: React.ReactNode) => <PageShell user={user} slug={slug} active="payments">{children}</PageShell>;
+  const shell = (children: React.ReactNode) => (
+    <PageShell user={user} slug={slug} active="payments">
+      {children}
+    </PageShell>
+  );
   if (access.viewLocations.length === 0) return shell(<NoAccess companyName={access.company.name} />);
 
   const header = (
@@ -28,26 +38,43 @@ export default async function UnappliedPaymentsPage({ params, searchParams }: { 
         <p className="mt-1 text-sm text-slate-500">Money received by {access.company.name} that is not yet applied to invoices, oldest first.</p>
       </div>
       {access.modifyLocationIds.length > 0 ? (
-        <Link href={`/${slug}/accounting/payments/import`}
-          className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50">
+        <Link
+          href={`/${slug}/accounting/payments/import`}
+          className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+        >
           <FileUp className="size-4" aria-hidden /> Import payments (CSV)
         </Link>
       ) : null}
       {access.modifyLocationIds.length > 0 ? (
-        <Link href={`/${slug}/accounting/import-invoices`}
-          className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50">
+        <Link
+          href={`/${slug}/accounting/import-invoices`}
+          className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+        >
           <FileUp className="size-4" aria-hidden /> Import invoices (CSV)
         </Link>
       ) : null}
     </div>
   );
-  const first = (k: string) => { const v = sp[k]; return Array.isArray(v) ? v[0] : v; };
+  const first = (k: string) => {
+    const v = sp[k];
+    return Array.isArray(v) ? v[0] : v;
+  };
   let list: Awaited<ReturnType<typeof listUnapplied>>;
   try {
     list = await listUnapplied(access, { kind: 'payment', page: first('page'), perPage: first('perPage') });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return shell(<>{header}<ErrorBanner title="Cannot show these payments" message={error.message} resetHref={unappliedListHref(slug, 'payment')} /></>);
+    return shell(
+      <>
+        {header}
+        <ErrorBanner title="Cannot show these payments" message={error.message} resetHref={unappliedListHref(slug, 'payment')} />
+      </>,
+    );
   }
-  return shell(<>{header}<UnappliedList slug={slug} kind="payment" list={list} canApply={access.modifyLocationIds.length > 0} /></>);
+  return shell(
+    <>
+      {header}
+      <UnappliedList slug={slug} kind="payment" list={list} canApply={access.modifyLocationIds.length > 0} />
+    </>,
+  );
 }

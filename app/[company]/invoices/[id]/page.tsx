@@ -28,7 +28,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ compan
   const { company: slug, id } = await params;
   const { user, access } = await requirePageAccess(slug, `/${slug}/invoices/${id}`);
   if (access.viewLocations.length === 0) {
-    return <PageShell user={user} slug={slug} active="aging"><NoAccess companyName={access.company.name} /></PageShell>;
+    return (
+      <PageShell user={user} slug={slug} active="aging">
+        <NoAccess companyName={access.company.name} />
+      </PageShell>
+    );
   }
   const invoice = await getInvoiceDetail(access, id).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
@@ -42,7 +46,10 @@ export default async function InvoicePage({ params }: { params: Promise<{ compan
 
   return (
     <PageShell user={user} slug={slug} active="aging">
-      <Link href={customerAccountingHref(slug, invoice.customer.id)} className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
+      <Link
+        href={customerAccountingHref(slug, invoice.customer.id)}
+        className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline"
+      >
         <ArrowLeft className="size-4" aria-hidden /> {invoice.customer.name}
       </Link>
       <div className="mb-5 mt-2 flex flex-wrap items-end justify-between gap-4">
@@ -51,16 +58,22 @@ export default async function InvoicePage({ params }: { params: Promise<{ compan
             Invoice {invoice.number} <InvoiceStatusBadge status={status} className="text-sm" />
           </h1>
           <p className="mt-1 text-sm text-slate-500">
-            <Link href={customerAccountingHref(slug, invoice.customer.id)} className="font-medium text-brand-700 hover:underline">{invoice.customer.name}</Link>
-            {' · '}{invoice.locationName}
+            <Link href={customerAccountingHref(slug, invoice.customer.id)} className="font-medium text-brand-700 hover:underline">
+              {invoice.customer.name}
+            </Link>
+            {' · '}
+            {invoice.locationName}
           </p>
         </div>
         {canModify ? (
           <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Invoice actions">
             {owing ? (
               <>
-                <RecordPaymentDialog slug={slug} today={today}
-                  target={{ kind: 'invoice', invoiceId: invoice.id, invoiceNumber: invoice.number, balanceMinor: invoice.balanceMinor, currency }} />
+                <RecordPaymentDialog
+                  slug={slug}
+                  today={today}
+                  target={{ kind: 'invoice', invoiceId: invoice.id, invoiceNumber: invoice.number, balanceMinor: invoice.balanceMinor, currency }}
+                />
                 <WriteOffDialog {...ref} balanceMinor={invoice.balanceMinor} currency={currency} />
               </>
             ) : null}
@@ -90,12 +103,16 @@ export default async function InvoicePage({ params }: { params: Promise<{ compan
         </dl>
 
         <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby="invoice-lines">
-          <h2 id="invoice-lines" className="border-b border-slate-200 px-4 py-3 font-semibold">Line items</h2>
+          <h2 id="invoice-lines" className="border-b border-slate-200 px-4 py-3 font-semibold">
+            Line items
+          </h2>
           <InvoiceLinesTable lines={invoice.lines} currency={currency} amountMinor={invoice.amountMinor} />
         </section>
 
         <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby="payment-history">
-          <h2 id="payment-history" className="border-b border-slate-200 px-4 py-3 font-semibold">Payment history</h2>
+          <h2 id="payment-history" className="border-b border-slate-200 px-4 py-3 font-semibold">
+            Payment history
+          </h2>
           <PaymentHistoryTable entries={invoice.history} currency={currency} invoiceNumber={invoice.number} />
         </section>
       </div>

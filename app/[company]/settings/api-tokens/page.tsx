@@ -18,12 +18,20 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ comp
       <SettingsNav slug={slug} active="api-tokens" />
       <h1 className="text-2xl font-bold tracking-tight">API tokens</h1>
       <p className="mt-1 max-w-2xl text-sm text-slate-500">
-        Personal tokens for the JSON API of {access.company.name}. A token acts with your permissions in this company only.
-        Send it as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code>.
+        Personal tokens for the JSON API of {access.company.name}. A token acts with your permissions in this company only. Send it as{' '}
+        <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code>.
       </p>
-      <ApiTokensPanel slug={slug} tokens={tokens.map((t) => ({
-        id: t.id, name: t.name, tokenPrefix: t.tokenPrefix, createdAt: at(t.createdAt) ?? '', lastUsedAt: at(t.lastUsedAt), revokedAt: at(t.revokedAt),
-      }))} />
+      <ApiTokensPanel
+        slug={slug}
+        tokens={tokens.map((t) => ({
+          id: t.id,
+          name: t.name,
+          tokenPrefix: t.tokenPrefix,
+          createdAt: at(t.createdAt) ?? '',
+          lastUsedAt: at(t.lastUsedAt),
+          revokedAt: at(t.revokedAt),
+        }))}
+      />
     </PageShell>
   );
 }

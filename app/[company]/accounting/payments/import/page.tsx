@@ -11,12 +11,14 @@ export default async function ImportPaymentsPage({ params }: { params: Promise<{
   const { user, access } = await requirePageAccess(slug, `/${slug}/accounting/payments/import`);
   return (
     <PageShell user={user} slug={slug} active="payments">
-      {access.modifyLocationIds.length === 0 ? <NoAccess companyName={access.company.name} /> : (
+      {access.modifyLocationIds.length === 0 ? (
+        <NoAccess companyName={access.company.name} />
+      ) : (
         <>
           <h1 className="text-2xl font-bold tracking-tight">Import payments</h1>
           <p className="mb-5 mt-1 max-w-2xl text-sm text-slate-500">
-            Record a batch of payments from a CSV file. Review every row first; valid rows are imported together, and importing
-            the same file again creates nothing twice.
+            Record a batch of payments from a CSV file. Review every row first; valid rows are imported together, and importing the same file again
+            creates nothing twice.
           </p>
           <PaymentImport slug={slug} />
         </>

@@ -24,15 +24,26 @@ import { getCustomerTransactions, type CustomerTransactions } from '@/lib/receiv
 
 export const metadata: Metadata = { title: 'Customer accounting' };
 
-export default async function CustomerAccountingPage({ params, searchParams }: {
-  params: Promise<{ company: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>>;
+export default async function CustomerAccountingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ company: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { company: slug, id } = await params;
   const sp = await searchParams;
-  const first = (k: string) => { const v = sp[k]; return (Array.isArray(v) ? v[0] : v) || undefined; };
+  const first = (k: string) => {
+    const v = sp[k];
+    return (Array.isArray(v) ? v[0] : v) || undefined;
+  };
   const { user, access } = await requirePageAccess(slug, `/${slug}/customers/${id}/accounting`);
   if (access.viewLocations.length === 0) {
-    return <PageShell user={user} slug={slug} active="aging"><NoAccess companyName={access.company.name} /></PageShell>;
+    return (
+      <PageShell user={user} slug={slug} active="aging">
+        <NoAccess companyName={access.company.name} />
+      </PageShell>
+    );
   }
   if (!z.guid().safeParse(id).success) notFound();
   const [data, statements] = await Promise.all([
@@ -70,50 +81,89 @@ export default async function CustomerAccountingPage({ params, searchParams }: {
           <p className="mt-1 text-sm text-slate-500">Accounting · as of {data.asOf}</p>
           {access.modifyLocationIds.length > 0 ? (
             <div className="mt-3 flex flex-wrap gap-2">
-              <RecordPaymentDialog slug={slug} today={today} size="md"
-                target={{ kind: 'customer', customerId: data.customer.id, customerName: data.customer.name, currencies, locations: moneyLocations }} />
-              <CreditNoteDialog slug={slug} customerId={data.customer.id} customerName={data.customer.name} currencies={currencies} today={today}
-                locations={moneyLocations} />
+              <RecordPaymentDialog
+                slug={slug}
+                today={today}
+                size="md"
+                target={{ kind: 'customer', customerId: data.customer.id, customerName: data.customer.name, currencies, locations: moneyLocations }}
+              />
+              <CreditNoteDialog
+                slug={slug}
+                customerId={data.customer.id}
+                customerName={data.customer.name}
+                currencies={currencies}
+                today={today}
+                locations={moneyLocations}
+              />
             </div>
           ) : null}
         </div>
         <address className="text-right text-sm not-italic text-slate-600">
-          {data.customer.address.map((line) => <div key={line}>{line}</div>)}
-          {data.customer.email ? <a href={`mailto:${data.customer.email}`} className="text-brand-700 hover:underline">{data.customer.email}</a> : null}
+          {data.customer.address.map((line) => (
+            <div key={line}>{line}</div>
+          ))}
+          {data.customer.email ? (
+            <a href={`mailto:${data.customer.email}`} className="text-brand-700 hover:underline">
+              {data.customer.email}
+            </a>
+          ) : null}
         </address>
       </div>
 
       <div className="space-y-4">
         {data.summaries.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-600">This customer owes nothing in the locations you can see.</p>
-        ) : data.summaries.map((s) => (
-          <div key={s.currency}>
-            {data.summaries.length > 1 ? <h2 className="mb-1 text-sm font-semibold text-slate-600">{s.currency}</h2> : null}
-            <AgingSummary buckets={data.buckets} summary={{ amounts: s.amounts, unapplied: s.unapplied, total: s.net }} currency={s.currency} />
-          </div>
-        ))}
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-slate-600">
+            This customer owes nothing in the locations you can see.
+          </p>
+        ) : (
+          data.summaries.map((s) => (
+            <div key={s.currency}>
+              {data.summaries.length > 1 ? <h2 className="mb-1 text-sm font-semibold text-slate-600">{s.currency}</h2> : null}
+              <AgingSummary buckets={data.buckets} summary={{ amounts: s.amounts, unapplied: s.unapplied, total: s.net }} currency={s.currency} />
+            </div>
+          ))
+        )}
 
         {data.invoices.length > 0 ? (
           <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby="open-invoices">
-            <h2 id="open-invoices" className="border-b border-slate-200 px-4 py-3 font-semibold">Open invoices ({data.invoices.length}{data.invoicesTruncated ? '+' : ''})</h2>
+            <h2 id="open-invoices" className="border-b border-slate-200 px-4 py-3 font-semibold">
+              Open invoices ({data.invoices.length}
+              {data.invoicesTruncated ? '+' : ''})
+            </h2>
             <div className="overflow-x-auto">
               <table className="w-full text-sm">
                 <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                   <tr>
-                    <th scope="col" className="px-4 py-2 text-left font-medium">Invoice</th>
-                    <th scope="col" className="px-4 py-2 text-left font-medium">Location</th>
-                    <th scope="col" className="px-4 py-2 text-left font-medium">Invoice date</th>
-                    <th scope="col" className="px-4 py-2 text-left font-medium">Due date</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">Days past due</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">Amount</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">Balance</th>
+                    <th scope="col" className="px-4 py-2 text-left font-medium">
+                      Invoice
+                    </th>
+                    <th scope="col" className="px-4 py-2 text-left font-medium">
+                      Location
+                    </th>
+                    <th scope="col" className="px-4 py-2 text-left font-medium">
+                      Invoice date
+                    </th>
+                    <th scope="col" className="px-4 py-2 text-left font-medium">
+                      Due date
+                    </th>
+                    <th scope="col" className="px-4 py-2 text-right font-medium">
+                      Days past due
+                    </th>
+                    <th scope="col" className="px-4 py-2 text-right font-medium">
+                      Amount
+                    </th>
+                    <th scope="col" className="px-4 py-2 text-right font-medium">
+                      Balance
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {data.invoices.map((inv) => (
                     <tr key={inv.id}>
                       <td className="px-4 py-2 font-medium">
-                        <Link href={invoiceHref(slug, inv.id)} className="text-brand-700 hover:underline">{inv.number}</Link>
+                        <Link href={invoiceHref(slug, inv.id)} className="text-brand-700 hover:underline">
+                          {inv.number}
+                        </Link>
                       </td>
                       <td className="px-4 py-2">{inv.location}</td>
                       <td className="tabular px-4 py-2">{inv.invoiceDate}</td>
@@ -133,13 +183,19 @@ export default async function CustomerAccountingPage({ params, searchParams }: {
 
         {drafts.length > 0 ? (
           <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby="draft-invoices">
-            <h2 id="draft-invoices" className="border-b border-slate-200 px-4 py-3 font-semibold">Drafts ({drafts.length}): post them to open and age them</h2>
+            <h2 id="draft-invoices" className="border-b border-slate-200 px-4 py-3 font-semibold">
+              Drafts ({drafts.length}): post them to open and age them
+            </h2>
             <ul className="divide-y divide-slate-100 text-sm">
               {drafts.map((d) => (
                 <li key={d.id} className="flex flex-wrap items-center gap-4 px-4 py-2">
-                  <Link href={invoiceHref(slug, d.id)} className="font-medium text-brand-700 hover:underline">{d.number}</Link>
+                  <Link href={invoiceHref(slug, d.id)} className="font-medium text-brand-700 hover:underline">
+                    {d.number}
+                  </Link>
                   <span className="text-slate-600">{d.location}</span>
-                  <span className="tabular text-slate-600">{d.invoiceDate} → due {d.dueDate}</span>
+                  <span className="tabular text-slate-600">
+                    {d.invoiceDate} → due {d.dueDate}
+                  </span>
                   <span className="tabular ml-auto font-semibold">{formatMoney(d.amountMinor, d.currency)}</span>
                 </li>
               ))}
@@ -151,7 +207,9 @@ export default async function CustomerAccountingPage({ params, searchParams }: {
 
         <section className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-labelledby="customer-statements">
           <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
-            <h2 id="customer-statements" className="font-semibold">Statements ({statements.totalRows.toLocaleString('en-US')})</h2>
+            <h2 id="customer-statements" className="font-semibold">
+              Statements ({statements.totalRows.toLocaleString('en-US')})
+            </h2>
             {statements.totalRows > 0 ? (
               <Link href={statementsHref(slug, { customerId: id })} className="text-sm font-medium text-brand-700 hover:underline">
                 View all statements for {data.customer.name}
@@ -159,17 +217,29 @@ export default async function CustomerAccountingPage({ params, searchParams }: {
             ) : null}
           </div>
           {statements.rows.length > 0 ? (
-            <StatementsTable slug={slug} rows={statements.rows} timeZone={access.company.timeZone} showCustomer={false}
-              canEmail={access.modifyLocationIds.length > 0} caption={`Statements for ${data.customer.name}, newest first`} />
+            <StatementsTable
+              slug={slug}
+              rows={statements.rows}
+              timeZone={access.company.timeZone}
+              showCustomer={false}
+              canEmail={access.modifyLocationIds.length > 0}
+              caption={`Statements for ${data.customer.name}, newest first`}
+            />
           ) : (
             <p className="px-4 py-8 text-center text-sm text-slate-500">
-              No statements yet. Generate them from the <Link href={`/${slug}/accounting/aging-invoices`} className="text-brand-700 hover:underline">Aging page</Link>.
+              No statements yet. Generate them from the{' '}
+              <Link href={`/${slug}/accounting/aging-invoices`} className="text-brand-700 hover:underline">
+                Aging page
+              </Link>
+              .
             </p>
           )}
           {statements.totalRows > statements.rows.length ? (
             <p className="border-t border-slate-100 px-4 py-2 text-sm text-slate-500">
               Showing the latest {statements.rows.length} of {statements.totalRows.toLocaleString('en-US')}.{' '}
-              <Link href={statementsHref(slug, { customerId: id })} className="font-medium text-brand-700 hover:underline">See all</Link>
+              <Link href={statementsHref(slug, { customerId: id })} className="font-medium text-brand-700 hover:underline">
+                See all
+              </Link>
             </p>
           ) : null}
         </section>

@@ -5,7 +5,10 @@ import { getAgingPage } from '@/lib/receivables/get-aging-page';
 
 export const GET = withApiAccess(async (req, access) => {
   const query = new URL(req.url).searchParams;
-  const params = parseOrThrow(agingParamsSchema, agingParamsInput((k) => query.get(k)));
+  const params = parseOrThrow(
+    agingParamsSchema,
+    agingParamsInput((k) => query.get(k)),
+  );
   const { locations: _filter, hasUnapplied: _shown, ...report } = await getAgingPage(access, params);
   return report;
 });

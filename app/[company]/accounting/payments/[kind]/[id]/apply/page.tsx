@@ -18,7 +18,11 @@ export const metadata: Metadata = { title: 'Apply' };
 export default async function ApplyPage({ params }: { params: Promise<{ company: string; kind: string; id: string }> }) {
   const { company: slug, kind: kindParam, id } = await params;
   const { user, access } = await requirePageAccess(slug, `/${slug}/accounting/payments/${kindParam}/${id}/apply`);
-  const shell = (children: React.ReactNode) => <PageShell user={user} slug={slug} active="payments">{children}</PageShell>;
+  const shell = (children: React.ReactNode) => (
+    <PageShell user={user} slug={slug} active="payments">
+      {children}
+    </PageShell>
+  );
   if (access.viewLocations.length === 0) return shell(<NoAccess companyName={access.company.name} />);
   if (kindParam !== 'payment' && kindParam !== 'credit_note') notFound();
   const kind: CreditKind = kindParam;
@@ -40,8 +44,11 @@ export default async function ApplyPage({ params }: { params: Promise<{ company:
       <div className="mb-5 mt-2">
         <h1 className="text-2xl font-bold tracking-tight">{payment ? `Apply payment ${form.detail}` : 'Apply credit note'}</h1>
         <p className="mt-1 text-sm text-slate-500">
-          From <Link href={customerAccountingHref(slug, form.customer.id)} className="font-medium text-brand-700 hover:underline">{form.customer.name}</Link>.
-          {' '}Amounts start oldest due first; change any of them before applying.
+          From{' '}
+          <Link href={customerAccountingHref(slug, form.customer.id)} className="font-medium text-brand-700 hover:underline">
+            {form.customer.name}
+          </Link>
+          . Amounts start oldest due first; change any of them before applying.
         </p>
       </div>
 
@@ -55,7 +62,11 @@ export default async function ApplyPage({ params }: { params: Promise<{ company:
           ].map((item) => (
             <div key={item.label} className="bg-white px-4 py-3">
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{item.label}</dt>
-              <dd className={`mt-1 break-words font-semibold text-slate-800 ${item.money ? 'tabular' : ''} ${item.strong ? 'text-lg font-bold' : 'text-base'}`}>{item.value}</dd>
+              <dd
+                className={`mt-1 break-words font-semibold text-slate-800 ${item.money ? 'tabular' : ''} ${item.strong ? 'text-lg font-bold' : 'text-base'}`}
+              >
+                {item.value}
+              </dd>
             </div>
           ))}
         </dl>
@@ -64,13 +75,18 @@ export default async function ApplyPage({ params }: { params: Promise<{ company:
           <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
             <CheckCircle2 className="mx-auto size-10 text-emerald-400" aria-hidden />
             <p className="mt-3 font-medium">This {payment ? 'payment' : 'credit note'} is fully applied</p>
-            <p className="mt-1 text-sm text-slate-500"><Link href={backHref} className="text-brand-700 hover:underline">Back to the list.</Link></p>
+            <p className="mt-1 text-sm text-slate-500">
+              <Link href={backHref} className="text-brand-700 hover:underline">
+                Back to the list.
+              </Link>
+            </p>
           </div>
         ) : form.invoices.length === 0 ? (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
             <p className="font-medium">No open invoices to apply it to</p>
             <p className="mt-1 text-sm text-slate-500">
-              {form.customer.name} has no open {form.currency} invoices in the locations where you can modify invoices. The credit stays on the customer.
+              {form.customer.name} has no open {form.currency} invoices in the locations where you can modify invoices. The credit stays on the
+              customer.
             </p>
           </div>
         ) : (

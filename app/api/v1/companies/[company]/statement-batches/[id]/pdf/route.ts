@@ -14,7 +14,11 @@ export const GET = withApiAccess<{ company: string; id: string }>(async (_req, a
   const filename = `${safeFilePart(access.company.name)} statements ${todayInTimeZone(access.company.timeZone)}.pdf`;
   const pdf = await getStatementsPdf(access.company.id, ids, filename);
   await writeAuditLog({
-    companyId: access.company.id, userId: access.userId, action: 'statements.download', targetType: 'statement_batch', targetId: id,
+    companyId: access.company.id,
+    userId: access.userId,
+    action: 'statements.download',
+    targetType: 'statement_batch',
+    targetId: id,
     details: { statementCount: ids.length },
   });
   return fileResponse(pdf.bytes, pdf.filename);
