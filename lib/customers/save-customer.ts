@@ -5,6 +5,7 @@ import { writeAuditLog } from '@/lib/audit/write-audit-log';
 import { AppError, notFound } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { customerInputSchema } from './customer-input';
+import { permittedLocations, seesEveryLocation } from '@/lib/auth/can';
 
 export interface SavedCustomer {
   id: string;
@@ -21,13 +22,13 @@ export async function saveCustomer(access: CompanyAccess, input: unknown, custom
   const companyId = access.company.id;
   const schema = customerId ? customerInputSchema.partial() : customerInputSchema;
   const p = parseOrThrow(schema, input);
-  const modify = new Set(access.modifyLocationIds);
+  const modify = new Set(permittedLocations(access, 'invoices.modify'));
   if (p.defaultLocationId && !modify.has(p.defaultLocationId)) {
     throw new AppError('FORBIDDEN', 'You may not put customers in that location.', [
       { path: 'defaultLocationId', message: 'Not a location where you can modify invoices' },
     ]);
   }
-  if (!customerId && !p.defaultLocationId && access.role !== 'admin') {
+  if (!customerId && !p.defaultLocationId && !seesEveryLocation(access)) {
     throw new AppError('BAD_REQUEST', 'Choose a default location for the customer.', [{ path: 'defaultLocationId', message: 'Required' }]);
   }
   const data = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
@@ -36,7 +37,7 @@ export async function saveCustomer(access: CompanyAccess, input: unknown, custom
     if (customerId) {
       const current = await tx.customer.findFirst({ where: { companyId, id: customerId }, select: { defaultLocationId: true } });
       if (!current) throw notFound('Customer');
-      if (access.role !== 'admin' && !(current.defaultLocationId && modify.has(current.defaultLocationId))) {
+      if (!seesEveryLocation(access) && !(current.defaultLocationId && modify.has(current.defaultLocationId))) {
         throw new AppError('FORBIDDEN', 'You may not change this customer: you cannot modify invoices in their location.');
       }
       saved = await tx.customer.update({ where: { companyId_id: { companyId, id: customerId } }, data });

@@ -5,6 +5,7 @@ import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { notFound } from '@/lib/errors/app-error';
 import type { OutboxStatus } from './outbox-params';
+import { seesEveryLocation } from '@/lib/auth/can';
 
 export interface OutboxEmail {
   id: string;
@@ -51,8 +52,9 @@ interface Row {
  * with view on every location the statement drew from; an email without a statement only for admins.
  */
 function visibleEmails(access: CompanyAccess): Prisma.Sql {
-  const scope =
-    access.role === 'admin' ? Prisma.empty : Prisma.sql`AND s.id IS NOT NULL AND s.location_ids <@ ${access.viewLocations.map((l) => l.id)}::uuid[]`;
+  const scope = seesEveryLocation(access)
+    ? Prisma.empty
+    : Prisma.sql`AND s.id IS NOT NULL AND s.location_ids <@ ${access.viewLocations.map((l) => l.id)}::uuid[]`;
   return Prisma.sql`
     FROM email_outbox o
     LEFT JOIN invoice_statements s ON s.company_id = o.company_id AND s.id = o.statement_id

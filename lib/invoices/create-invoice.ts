@@ -8,6 +8,7 @@ import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { amountField, amountMinor, calendarDateField } from '@/lib/ledger/ledger-input';
 import { lineTotal } from '@/lib/money/line-total';
 import { parseAmount } from '@/lib/money/parse-amount';
+import { can } from '@/lib/auth/can';
 
 export const invoiceInputSchema = z
   .object({
@@ -58,9 +59,9 @@ export interface CreatedInvoice {
 export async function createInvoice(access: CompanyAccess, input: unknown): Promise<CreatedInvoice> {
   const p = parseOrThrow(invoiceInputSchema, input);
   const companyId = access.company.id;
-  if (!access.modifyLocationIds.includes(p.locationId)) {
+  if (!can(access, 'invoices.modify', p.locationId)) {
     // A location the caller cannot even see (another company's, say) reads as one that does not exist.
-    if (!access.viewLocations.some((l) => l.id === p.locationId)) throw notFound('Location');
+    if (!can(access, 'invoices.view', p.locationId)) throw notFound('Location');
     throw new AppError('FORBIDDEN', 'You may not create invoices in that location.', [
       { path: 'locationId', message: 'Not a location where you can modify invoices' },
     ]);

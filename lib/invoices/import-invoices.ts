@@ -8,7 +8,7 @@ import { lineTotal } from '@/lib/money/line-total';
 import { AppError } from '@/lib/errors/app-error';
 import { parseAmount } from '@/lib/money/parse-amount';
 import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
-import { assertCan } from '@/lib/auth/can';
+import { assertCan, permittedLocations } from '@/lib/auth/can';
 
 export const INVOICE_IMPORT_MAX_ROWS = 10_000;
 const REQUIRED = ['customer', 'invoice_number', 'invoice_date', 'due_date', 'location'];
@@ -78,7 +78,7 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
   const locationByName = new Map(locations.map((l) => [l.name.toLowerCase(), l.id]));
   const customerByName = new Map(customers.map((c) => [c.name, c.id]));
   const existingByNumber = new Map(existing.map((e) => [e.number, e]));
-  const modify = new Set(access.modifyLocationIds);
+  const modify = new Set(permittedLocations(access, 'invoices.modify'));
   return [...groups.entries()].map(([number, g]) => {
     const first = g.rows[0]!;
     const currency = (first.currency || access.company.baseCurrency).toUpperCase();

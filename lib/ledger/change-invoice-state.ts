@@ -2,9 +2,11 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
-import { AppError } from '@/lib/errors/app-error';
+import { z } from 'zod';
+import { AppError, notFound } from '@/lib/errors/app-error';
 import { lockInvoices } from './lock-invoices';
 
+const TRANSITIONS: readonly string[] = ['post', 'void', 'archive'];
 type Transition = 'post' | 'void' | 'archive';
 
 /**
@@ -12,6 +14,11 @@ type Transition = 'post' | 'void' | 'archive';
  * was applied to, archive a settled one. Anything else is refused with the reason.
  */
 export async function changeInvoiceState(access: CompanyAccess, invoiceId: string, transition: Transition): Promise<{ status: string }> {
+  // The types end at the network: an action or route can be posted any transition and any id.
+  if (!TRANSITIONS.includes(transition)) {
+    throw new AppError('BAD_REQUEST', 'Transition must be post, void or archive.', [{ path: 'transition', message: 'Unknown transition' }]);
+  }
+  if (typeof invoiceId !== 'string' || !z.guid().safeParse(invoiceId).success) throw notFound('Invoice');
   const companyId = access.company.id;
   return prisma.$transaction(async (tx) => {
     const invoice = (await lockInvoices(tx, access, [invoiceId])).get(invoiceId)!;

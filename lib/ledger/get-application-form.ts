@@ -7,6 +7,7 @@ import { AGEABLE_STATUSES } from '@/lib/aging/age-invoices';
 import { notFound } from '@/lib/errors/app-error';
 import { suggestAllocation } from './allocation';
 import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
+import { permittedLocations } from '@/lib/auth/can';
 
 /**
  * What the Apply form needs for a payment or credit note: what it has left, the customer's open invoices in its
@@ -29,7 +30,7 @@ export async function getApplicationForm(access: CompanyAccess, kind: 'payment' 
       currency: source.currency,
       status: { in: [...AGEABLE_STATUSES] },
       balanceMinor: { gt: 0 },
-      locationId: { in: access.modifyLocationIds },
+      locationId: { in: permittedLocations(access, 'invoices.modify') },
     },
     orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
     select: { id: true, number: true, dueDate: true, invoiceDate: true, balanceMinor: true, amountMinor: true },

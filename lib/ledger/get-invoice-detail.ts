@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { notFound } from '@/lib/errors/app-error';
+import { can } from '@/lib/auth/can';
 
 export interface InvoiceHistoryEntry {
   kind: 'payment' | 'credit_note' | 'write_off';
@@ -72,7 +73,7 @@ export async function getInvoiceDetail(access: CompanyAccess, invoiceId: string)
     status: invoice.status,
     customer: invoice.customer,
     locationName: invoice.location.name,
-    canModify: access.modifyLocationIds.includes(invoice.locationId),
+    canModify: can(access, 'invoices.modify', invoice.locationId),
     invoiceDate: calendarDateOf(invoice.invoiceDate),
     dueDate: calendarDateOf(invoice.dueDate),
     currency: invoice.currency,

@@ -9,7 +9,7 @@ import { readCsvRecords } from '@/lib/csv/read-csv';
 import { AppError } from '@/lib/errors/app-error';
 import { applyToInvoices } from './apply-to-invoices';
 import { amountMinor, PAYMENT_METHODS } from './ledger-input';
-import { assertCan } from '@/lib/auth/can';
+import { assertCan, permittedLocations } from '@/lib/auth/can';
 
 export const PAYMENT_IMPORT_MAX_ROWS = 5_000;
 
@@ -95,7 +95,7 @@ async function checkRows(access: CompanyAccess, csv: string): Promise<Checked> {
       })
     ).flatMap((p) => p.applications.map((a) => naturalKey(a.invoiceId, Number(p.amountMinor), calendarDateOf(p.receivedOn), p.reference))),
   );
-  const modify = new Set(access.modifyLocationIds);
+  const modify = new Set(permittedLocations(access, 'invoices.modify'));
   const seen = new Set<string>();
   const remaining = new Map(invoices.map((i) => [i.id, Number(i.balanceMinor)]));
   const rows: PaymentImportRow[] = [];

@@ -4,6 +4,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { AppError, notFound } from '@/lib/errors/app-error';
 import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
+import { permittedLocations } from '@/lib/auth/can';
 
 const isGuid = (id: string) => z.guid().safeParse(id).success;
 
@@ -31,7 +32,7 @@ export async function lockInvoices(tx: Prisma.TransactionClient, access: Company
     SELECT id, number, customer_id, location_id, currency, due_date, status, amount_minor, balance_minor FROM invoices
     WHERE company_id = ${access.company.id}::uuid AND id = ANY(${unique}::uuid[]) ORDER BY id FOR UPDATE`;
   if (rows.length !== unique.length) throw notFound('Invoice');
-  const modify = new Set(access.modifyLocationIds);
+  const modify = new Set(permittedLocations(access, 'invoices.modify'));
   const denied = rows.find((r) => !modify.has(r.location_id));
   if (denied) throw new AppError('FORBIDDEN', `You may not change invoice ${denied.number}: you cannot modify invoices in its location.`);
   const byId = new Map(rows.map((r) => [r.id, { ...r, currency: r.currency.trim() }]));
@@ -53,7 +54,7 @@ export async function requireCustomerModify(
     select: { id: true, name: true, defaultLocationId: true },
   });
   if (!customer) throw notFound('Customer');
-  const modify = access.modifyLocationIds;
+  const modify = permittedLocations(access, 'invoices.modify');
   const denied = () => new AppError('FORBIDDEN', `You may not record money for ${customer.name}: you cannot modify invoices in their locations.`);
   if (customer.defaultLocationId) {
     if (modify.includes(customer.defaultLocationId)) return customer;

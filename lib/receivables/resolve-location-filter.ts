@@ -1,5 +1,6 @@
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { AppError } from '@/lib/errors/app-error';
+import { seesEveryLocation } from '@/lib/auth/can';
 
 /**
  * The locations a query may read: the requested ones, each of which the user must be allowed to view, or
@@ -25,5 +26,5 @@ export function resolveLocationFilter(access: CompanyAccess, requested: string[]
  */
 export function locationScope(access: CompanyAccess, requested: string[]): string[] | null {
   const locationIds = resolveLocationFilter(access, requested);
-  return access.role === 'admin' && requested.length === 0 ? null : locationIds;
+  return seesEveryLocation(access) && requested.length === 0 ? null : locationIds;
 }

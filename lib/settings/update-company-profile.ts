@@ -7,6 +7,7 @@ import { writeAuditLog } from '@/lib/audit/write-audit-log';
 import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { BULK_LIMIT_MAX } from './company-settings';
+import { assertCan } from '@/lib/auth/can';
 
 export const LOGO_MAX_BYTES = 256 * 1024;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -44,7 +45,7 @@ function checkPng(bytes: Uint8Array): void {
  * recorded in the audit log.
  */
 export async function updateCompanyProfile(access: CompanyAccess, input: unknown, logo: Uint8Array | null): Promise<void> {
-  if (access.role !== 'admin') throw new AppError('FORBIDDEN', 'Only company admins can change company settings.');
+  assertCan(access, 'company.manage', undefined, 'Only company admins can change company settings.');
   const p = parseOrThrow(companyProfileSchema, input);
   if (p.logoAction === 'replace') {
     if (!logo || logo.length === 0) throw new AppError('BAD_REQUEST', 'Choose a PNG file for the logo.', [{ path: 'logo', message: 'Missing' }]);

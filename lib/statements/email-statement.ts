@@ -8,6 +8,7 @@ import { enqueueEmail } from '@/lib/email/enqueue-email';
 import { kickOutbox } from '@/lib/email/outbox-sender';
 import { getVisibleStatementIds } from './get-visible-statement-ids';
 import { statementEmail } from './statement-email';
+import { permittedLocations } from '@/lib/auth/can';
 
 /**
  * Queues a stored statement to the customer's current email address. Needs invoices.modify on every location
@@ -28,7 +29,7 @@ export async function emailStatement(access: CompanyAccess, statementId: string)
     },
   });
   if (!statement) throw notFound('Statement');
-  const modify = new Set(access.modifyLocationIds);
+  const modify = new Set(permittedLocations(access, 'invoices.modify'));
   if (!statement.locationIds.every((id) => modify.has(id))) {
     throw new AppError('FORBIDDEN', 'Emailing this statement needs the invoices.modify permission on its locations.');
   }

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { parseAmount } from '@/lib/money/parse-amount';
 import { skipRecentSince, SKIP_RECENT_OPTIONS } from './skip-recent';
-import { permittedLocations } from '@/lib/auth/can';
+import { permittedLocations, seesEveryLocation } from '@/lib/auth/can';
 
 export const ELIGIBILITY_MODES = ['open', 'past_due', 'threshold'] as const;
 export type EligibilityMode = (typeof ELIGIBILITY_MODES)[number];
@@ -79,7 +79,7 @@ export function resolveStatementCriteria(access: CompanyAccess, input: unknown, 
     mode: c.mode,
     thresholdMinor,
     locationIds: c.locations.length > 0 ? c.locations : [...allowed],
-    locationFilter: c.locations.length === 0 && access.role === 'admin' ? null : c.locations.length > 0 ? c.locations : [...allowed],
+    locationFilter: c.locations.length === 0 && seesEveryLocation(access) ? null : c.locations.length > 0 ? c.locations : [...allowed],
     skipRecent: c.skipRecent,
     since: skipRecentSince(c.skipRecent as Parameters<typeof skipRecentSince>[0], now),
     currency,

@@ -11,6 +11,7 @@ import { NoAccess } from '@/components/layout/no-access';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { AgingView } from '@/components/aging/aging-view';
 import { agingHref } from '@/components/aging/aging-href';
+import { permittedLocations } from '@/lib/auth/can';
 
 export const metadata: Metadata = { title: 'Aging invoices' };
 
@@ -64,7 +65,7 @@ export default async function AgingInvoicesPage({
     ]);
     const names = access.viewLocations.filter((l) => p.locations.includes(l.id)).map((l) => l.name);
     const scope = names.length ? names.join(', ') : `All your locations (${access.viewLocations.length})`;
-    const modify = new Set(access.modifyLocationIds);
+    const modify = new Set(permittedLocations(access, 'invoices.modify'));
     const modifyLocations = access.viewLocations.filter((l) => modify.has(l.id));
     return shell(
       <>

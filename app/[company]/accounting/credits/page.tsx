@@ -7,6 +7,7 @@ import { NoAccess } from '@/components/layout/no-access';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { UnappliedList } from '@/components/ledger/unapplied-list';
 import { unappliedListHref } from '@/components/ledger/ledger-hrefs';
+import { can } from '@/lib/auth/can';
 
 export const metadata: Metadata = { title: 'Customer credits' };
 
@@ -54,7 +55,7 @@ export default async function CustomerCreditsPage({
   return shell(
     <>
       {header}
-      <UnappliedList slug={slug} kind="credit_note" list={list} canApply={access.modifyLocationIds.length > 0} />
+      <UnappliedList slug={slug} kind="credit_note" list={list} canApply={can(access, 'invoices.modify')} />
     </>,
   );
 }

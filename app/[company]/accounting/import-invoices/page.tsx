@@ -3,6 +3,7 @@ import { requirePageAccess } from '@/lib/auth/require-page-access';
 import { PageShell } from '@/components/layout/page-shell';
 import { NoAccess } from '@/components/layout/no-access';
 import { InvoiceImport } from '@/components/imports/invoice-import';
+import { can } from '@/lib/auth/can';
 
 export const metadata: Metadata = { title: 'Import invoices' };
 
@@ -11,7 +12,7 @@ export default async function ImportInvoicesPage({ params }: { params: Promise<{
   const { user, access } = await requirePageAccess(slug, `/${slug}/accounting/import-invoices`);
   return (
     <PageShell user={user} slug={slug} active="payments">
-      {access.modifyLocationIds.length === 0 ? (
+      {!can(access, 'invoices.modify') ? (
         <NoAccess companyName={access.company.name} />
       ) : (
         <>

@@ -9,6 +9,7 @@ import { NoAccess } from '@/components/layout/no-access';
 import { ErrorBanner } from '@/components/ui/error-banner';
 import { UnappliedList } from '@/components/ledger/unapplied-list';
 import { unappliedListHref } from '@/components/ledger/ledger-hrefs';
+import { can } from '@/lib/auth/can';
 
 export const metadata: Metadata = { title: 'Unapplied payments' };
 
@@ -37,7 +38,7 @@ export default async function UnappliedPaymentsPage({
         <h1 className="text-2xl font-bold tracking-tight">Unapplied payments</h1>
         <p className="mt-1 text-sm text-slate-500">Money received by {access.company.name} that is not yet applied to invoices, oldest first.</p>
       </div>
-      {access.modifyLocationIds.length > 0 ? (
+      {can(access, 'invoices.modify') ? (
         <Link
           href={`/${slug}/accounting/payments/import`}
           className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
@@ -45,7 +46,7 @@ export default async function UnappliedPaymentsPage({
           <FileUp className="size-4" aria-hidden /> Import payments (CSV)
         </Link>
       ) : null}
-      {access.modifyLocationIds.length > 0 ? (
+      {can(access, 'invoices.modify') ? (
         <Link
           href={`/${slug}/accounting/import-invoices`}
           className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
@@ -74,7 +75,7 @@ export default async function UnappliedPaymentsPage({
   return shell(
     <>
       {header}
-      <UnappliedList slug={slug} kind="payment" list={list} canApply={access.modifyLocationIds.length > 0} />
+      <UnappliedList slug={slug} kind="payment" list={list} canApply={can(access, 'invoices.modify')} />
     </>,
   );
 }

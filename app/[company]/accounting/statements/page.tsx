@@ -11,6 +11,7 @@ import { ListPagination } from '@/components/ui/list-pagination';
 import { StatementsFilters } from '@/components/statements/statements-filters';
 import { StatementsTable } from '@/components/statements/statements-table';
 import { statementsHref, type StatementsUrlState } from '@/components/statements/statements-href';
+import { can } from '@/lib/auth/can';
 
 export const metadata: Metadata = { title: 'Statements' };
 
@@ -50,7 +51,7 @@ export default async function StatementsPage({
     page: text('page') ? Number(text('page')) : undefined,
     perPage: text('perPage') ? Number(text('perPage')) : undefined,
   };
-  const canEmail = access.modifyLocationIds.length > 0;
+  const canEmail = can(access, 'invoices.modify');
   const header = (
     <div className="mb-5">
       <h1 className="text-2xl font-bold tracking-tight">Statements</h1>

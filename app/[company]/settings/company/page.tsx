@@ -4,13 +4,14 @@ import { getCompanyProfile } from '@/lib/settings/get-company-profile';
 import { PageShell } from '@/components/layout/page-shell';
 import { CompanyProfileForm } from '@/components/settings/company-profile-form';
 import { SettingsNav } from '@/components/settings/settings-nav';
+import { can } from '@/lib/auth/can';
 
 export const metadata: Metadata = { title: 'Company settings' };
 
 export default async function CompanySettingsPage({ params }: { params: Promise<{ company: string }> }) {
   const { company: slug } = await params;
   const { user, access } = await requirePageAccess(slug, `/${slug}/settings/company`);
-  const isAdmin = access.role === 'admin';
+  const isAdmin = can(access, 'company.manage');
   return (
     <PageShell user={user} slug={slug} active="settings">
       <SettingsNav slug={slug} active="company" />

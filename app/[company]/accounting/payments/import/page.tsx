@@ -3,6 +3,7 @@ import { requirePageAccess } from '@/lib/auth/require-page-access';
 import { PageShell } from '@/components/layout/page-shell';
 import { NoAccess } from '@/components/layout/no-access';
 import { PaymentImport } from '@/components/imports/payment-import';
+import { can } from '@/lib/auth/can';
 
 export const metadata: Metadata = { title: 'Import payments' };
 
@@ -11,7 +12,7 @@ export default async function ImportPaymentsPage({ params }: { params: Promise<{
   const { user, access } = await requirePageAccess(slug, `/${slug}/accounting/payments/import`);
   return (
     <PageShell user={user} slug={slug} active="payments">
-      {access.modifyLocationIds.length === 0 ? (
+      {!can(access, 'invoices.modify') ? (
         <NoAccess companyName={access.company.name} />
       ) : (
         <>

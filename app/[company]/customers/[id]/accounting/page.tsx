@@ -21,6 +21,7 @@ import { invoiceHref } from '@/components/ledger/ledger-hrefs';
 import { CustomerTransactionsSection } from '@/components/customers/customer-transactions';
 import { listDraftInvoices } from '@/lib/invoices/list-draft-invoices';
 import { getCustomerTransactions, type CustomerTransactions } from '@/lib/receivables/get-customer-transactions';
+import { can, permittedLocations } from '@/lib/auth/can';
 
 export const metadata: Metadata = { title: 'Customer accounting' };
 
@@ -67,7 +68,7 @@ export default async function CustomerAccountingPage({
   const currencies = [...new Set([...data.summaries.map((s) => s.currency), access.company.baseCurrency])];
   const today = todayInTimeZone(access.company.timeZone);
   // A customer without a default location: money on account is recorded in a location the user picks.
-  const modify = new Set(access.modifyLocationIds);
+  const modify = new Set(permittedLocations(access, 'invoices.modify'));
   const moneyLocations = data.customer.defaultLocationId ? undefined : access.viewLocations.filter((l) => modify.has(l.id));
 
   return (
@@ -79,7 +80,7 @@ export default async function CustomerAccountingPage({
         <div>
           <h1 className="text-2xl font-bold tracking-tight">{data.customer.name}</h1>
           <p className="mt-1 text-sm text-slate-500">Accounting · as of {data.asOf}</p>
-          {access.modifyLocationIds.length > 0 ? (
+          {can(access, 'invoices.modify') ? (
             <div className="mt-3 flex flex-wrap gap-2">
               <RecordPaymentDialog
                 slug={slug}
@@ -222,7 +223,7 @@ export default async function CustomerAccountingPage({
               rows={statements.rows}
               timeZone={access.company.timeZone}
               showCustomer={false}
-              canEmail={access.modifyLocationIds.length > 0}
+              canEmail={can(access, 'invoices.modify')}
               caption={`Statements for ${data.customer.name}, newest first`}
             />
           ) : (

@@ -1,0 +1,188 @@
+// fixtures first: it prepares Next's runtime globals before the server actions load.
+import { access, createCompany, createCustomers, createInvoices, createMember, runServerAction, type TestCompany } from '../support/fixtures';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db/client';
+import { recordPayment } from '@/lib/ledger/record-payment';
+import { generateStatements } from '@/lib/statements/generate-statements';
+import { amountText, dateText, fuzzOptions, hostileText, hostileValue, idText, rowCounts } from '../support/fuzz';
+
+/**
+ * Every server action (a public POST endpoint) fed generated arguments: realistic shapes with hostile values
+ * and plain junk. Each answer is a typed result, never INTERNAL (what a 500 is to an action), and a refused
+ * call writes nothing. The list comes from the file tree, so a new action fails here until it is given inputs.
+ */
+
+const REFUSALS = ['BAD_REQUEST', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT'];
+type Result = { ok: boolean; code?: string; message?: string };
+type Action = (slug: string, ...args: unknown[]) => Promise<Result>;
+
+let company: TestCompany;
+let adminId: string;
+let pools: { customers: string[]; invoices: string[]; payments: string[]; locations: string[]; statements: string[] };
+
+const ids = () => idText([...pools.customers, ...pools.invoices, ...pools.payments]);
+const anyOf = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: arb }, { weight: 1, arbitrary: hostileValue });
+const csvCell = fc.oneof(hostileText, amountText, dateText, fc.constant(''));
+const csvFile = (header: string) =>
+  fc
+    .array(fc.array(csvCell, { minLength: 1, maxLength: 6 }), { maxLength: 4 })
+    .map((rows) => [header, ...rows.map((r) => r.map((c) => JSON.stringify(c)).join(','))].join('\n'));
+
+/** The arguments after the slug, per action file. */
+const INPUTS: Record<string, (() => fc.Arbitrary<unknown[]>) | { skip: string }> = {
+  'lib/actions/company-action.ts': { skip: 'the wrapper itself' },
+  'lib/actions/csv-upload.ts': { skip: 'a size check the import actions share' },
+  'lib/actions/invoices/download-invoices.ts': () =>
+    fc.tuple(anyOf(fc.record({ customerIds: fc.array(ids(), { maxLength: 3 }), locations: fc.array(idText(pools.locations), { maxLength: 2 }) }))),
+  'lib/actions/invoices/preview-invoice-import.ts': () => fc.tuple(anyOf(csvFile('customer,invoice_number,invoice_date,due_date,location,amount'))),
+  'lib/actions/invoices/import-invoices.ts': () => fc.tuple(anyOf(csvFile('customer,invoice_number,invoice_date,due_date,location,amount'))),
+  'lib/actions/ledger/apply-credit.ts': () =>
+    fc.tuple(
+      anyOf(
+        fc.record({
+          source: fc.constantFrom('payment', 'credit_note', 'x'),
+          id: ids(),
+          appliedOn: dateText,
+          allocations: fc.array(fc.record({ invoiceId: ids(), amount: amountText }), { maxLength: 3 }),
+        }),
+      ),
+    ),
+  'lib/actions/ledger/change-invoice-state.ts': () => fc.tuple(anyOf(ids()), anyOf(fc.constantFrom('post', 'void', 'archive', 'delete'))),
+  'lib/actions/ledger/preview-payment-import.ts': () => fc.tuple(anyOf(csvFile('invoice,amount,date,reference'))),
+  'lib/actions/ledger/import-payments.ts': () => fc.tuple(anyOf(csvFile('invoice,amount,date,reference'))),
+  'lib/actions/ledger/record-credit-note.ts': () =>
+    fc.tuple(anyOf(fc.record({ customerId: ids(), amount: amountText, issuedOn: dateText, reason: hostileText }, { requiredKeys: ['customerId'] }))),
+  'lib/actions/ledger/record-payment.ts': () =>
+    fc.tuple(
+      anyOf(
+        fc.record(
+          { invoiceId: ids(), customerId: ids(), amount: amountText, receivedOn: dateText, reference: hostileText, method: hostileText },
+          { requiredKeys: [] },
+        ),
+      ),
+    ),
+  'lib/actions/ledger/write-off-invoice.ts': () =>
+    fc.tuple(
+      anyOf(
+        fc.record({
+          invoiceId: ids(),
+          amount: amountText,
+          reason: fc.constantFrom('bad_debt', 'dispute', 'other', 'x'),
+          description: hostileText,
+          writtenOffOn: dateText,
+        }),
+      ),
+    ),
+  'lib/actions/settings/update-company-profile.ts': () =>
+    fc.tuple(
+      fc
+        .record({
+          remitTo: hostileText,
+          downloadLimit: hostileText,
+          generateLimit: amountText,
+          logoAction: fc.constantFrom('keep', 'remove', 'replace', ''),
+        })
+        .map((f) => {
+          const form = new FormData();
+          for (const [k, v] of Object.entries(f)) form.set(k, v);
+          return form;
+        }),
+    ),
+  'lib/actions/statements/email-statement.ts': () => fc.tuple(anyOf(idText(pools.statements))),
+  'lib/actions/statements/generate-statements.ts': () =>
+    fc.tuple(
+      anyOf(
+        fc.record(
+          {
+            mode: fc.constantFrom('open', 'past_due', 'threshold', 'x'),
+            threshold: amountText,
+            customerIds: fc.array(ids(), { maxLength: 2 }),
+            asOf: dateText,
+            skipRecent: hostileText,
+          },
+          { requiredKeys: ['mode'] },
+        ),
+      ),
+    ),
+  'lib/actions/statements/preview-statements.ts': () =>
+    fc.tuple(
+      anyOf(
+        fc.record(
+          {
+            mode: fc.constantFrom('open', 'past_due', 'threshold', 'x'),
+            threshold: amountText,
+            locations: fc.array(hostileText, { maxLength: 2 }),
+            asOf: dateText,
+          },
+          { requiredKeys: ['mode'] },
+        ),
+      ),
+    ),
+  'lib/actions/tokens/create-api-token.ts': () => fc.tuple(anyOf(hostileText)),
+  'lib/actions/tokens/revoke-api-token.ts': () => fc.tuple(anyOf(ids())),
+};
+
+const list = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? list(full) : full.endsWith('.ts') ? [full.split(path.sep).join('/')] : [];
+  });
+
+describe('fuzz: server actions answer a typed result, never INTERNAL, and a refused call writes nothing', () => {
+  beforeAll(async () => {
+    company = await createCompany({ locations: 2 });
+    adminId = (await createMember(company, 'admin')).id;
+    const admin = await access(adminId, company.slug);
+    const loc = company.locations[0]!.id;
+    const customers = await createCustomers(company.id, [
+      { name: 'Fuzz One', defaultLocationId: loc, email: 'ap@fuzz.example' },
+      { name: 'Fuzz Two', defaultLocationId: loc },
+    ]);
+    const invoices = await createInvoices(
+      company.id,
+      customers.map((c) => ({ customerId: c.id, locationId: loc, invoiceDate: '2026-01-05', dueDate: '2026-02-04', amount: 90_000 })),
+    );
+    const payment = await recordPayment(admin, { customerId: customers[0]!.id, amount: '50.00', receivedOn: '2026-01-10', reference: 'FUZZ-ACCT' });
+    const run = await generateStatements(admin, { mode: 'open', asOf: '2026-03-01' });
+    const statements = await prisma.invoiceStatement.findMany({ where: { companyId: company.id, batchId: run.batchId }, select: { id: true } });
+    pools = {
+      customers: customers.map((c) => c.id),
+      invoices,
+      payments: [payment.paymentId],
+      locations: company.locations.map((l) => l.id),
+      statements: statements.map((st) => st.id),
+    };
+  });
+
+  it('every action on disk has generated inputs', () => {
+    expect(list('lib/actions').sort()).toEqual(Object.keys(INPUTS).sort());
+  });
+
+  for (const [file, inputs] of Object.entries(INPUTS)) {
+    if (!(typeof inputs === 'function')) continue;
+    it(file, { timeout: 180_000 }, async () => {
+      const mod = (await import(`@/${file.replace(/\.ts$/, '')}`)) as Record<string, Action>;
+      const action = Object.values(mod).find((v) => typeof v === 'function')!;
+      await fc.assert(
+        fc.asyncProperty(inputs(), async (args) => {
+          const before = await rowCounts(company.id);
+          const { result } = await runServerAction(adminId, () => action(company.slug, ...args));
+          expect(typeof result?.ok, 'a typed result').toBe('boolean');
+          if (result.ok) return;
+          expect(REFUSALS, `${result.code}: ${result.message}`).toContain(result.code);
+          expect(await rowCounts(company.id)).toEqual(before);
+        }),
+        fuzzOptions,
+      );
+      // Fuzzed writes must not leave half-made ledgers behind either: every balance still adds up (a void invoice, and one archived after voiding, owes nothing).
+      const broken = await prisma.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM invoices i WHERE i.company_id = ${company.id}::uuid AND i.status NOT IN ('void', 'archived') AND i.balance_minor <> i.amount_minor
+          - coalesce((SELECT sum(a.amount_minor) FROM applications a WHERE a.company_id = i.company_id AND a.invoice_id = i.id), 0)
+          - coalesce((SELECT sum(w.amount_minor) FROM write_offs w WHERE w.company_id = i.company_id AND w.invoice_id = i.id), 0)`;
+      expect(Number(broken[0]!.n)).toBe(0);
+    });
+  }
+});
