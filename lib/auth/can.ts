@@ -4,11 +4,8 @@ import type { Permission } from './permissions';
 
 /** The locations where the user holds every one of `permissions` (an admin holds all, everywhere). */
 export function permittedLocations(access: CompanyAccess, ...permissions: Permission[]): string[] {
-  const sets = permissions.map((p) => new Set(p === 'invoices.view' ? access.viewLocations.map((l) => l.id) : access.modifyLocationIds));
-  return access.viewLocations
-    .map((l) => l.id)
-    .concat(access.modifyLocationIds)
-    .filter((id, i, all) => all.indexOf(id) === i && sets.every((s) => s.has(id)));
+  const [first = [], ...rest] = permissions.map((p) => (p === 'invoices.view' ? access.viewLocations.map((l) => l.id) : access.modifyLocationIds));
+  return first.filter((id) => rest.every((ids) => ids.includes(id)));
 }
 
 /** Company-wide capabilities, held by role: managing the company's settings. */

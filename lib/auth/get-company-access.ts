@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { PLAN_CACHED } from '@/lib/db/plan-cache';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -19,8 +20,6 @@ export interface AccessRow {
   locations: { id: string; name: string }[];
   permissions: LocationGrant[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The shape the companies table allows (its CHECK): anything else, e.g. a NUL from `%00` in the URL, names no company. */
 export const isCompanySlug = (slug: string) => /^[a-z0-9][a-z0-9-]{1,62}$/.test(slug);
@@ -50,7 +49,7 @@ export function toCompanyAccess(userId: string, { role, company, locations, perm
 
 /** The user's access to a company by slug; null when the company does not exist or the user is not a member. */
 export async function getCompanyAccess(userId: string, slug: string): Promise<CompanyAccess | null> {
-  if (!UUID.test(userId) || !isCompanySlug(slug)) return null;
+  if (!z.guid().safeParse(userId).success || !isCompanySlug(slug)) return null;
   const [row] = await prisma.$queryRaw<AccessRow[]>`${PLAN_CACHED}
     SELECT ${ACCESS_COLUMNS}
     FROM companies c JOIN memberships m ON m.company_id = c.id AND m.user_id = ${userId}::uuid

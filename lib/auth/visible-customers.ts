@@ -2,6 +2,7 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { notFound } from '@/lib/errors/app-error';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { seesEveryLocation } from './can';
 import type { CompanyAccess } from './get-company-access';
 
 /**
@@ -11,7 +12,7 @@ import type { CompanyAccess } from './get-company-access';
  */
 export function visibleCustomerWhere(access: CompanyAccess): Prisma.CustomerWhereInput {
   const companyId = access.company.id;
-  if (access.role === 'admin') return { companyId };
+  if (seesEveryLocation(access)) return { companyId };
   const viewIds = access.viewLocations.map((l) => l.id);
   return { companyId, OR: [{ defaultLocationId: { in: viewIds } }, { invoices: { some: { locationId: { in: viewIds } } } }] };
 }
@@ -19,7 +20,7 @@ export function visibleCustomerWhere(access: CompanyAccess): Prisma.CustomerWher
 /** The same rule as an SQL condition on customers aliased `alias` (default `c`). */
 export function visibleCustomerSql(access: CompanyAccess, alias = 'c'): Prisma.Sql {
   const c = Prisma.raw(alias);
-  if (access.role === 'admin') return Prisma.sql`${c}.company_id = ${access.company.id}::uuid`;
+  if (seesEveryLocation(access)) return Prisma.sql`${c}.company_id = ${access.company.id}::uuid`;
   const ids = access.viewLocations.map((l) => l.id);
   return Prisma.sql`(${c}.company_id = ${access.company.id}::uuid AND (${c}.default_location_id = ANY(${ids}::uuid[])
     OR EXISTS (SELECT 1 FROM invoices vi WHERE vi.company_id = ${c}.company_id AND vi.customer_id = ${c}.id AND vi.location_id = ANY(${ids}::uuid[]))))`;

@@ -7,7 +7,7 @@ import { AppError, notFound } from '@/lib/errors/app-error';
 import { lockInvoices } from './lock-invoices';
 
 const TRANSITIONS: readonly string[] = ['post', 'void', 'archive'];
-type Transition = 'post' | 'void' | 'archive';
+export type Transition = 'post' | 'void' | 'archive';
 
 /**
  * The lifecycle moves that are not money: post a draft (it opens and starts to age), void an invoice nothing

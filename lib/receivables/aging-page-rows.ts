@@ -20,7 +20,7 @@ export interface AgingPageQuery {
   perPage: number;
   /** Aggregate the invoices even where the running totals could answer (to compare the two). */
   fromInvoices?: boolean;
-  /** The company's open invoices in the currency (getAgingContext); unknown: assume many. */
+  /** The company's open invoices in the currency (countOpenInvoices); unknown: assume many. */
   openInvoices?: number;
 }
 

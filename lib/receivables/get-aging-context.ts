@@ -5,6 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { agingSchemeSchema, DEFAULT_AGING_SCHEME, type AgingScheme } from '@/lib/aging/scheme';
 import type { CalendarDate } from '@/lib/aging/calendar-date';
 import { unappliedSources } from './aging-sql';
+import { ledgerEntriesAfter } from './has-ledger-entries-after';
 
 export interface AgingContext {
   scheme: AgingScheme;
@@ -19,18 +20,14 @@ export interface AgingContext {
  * whether ledger entries are dated after `asOf`, and whether any money in the currency is unapplied on it.
  * The unapplied probe depends on the second answer; both variants are uncorrelated subqueries, which
  * PostgreSQL evaluates only when the CASE reaches them, so the cheap one (the partial unapplied indexes
- * alone) runs whenever nothing is dated later. The statement's plan is cached per connection (generic):
- * "anything dated after" is asked as the latest date (one index probe whatever the date bound) because a
- * generic plan for `applied_on > $date` scans the table.
+ * alone) runs whenever nothing is dated later. The statement's plan is cached per connection (generic), which
+ * ledgerEntriesAfter is written for.
  */
 export async function getAgingContext(companyId: string, asOf: CalendarDate, currency?: string): Promise<AgingContext> {
   const unapplied = (historical: boolean) =>
     currency ? Prisma.sql`EXISTS (${unappliedSources({ companyId, currency, asOf, historical })})` : Prisma.sql`false`;
   const [row] = await prisma.$queryRaw<{ definition: unknown; historical: boolean; with_unapplied: boolean }[]>`${PLAN_CACHED}
-    WITH later AS (
-      SELECT coalesce((SELECT max(applied_on) FROM applications WHERE company_id = ${companyId}::uuid) > ${asOf}::date, false)
-          OR coalesce((SELECT max(written_off_on) FROM write_offs WHERE company_id = ${companyId}::uuid) > ${asOf}::date, false) AS h
-    )
+    WITH later AS (SELECT ${ledgerEntriesAfter(companyId, asOf)} AS h)
     SELECT (SELECT definition FROM aging_schemes WHERE company_id = ${companyId}::uuid AND is_active LIMIT 1) AS definition,
       later.h AS historical,
       CASE WHEN later.h THEN ${unapplied(true)} ELSE ${unapplied(false)} END AS with_unapplied

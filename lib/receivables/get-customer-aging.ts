@@ -54,11 +54,13 @@ interface InvoiceRow {
 export async function getCustomerAging(access: CompanyAccess, customerId: string, asOfParam?: CalendarDate): Promise<CustomerAging> {
   const companyId = access.company.id;
   const locationIds = resolveLocationFilter(access, []);
-  const customer = await prisma.customer.findFirst({ where: { ...visibleCustomerWhere(access), id: customerId } });
+  const asOf = asOfParam ?? todayInTimeZone(access.company.timeZone);
+  const [customer, { scheme, historical }] = await Promise.all([
+    prisma.customer.findFirst({ where: { ...visibleCustomerWhere(access), id: customerId } }),
+    getAgingContext(companyId, asOf),
+  ]);
   if (!customer) throw notFound('Customer');
 
-  const asOf = asOfParam ?? todayInTimeZone(access.company.timeZone);
-  const { scheme, historical } = await getAgingContext(companyId, asOf);
   const buckets = bucketsOf(scheme);
   const scope = { buckets, asOf, companyId, currency: null, locationIds, extra: Prisma.sql`AND i.customer_id = ${customerId}::uuid`, historical };
   // Summary and list in one statement, from the same per-invoice balances on `asOf`: one snapshot, so they
