@@ -5,6 +5,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (process.env.AGEWISE_E2E === '1') (await import('./lib/process/test-clock')).installTestClock(process.env.AGEWISE_TEST_CLOCK_FILE);
   const { exitWithParent } = await import('./lib/process/exit-with-parent');
   exitWithParent(Number(process.env.AGEWISE_PARENT_PID) || undefined);
   const { startOutboxSender } = await import('./lib/email/outbox-sender');

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -7,6 +8,8 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DATA_DIR = '.data/e2e';
+/** The server's clock runs ahead by the milliseconds in this file (lib/process/test-clock.ts); tests/e2e/clock.ts writes it. */
+export const CLOCK_FILE = path.resolve('.data/e2e-clock-ms');
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
@@ -49,9 +52,9 @@ export default defineConfig({
   ],
   webServer: {
     // `rm` runs in the web server's own command (not at the top of this file): workers load the config too.
-    command: `node -e "require('node:fs').rmSync('${DATA_DIR}', { recursive: true, force: true })" && npm start`,
+    command: `node -e "for (const p of ['${DATA_DIR}', '${CLOCK_FILE}']) require('node:fs').rmSync(p, { recursive: true, force: true })" && npm start`,
     url: `${baseURL}/login`,
-    env: { PORT: String(PORT), AGEWISE_DATA_DIR: DATA_DIR, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { PORT: String(PORT), AGEWISE_DATA_DIR: DATA_DIR, NEXT_TELEMETRY_DISABLED: '1', AGEWISE_E2E: '1', AGEWISE_TEST_CLOCK_FILE: CLOCK_FILE },
     timeout: 5 * 60_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
