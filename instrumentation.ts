@@ -12,4 +12,7 @@ export async function register(): Promise<void> {
   const { startAgingTotalsFolder } = await import('./lib/receivables/aging-totals-folder');
   startOutboxSender();
   startAgingTotalsFolder();
+  // The nightly collections run (pg-boss schedule): only in the app process, not under the browser tests
+  // (their pinned data must not change behind them) nor with AGEWISE_JOBS=off.
+  if (process.env.AGEWISE_E2E !== '1' && process.env.AGEWISE_JOBS !== 'off') void (await import('./lib/jobs/start-jobs')).startJobs();
 }

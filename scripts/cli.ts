@@ -1,18 +1,25 @@
 // `npm run cli -- token create --company <slug> --email <email> --name <label>`: prints a new API token once.
 // `npm run cli -- aging check --company <slug>`: compares the aging running totals with the invoices.
 // `npm run cli -- aging rebuild --company <slug>`: recomputes them from the invoices.
+// `npm run cli -- collections run --company <slug> [--date YYYY-MM-DD]`: today's (or that day's) collections run now.
+// `npm run cli -- collections preview --company <slug> [--date YYYY-MM-DD]`: what that run would send, and why not.
 import { parseArgs } from 'node:util';
 import { prisma } from '../lib/db/client';
 import { createApiToken } from '../lib/tokens/create-api-token';
 import { checkAgingTotals, rebuildAgingTotals } from '../lib/receivables/check-aging-totals';
 import { AppError } from '../lib/errors/app-error';
 import { resolveDatabase } from './lib/resolve-database';
+import { TZDate } from '@date-fns/tz';
+import { isCalendarDate } from '../lib/aging/calendar-date';
+import { buildDunningPreview } from '../lib/dunning/preview-dunning-run';
+import { runCollections } from '../lib/dunning/run-collections';
 
 let release: () => Promise<void> = async () => {};
 const usage = [
   'Usage: npm run cli -- token create --company <slug> --email <email> --name <label>',
   '       npm run cli -- aging check --company <slug>',
   '       npm run cli -- aging rebuild --company <slug>',
+  '       npm run cli -- collections run|preview --company <slug> [--date YYYY-MM-DD]',
 ].join('\n');
 
 async function useDatabase(): Promise<void> {
@@ -45,11 +52,52 @@ async function aging(command: string, slug: string): Promise<number> {
   return bad ? 1 : 0;
 }
 
+/** Runs or previews the company's collections run for today, or for --date (noon that day in its time zone). */
+async function collections(command: string, slug: string, date: string | undefined): Promise<number> {
+  if (date !== undefined && !isCalendarDate(date)) {
+    console.error(`--date must be a real date (YYYY-MM-DD), got "${date}".`);
+    return 2;
+  }
+  await useDatabase();
+  const company = await prisma.company.findUnique({ where: { slug }, select: { id: true, timeZone: true } });
+  if (!company) {
+    console.error(`No company "${slug}".`);
+    return 1;
+  }
+  const [y, m, d] = (date ?? '').split('-').map(Number) as [number, number, number];
+  const now = date ? new Date(new TZDate(y, m - 1, d, 12, 0, 0, company.timeZone).getTime()) : new Date();
+  if (command === 'preview') {
+    const p = await buildDunningPreview(company.id, now);
+    console.log(`Collections preview of ${slug} for ${p.runOn} (${p.enabled ? p.mode : 'reminders off'}): ${p.toFlag} invoices to flag overdue.`);
+    for (const c of p.customers) {
+      const what = c.action === 'skip' ? 'skip' : `${c.action} level ${c.level} (${c.items.map((i) => `${i.number}@${i.level}`).join(', ')})`;
+      const why = [...(c.note ? [c.note] : []), ...c.skips.map((s) => s.message)].join(' ');
+      console.log(`  ${c.customerName}: ${what}${why ? ` - ${why}` : ''}`);
+    }
+    const t = p.totals;
+    console.log(`${t.emails} emails, ${t.calls} call tasks, ${t.letters} letter tasks, ${t.skipped} customers skipped.`);
+    return 0;
+  }
+  const started = performance.now();
+  const r = await runCollections(company.id, { now, trigger: 'cli' });
+  console.log(
+    `Collections run of ${slug} for ${r.runOn}: ${r.flagged} invoices overdue, ${r.emails} emails queued, ${r.awaitingApproval} awaiting approval, ${r.tasks} tasks, ${r.skipped} customers skipped (${Math.round(performance.now() - started)} ms).`,
+  );
+  return 0;
+}
+
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { company: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } },
+    options: { company: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, date: { type: 'string' } },
   });
+  if (positionals[0] === 'collections' && (positionals[1] === 'run' || positionals[1] === 'preview')) {
+    if (!values.company) {
+      console.error(`Missing --company.\n${usage}`);
+      return 2;
+    }
+    return collections(positionals[1], values.company, values.date);
+  }
   if (positionals[0] === 'aging' && (positionals[1] === 'check' || positionals[1] === 'rebuild')) {
     if (!values.company) {
       console.error(`Missing --company.\n${usage}`);

@@ -25,7 +25,16 @@ export function AgingFilters({ state, locations, currencies, baseCurrency, today
   const [selected, setSelected] = useState<string[]>(state.locations ?? []);
   const [asOf, setAsOf] = useState(state.asOf ?? '');
   const [currency, setCurrency] = useState(state.currency ?? '');
-  const active = (state.locations?.length ? 1 : 0) + (state.asOf ? 1 : 0) + (state.currency ? 1 : 0);
+  const [notContacted, setNotContacted] = useState(state.notContactedDays ? String(state.notContactedDays) : '');
+  const [brokenPromise, setBrokenPromise] = useState(Boolean(state.brokenPromise));
+  const [onHold, setOnHold] = useState(Boolean(state.onHold));
+  const active =
+    (state.locations?.length ? 1 : 0) +
+    (state.asOf ? 1 : 0) +
+    (state.currency ? 1 : 0) +
+    (state.notContactedDays ? 1 : 0) +
+    (state.brokenPromise ? 1 : 0) +
+    (state.onHold ? 1 : 0);
 
   function openSheet(next: boolean) {
     if (next) {
@@ -33,13 +42,27 @@ export function AgingFilters({ state, locations, currencies, baseCurrency, today
       setSelected(state.locations ?? []);
       setAsOf(state.asOf ?? '');
       setCurrency(state.currency ?? '');
+      setNotContacted(state.notContactedDays ? String(state.notContactedDays) : '');
+      setBrokenPromise(Boolean(state.brokenPromise));
+      setOnHold(Boolean(state.onHold));
     }
     setOpen(next);
   }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    onApply({ ...state, page: 1, perPage, locations: selected, asOf: asOf || undefined, currency: currency || undefined });
+    const days = Number(notContacted);
+    onApply({
+      ...state,
+      page: 1,
+      perPage,
+      locations: selected,
+      asOf: asOf || undefined,
+      currency: currency || undefined,
+      notContactedDays: Number.isInteger(days) && days > 0 ? days : undefined,
+      brokenPromise: brokenPromise || undefined,
+      onHold: onHold || undefined,
+    });
     setOpen(false);
   }
 
@@ -141,6 +164,38 @@ export function AgingFilters({ state, locations, currencies, baseCurrency, today
               </select>
             </div>
           ) : null}
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-slate-700">Collections</legend>
+            <div>
+              <label htmlFor="f-not-contacted" className="text-sm text-slate-700">
+                Not contacted in (days)
+              </label>
+              <input
+                id="f-not-contacted"
+                type="number"
+                min={1}
+                max={3650}
+                inputMode="numeric"
+                className={field}
+                value={notContacted}
+                onChange={(e) => setNotContacted(e.target.value)}
+                placeholder="Any"
+              />
+            </div>
+            <label className="flex cursor-pointer items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                className="size-4 accent-brand-600"
+                checked={brokenPromise}
+                onChange={(e) => setBrokenPromise(e.target.checked)}
+              />
+              Broken promise (not followed up)
+            </label>
+            <label className="flex cursor-pointer items-center gap-2 text-sm">
+              <input type="checkbox" className="size-4 accent-brand-600" checked={onHold} onChange={(e) => setOnHold(e.target.checked)} />
+              On hold or disputed
+            </label>
+          </fieldset>
           <div className="flex gap-2 border-t border-slate-200 pt-4">
             <Button type="submit" className="flex-1">
               Submit

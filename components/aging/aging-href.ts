@@ -7,6 +7,10 @@ export interface AgingUrlState {
   perPage?: number;
   sort?: string;
   q?: string;
+  /** Collections filters. */
+  notContactedDays?: number;
+  brokenPromise?: boolean;
+  onHold?: boolean;
 }
 
 export function agingHref(slug: string, state: AgingUrlState): string {
@@ -17,6 +21,9 @@ export function agingHref(slug: string, state: AgingUrlState): string {
   if (state.currency) params.set('currency', state.currency);
   if (state.sort && state.sort !== 'name') params.set('sort', state.sort);
   if (state.perPage && state.perPage !== 50) params.set('perPage', String(state.perPage));
+  if (state.notContactedDays) params.set('notContactedDays', String(state.notContactedDays));
+  if (state.brokenPromise) params.set('brokenPromise', '1');
+  if (state.onHold) params.set('onHold', '1');
   if (state.page && state.page > 1) params.set('page', String(state.page));
   const query = params.toString();
   return `/${slug}/accounting/aging-invoices${query ? `?${query}` : ''}`;

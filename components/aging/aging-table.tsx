@@ -6,13 +6,28 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type OnChan
 import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/lib/money/currency';
+import type { AgingCollections } from '@/lib/receivables/aging-collections';
+import { HoldBadge } from '@/components/collections/hold-badge';
+import { PromiseBadge } from '@/components/collections/promise-badge';
 
 export interface AgingRow {
   customer: { id: string; name: string };
   amounts: Record<string, number>;
   unapplied: number;
   total: number;
+  /** Today's collections status: last contact, next action, promise and hold. */
+  collections?: AgingCollections;
 }
+
+const NEXT_ACTION: Record<string, string> = {
+  call_back: 'Call back',
+  formal_letter: 'Formal letter',
+  escalate: 'Escalate',
+  legal_review: 'Legal review',
+  payment_plan: 'Payment plan',
+};
+/** Columns read as text, left-aligned. */
+const TEXT_COLUMNS = new Set(['name', 'contact', 'next', 'status']);
 
 interface Props {
   slug: string;
@@ -145,6 +160,46 @@ export function AgingTable({ slug, rows, showUnapplied = false, buckets, currenc
           </strong>
         ),
       },
+      {
+        id: 'contact',
+        header: () => <span>Last contact</span>,
+        cell: ({ row }) => {
+          const c = row.original.collections;
+          if (!c?.lastContactAt) return <span className="text-slate-400">Never</span>;
+          return (
+            <span title={c.lastContactAt} className="whitespace-nowrap">
+              {c.lastContactAt.slice(0, 10)} <span className="text-slate-500">· {c.lastContactKind}</span>
+            </span>
+          );
+        },
+      },
+      {
+        id: 'next',
+        header: () => <span>Next action</span>,
+        cell: ({ row }) => {
+          const c = row.original.collections;
+          if (!c?.nextActionOn) return <span className="text-slate-400">—</span>;
+          return (
+            <span className="whitespace-nowrap">
+              {c.nextActionOn} <span className="text-slate-500">· {NEXT_ACTION[c.nextAction ?? ''] ?? c.nextAction}</span>
+            </span>
+          );
+        },
+      },
+      {
+        id: 'status',
+        header: () => <span>Status</span>,
+        cell: ({ row }) => {
+          const c = row.original.collections;
+          if (!c?.promise && !c?.hold) return null;
+          return (
+            <span className="flex flex-wrap gap-1">
+              {c.promise ? <PromiseBadge {...c.promise} /> : null}
+              {c.hold ? <HoldBadge kind={c.hold.kind} reason={c.hold.reason} endsOn={c.hold.endsOn} count={c.hold.count} /> : null}
+            </span>
+          );
+        },
+      },
     ],
     [buckets, currency, oldest, showUnapplied, slug, sort, sortHref],
   );
@@ -190,7 +245,7 @@ export function AgingTable({ slug, rows, showUnapplied = false, buckets, currenc
                     key={h.id}
                     scope="col"
                     aria-sort={ariaSort(h.id)}
-                    className={cn('px-4 py-2.5 font-medium', h.id === 'select' ? 'w-10' : h.id === 'name' ? 'text-left' : 'text-right')}
+                    className={cn('px-4 py-2.5 font-medium', h.id === 'select' ? 'w-10' : TEXT_COLUMNS.has(h.id) ? 'text-left' : 'text-right')}
                   >
                     {flexRender(h.column.columnDef.header, h.getContext())}
                   </th>
@@ -204,7 +259,7 @@ export function AgingTable({ slug, rows, showUnapplied = false, buckets, currenc
                 {row.getVisibleCells().map((cell) => (
                   <td
                     key={cell.id}
-                    className={cn('px-4 py-2.5', cell.column.id === 'name' ? 'text-left' : cell.column.id === 'select' ? '' : 'text-right')}
+                    className={cn('px-4 py-2.5', TEXT_COLUMNS.has(cell.column.id) ? 'text-left' : cell.column.id === 'select' ? '' : 'text-right')}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>

@@ -35,7 +35,7 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
   const pageHref = (page: number) => agingHref(slug, { ...state, page });
   // The export takes the page's filters and sort, pinned to the date and currency on screen.
   const exportQuery = agingHref(slug, { ...state, asOf: report.asOf, currency: report.currency, page: undefined }).split('?')[1] ?? '';
-  const filtered = Boolean(state.q || state.locations?.length);
+  const filtered = Boolean(state.q || state.locations?.length || state.notContactedDays || state.brokenPromise || state.onHold);
 
   // Row selection (row ids are customer ids) lives for the rows on screen: another page, sort or filter starts empty.
   const rowsKey = report.rows.map((r) => r.customer.id).join(',');

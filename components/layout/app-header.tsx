@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { listUserCompanies } from '@/lib/auth/list-user-companies';
+import { getBellNotifications } from '@/lib/notifications/get-bell-notifications';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import type { SessionUser } from '@/lib/auth/get-session-user';
 import { CompanySwitcher } from './company-switcher';
 import { SignOutButton } from './sign-out-button';
@@ -8,7 +10,7 @@ import { SignOutButton } from './sign-out-button';
 export type NavItem = 'aging' | 'collections' | 'payments' | 'statements' | 'outbox' | 'settings';
 
 export async function AppHeader({ user, slug, active }: { user: SessionUser; slug: string; active: NavItem }) {
-  const companies = await listUserCompanies(user.id);
+  const [companies, bell] = await Promise.all([listUserCompanies(user.id), getBellNotifications(user.id, slug)]);
   const link = (href: string, label: string, on: boolean) => (
     <Link
       href={href}
@@ -38,6 +40,7 @@ export async function AppHeader({ user, slug, active }: { user: SessionUser; slu
           {link(`/${slug}/settings/company`, 'Settings', active === 'settings')}
         </nav>
         <div className="ml-auto flex items-center gap-3">
+          <NotificationBell slug={slug} unread={bell.unread} items={bell.items} />
           <span className="hidden text-sm text-slate-500 sm:inline" title={user.email}>
             {user.name}
           </span>

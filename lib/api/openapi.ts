@@ -1,6 +1,14 @@
 import 'server-only';
 import { z } from 'zod';
+import { addCollectionEntrySchema } from '@/lib/collections/add-collection-entry';
+import { completeWorklistItemSchema } from '@/lib/collections/complete-worklist-item';
+import { reassignCustomersSchema } from '@/lib/collections/reassign-customers';
+import { markNotificationsReadSchema } from '@/lib/notifications/mark-notifications-read';
+import { placeHoldSchema } from '@/lib/collections/place-hold';
+import { recordPromiseSchema } from '@/lib/collections/record-promise';
+import { customerCollectionFields } from '@/lib/collections/set-customer-collection';
 import { customerInputSchema } from '@/lib/customers/customer-input';
+import { dunningPolicySchema } from '@/lib/dunning/dunning-policy';
 import { invoiceInputSchema } from '@/lib/invoices/create-invoice';
 import { applyCreditSchema } from '@/lib/ledger/apply-credit';
 import { recordCreditNoteSchema } from '@/lib/ledger/record-credit-note';
@@ -78,8 +86,14 @@ export function openApiDocument() {
             query('perPage', '10, 25 or 50'),
             query('sort', 'name, total or a bucket key; - for descending'),
             query('q', 'customer name search'),
+            query('notContactedDays', 'only customers not contacted by a person in this many days (1 to 3650)'),
+            query('brokenPromise', '1: only customers with a broken or partly kept promise not followed up'),
+            query('onHold', '1: only customers with an active hold or dispute'),
           ],
-          responses: { 200: { description: 'The aging report' }, ...ERRORS },
+          responses: {
+            200: { description: "The aging report; each row carries today's collections status (last contact, next action, promise, hold)" },
+            ...ERRORS,
+          },
         },
       },
       '/api/v1/companies/{company}/aging/export': {
@@ -134,6 +148,98 @@ export function openApiDocument() {
       '/api/v1/companies/{company}/payments/{id}/applications': write('Apply an unapplied payment to invoices', applyBody, [slug, id], '200'),
       '/api/v1/companies/{company}/credit-notes': write('Record a credit note on a customer', recordCreditNoteSchema),
       '/api/v1/companies/{company}/credit-notes/{id}/applications': write('Apply a credit note to invoices', applyBody, [slug, id], '200'),
+      '/api/v1/companies/{company}/collection-log': {
+        get: {
+          summary: 'The collection log, newest first: entries the caller may view (source reminder = an automatic reminder)',
+          parameters: [
+            slug,
+            query('customerId', 'uuid'),
+            query('invoiceId', 'uuid: entries naming it'),
+            query('page', 'from 1'),
+            query('perPage', '1 to 100'),
+          ],
+          responses: { 200: { description: 'One page of entries' }, ...ERRORS },
+        },
+        ...write('Log a contact or note with a customer, optionally naming invoices and carrying a promise to pay', addCollectionEntrySchema),
+      },
+      '/api/v1/companies/{company}/promises': {
+        get: {
+          summary: 'Promises to pay with the amount paid toward them and their state today',
+          parameters: [
+            slug,
+            query('customerId', 'uuid'),
+            query('state', 'pending, kept, partly_kept or broken'),
+            query('page', 'from 1'),
+            query('perPage', '1 to 100'),
+          ],
+          responses: { 200: { description: 'One page of promises' }, ...ERRORS },
+        },
+        ...write('Record a promise to pay (an amount, a date today or later, optionally invoices)', recordPromiseSchema),
+      },
+      '/api/v1/companies/{company}/holds': {
+        get: {
+          summary: 'Disputes and holds, active first',
+          parameters: [
+            slug,
+            query('customerId', 'uuid'),
+            query('invoiceId', 'uuid: holds covering it (on it or its whole customer)'),
+            query('active', 'true or false'),
+            query('page', 'from 1'),
+            query('perPage', '1 to 100'),
+          ],
+          responses: { 200: { description: 'One page of holds' }, ...ERRORS },
+        },
+        ...write('Place a dispute or a hold on a customer or one invoice (a hold needs an end date)', placeHoldSchema),
+      },
+      '/api/v1/companies/{company}/holds/{id}/end': {
+        post: { summary: 'End a dispute or hold now', parameters: [slug, id], responses: { 200: { description: 'Ended' }, ...ERRORS } },
+      },
+      '/api/v1/companies/{company}/customers/{id}/collection': {
+        patch: {
+          summary: "Set a customer's collector, next action and date, and reminder opt-out (fields left out stay; null clears)",
+          parameters: [slug, id],
+          requestBody: { required: true, content: { 'application/json': { schema: json(customerCollectionFields) } } },
+          responses: { 200: { description: 'Updated' }, ...ERRORS },
+        },
+      },
+      '/api/v1/companies/{company}/worklist': {
+        get: {
+          summary:
+            'What is due today, by money at risk (overdue balance × min(days late, 180) / 30): next actions, broken promises, newly overdue customers, holds ending, reminder tasks',
+          parameters: [
+            slug,
+            query('type', 'next_action, broken_promise, newly_overdue, hold_ending or task'),
+            query('scope', "mine (a collector's default), unassigned, or everyone (managers; their default)"),
+            query('collectorId', "one collector's items (managers)"),
+            query('page', 'from 1'),
+            query('perPage', '1 to 100'),
+          ],
+          responses: { 200: { description: 'One page of items' }, ...ERRORS },
+        },
+      },
+      '/api/v1/companies/{company}/worklist/complete': write(
+        'Complete a worklist item: writes the collection log entry, clears the item, optionally sets the next action',
+        completeWorklistItemSchema,
+      ),
+      '/api/v1/companies/{company}/customers/reassign': write(
+        "Set customers' collector in bulk (managers); null: back to the location's collector",
+        reassignCustomersSchema,
+        [slug],
+        '200',
+      ),
+      '/api/v1/companies/{company}/notifications': {
+        get: {
+          summary: "The caller's notifications in this company, newest first, with the unread count",
+          parameters: [slug, query('unread', '1: unread only'), query('page', 'from 1'), query('perPage', '1 to 100')],
+          responses: { 200: { description: 'One page of notifications' }, ...ERRORS },
+        },
+      },
+      '/api/v1/companies/{company}/notifications/read': write(
+        "Mark the caller's notifications read: ids, or all: true",
+        markNotificationsReadSchema,
+        [slug],
+        '200',
+      ),
       '/api/v1/companies/{company}/statements/{id}/pdf': {
         get: { summary: 'A statement as PDF', parameters: [slug, id], responses: { 200: { description: 'application/pdf' }, ...ERRORS } },
       },
@@ -142,6 +248,52 @@ export function openApiDocument() {
           summary: "A Generate run's statements as one PDF",
           parameters: [slug, id],
           responses: { 200: { description: 'application/pdf' }, ...ERRORS },
+        },
+      },
+      '/api/v1/companies/{company}/dunning-policy': {
+        get: {
+          summary: 'The dunning policy (levels by days overdue, templates, mode, minimum interval, minimums); the default chain until changed',
+          parameters: [slug],
+          responses: { 200: { description: 'The policy' }, ...ERRORS },
+        },
+        put: {
+          summary: 'Replace the dunning policy (admins); an unknown merge field in a template is a 400 naming it',
+          parameters: [slug],
+          requestBody: { required: true, content: { 'application/json': { schema: json(dunningPolicySchema) } } },
+          responses: { 200: { description: 'The saved policy' }, ...ERRORS },
+        },
+      },
+      '/api/v1/companies/{company}/dunning-runs': {
+        get: {
+          summary: 'Collections run history, latest first (admins)',
+          parameters: [slug],
+          responses: { 200: { description: 'Runs' }, ...ERRORS },
+        },
+        post: {
+          summary: "Run today's collections run now (admins): flag overdue invoices, notify, prepare reminders; resumes today's run if one exists",
+          parameters: [slug],
+          responses: { 201: { description: 'The run summary' }, ...ERRORS },
+        },
+      },
+      '/api/v1/companies/{company}/dunning-runs/preview': {
+        get: {
+          summary: "What today's run would send, per customer and level, and why each skipped customer is skipped (admins)",
+          parameters: [slug],
+          responses: { 200: { description: 'The preview' }, ...ERRORS },
+        },
+      },
+      '/api/v1/companies/{company}/dunning-reminders/{id}/approve': {
+        post: {
+          summary: 'Approve a reminder awaiting approval: its email is queued with the statement (admins; approving twice queues once)',
+          parameters: [slug, id],
+          responses: { 200: { description: '{ changed, unchanged }' }, ...ERRORS },
+        },
+      },
+      '/api/v1/companies/{company}/dunning-reminders/{id}/cancel': {
+        post: {
+          summary: 'Cancel a reminder awaiting approval or an open reminder task (admins); its levels are not sent again',
+          parameters: [slug, id],
+          responses: { 200: { description: '{ changed, unchanged }' }, ...ERRORS },
         },
       },
     },

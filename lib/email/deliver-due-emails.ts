@@ -4,6 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { prisma } from '@/lib/db/client';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
 import { getStatementPdf } from '@/lib/statements/get-statement-pdf';
+import { notifyDeliveryFailed } from '@/lib/dunning/notify-delivery-failed';
 import { mailFrom, mailTransport } from './mail-transport';
 import { nextAttemptAfterFailure } from './retry-backoff';
 
@@ -200,6 +201,7 @@ async function recordFailure(email: ClaimedEmail, error: unknown, now: Date): Pr
       },
       tx,
     );
+    await notifyDeliveryFailed(tx, email.companyId, email.id, lastError);
   });
   return false;
 }

@@ -17,13 +17,14 @@ const TOTALS_MIN_OPEN_INVOICES = 10_000;
 /**
  * Whether the page can be read from the running totals: they hold today's open balances (an earlier as-of date
  * adds back what was paid since); they know customers' totals but not their buckets, so they order by name or
- * total; a name search goes to the invoices of the customers it finds; an export of every row, or a company
+ * total; a name search or a collections filter goes to the invoices of the customers it finds; an export of every row, or a company
  * with few open invoices, is cheaper as one pass over the invoices.
  */
 export function usesRunningTotals(p: AgingPageQuery): boolean {
   return (
     !p.fromInvoices &&
     !p.q &&
+    !p.customerFilter &&
     p.perPage <= TOTALS_MAX_PAGE &&
     ['name', '-name', 'total', '-total'].includes(p.sort) &&
     (p.openInvoices ?? Infinity) >= TOTALS_MIN_OPEN_INVOICES
@@ -39,9 +40,11 @@ export function usesRunningTotals(p: AgingPageQuery): boolean {
 export function agingPageQuery(p: AgingPageQuery): Prisma.Sql {
   sortColumn(p.sort, p.buckets); // rejects an unknown sort key before any SQL runs
   if (usesRunningTotals(p)) return agingPageFromTotals(p);
+  // A name search and the collections filters narrow the customers, on the invoices and the unapplied money alike.
+  const narrow = [p.q ? Prisma.sql`c.name ILIKE ${likePattern(p.q)}` : null, p.customerFilter ?? null].filter((x): x is Prisma.Sql => x !== null);
   const searched = (column: string) =>
-    p.q
-      ? Prisma.sql`AND ${Prisma.raw(column)} IN (SELECT id FROM customers WHERE company_id = ${p.companyId}::uuid AND name ILIKE ${likePattern(p.q)})`
+    narrow.length
+      ? Prisma.sql`AND ${Prisma.raw(column)} IN (SELECT c.id FROM customers c WHERE c.company_id = ${p.companyId}::uuid AND ${Prisma.join(narrow, ' AND ')})`
       : Prisma.empty;
   const summaryCols = Prisma.join(
     [

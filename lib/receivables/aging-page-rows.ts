@@ -20,6 +20,8 @@ export interface AgingPageQuery {
   perPage: number;
   /** Aggregate the invoices even where the running totals could answer (to compare the two). */
   fromInvoices?: boolean;
+  /** Narrows the customers: a condition on customers `c` (the collections filters). */
+  customerFilter?: Prisma.Sql | null;
   /** The company's open invoices in the currency (countOpenInvoices); unknown: assume many. */
   openInvoices?: number;
 }

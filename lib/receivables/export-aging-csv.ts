@@ -10,8 +10,12 @@ import { getAgingPage } from './get-aging-page';
 export const AGING_EXPORT_MAX_ROWS = 200_000;
 
 /** The aging page with its current filters and sort, every row (not just one page), as CSV. */
-export async function exportAgingCsv(access: CompanyAccess, params: AgingParams): Promise<{ filename: string; csv: string; rows: number }> {
-  const report = await getAgingPage(access, { ...params, page: 1, perPage: AGING_EXPORT_MAX_ROWS });
+export async function exportAgingCsv(
+  access: CompanyAccess,
+  params: AgingParams,
+  now: Date = new Date(),
+): Promise<{ filename: string; csv: string; rows: number }> {
+  const report = await getAgingPage(access, { ...params, page: 1, perPage: AGING_EXPORT_MAX_ROWS }, now);
   const money = (minor: number) => minorToDecimal(minor, report.currency);
   const csv = toCsv<(typeof report.rows)[number]>(
     [
@@ -21,6 +25,20 @@ export async function exportAgingCsv(access: CompanyAccess, params: AgingParams)
       { header: 'Unapplied', value: (r) => money(r.unapplied) },
       { header: 'Net total', value: (r) => money(r.total) },
       { header: 'Currency', value: () => report.currency },
+      // Collections status (today's): when and how the customer was last reached, what is next, promise and hold.
+      { header: 'Last contact', value: (r) => r.collections.lastContactAt ?? '' },
+      { header: 'Last contact kind', value: (r) => r.collections.lastContactKind ?? '' },
+      { header: 'Next action', value: (r) => r.collections.nextAction ?? '' },
+      { header: 'Next action date', value: (r) => r.collections.nextActionOn ?? '' },
+      { header: 'Promise', value: (r) => r.collections.promise?.state ?? '' },
+      {
+        header: 'Promised amount',
+        value: (r) => (r.collections.promise ? minorToDecimal(r.collections.promise.amountMinor, r.collections.promise.currency) : ''),
+      },
+      { header: 'Promise currency', value: (r) => r.collections.promise?.currency ?? '' },
+      { header: 'Promised date', value: (r) => r.collections.promise?.promisedOn ?? '' },
+      { header: 'Hold', value: (r) => r.collections.hold?.kind ?? '' },
+      { header: 'Hold reason', text: true, value: (r) => r.collections.hold?.reason ?? '' },
     ],
     report.rows,
   );
@@ -30,7 +48,16 @@ export async function exportAgingCsv(access: CompanyAccess, params: AgingParams)
     action: 'aging.export',
     targetType: 'company',
     targetId: access.company.id,
-    details: { asOf: report.asOf, currency: report.currency, locations: params.locations, q: params.q ?? null, rows: report.rows.length },
+    details: {
+      asOf: report.asOf,
+      currency: report.currency,
+      locations: params.locations,
+      q: params.q ?? null,
+      notContactedDays: params.notContactedDays ?? null,
+      brokenPromise: params.brokenPromise,
+      onHold: params.onHold,
+      rows: report.rows.length,
+    },
   });
   return { filename: `${access.company.slug}-aging-${report.asOf}-${report.currency}.csv`, csv, rows: report.rows.length };
 }

@@ -3,12 +3,14 @@ import { prisma } from '@/lib/db/client';
 import { bucketsOf } from '@/lib/aging/scheme';
 import { todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
+import { seesEveryLocation } from '@/lib/auth/can';
 import { getAgingContext } from './get-aging-context';
 import { countOpenInvoices } from './count-open-invoices';
 import { toMinor } from './aging-sql';
 import { agingPageQuery } from './aging-page-query';
 import { locationScope } from './resolve-location-filter';
 import type { AgingParams } from './aging-params';
+import { collectionsFilterSql, getAgingCollections, NO_COLLECTIONS, type AgingCollections } from './aging-collections';
 
 export interface AgingAmountsRow {
   amounts: Record<string, number>;
@@ -24,7 +26,7 @@ export interface AgingReport {
   currency: string;
   buckets: { key: string; label: string }[];
   summary: AgingAmountsRow;
-  rows: (AgingAmountsRow & { customer: { id: string; name: string } })[];
+  rows: (AgingAmountsRow & { customer: { id: string; name: string }; collections: AgingCollections })[];
   page: number;
   perPage: number;
   totalRows: number;
@@ -42,9 +44,11 @@ type Row = Record<string, bigint | number | string | null>;
  * One page of customer rows with the summary over all rows, in a single statement: the aggregate runs once,
  * and the summary always equals the sum of every row on every page.
  */
-export async function getAgingPage(access: CompanyAccess, params: AgingParams): Promise<AgingReport> {
+export async function getAgingPage(access: CompanyAccess, params: AgingParams, now: Date = new Date()): Promise<AgingReport> {
   const locationIds = locationScope(access, params.locations);
-  const asOf = params.asOf ?? todayInTimeZone(access.company.timeZone);
+  // Collections status and filters are today's, whatever the as-of date.
+  const today = todayInTimeZone(access.company.timeZone, now);
+  const asOf = params.asOf ?? today;
   const currency = params.currency ?? access.company.baseCurrency;
   const [{ scheme, historical, withUnapplied }, openInvoices] = await Promise.all([
     getAgingContext(access.company.id, asOf, currency),
@@ -52,6 +56,7 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
   ]);
   const buckets = bucketsOf(scheme);
   const sort = params.sort ?? 'name';
+  const customerFilter = collectionsFilterSql(params, today, access.company.timeZone);
   const rows = await prisma.$queryRaw<Row[]>(
     agingPageQuery({
       companyId: access.company.id,
@@ -63,6 +68,7 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
       historical,
       withUnapplied,
       openInvoices,
+      customerFilter,
       sort,
       page: params.page,
       perPage: params.perPage,
@@ -70,6 +76,13 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
   );
   const first = rows[0] ?? {};
   const totalRows = Number(first.n ?? 0);
+  const pageRows = rows.filter((r) => r.customer_id !== null);
+  const collections = await getAgingCollections(
+    access.company.id,
+    pageRows.map((r) => String(r.customer_id)),
+    today,
+    seesEveryLocation(access) ? null : access.viewLocations.map((l) => l.id),
+  );
   const amountsOf = (row: Row, prefix: string) => Object.fromEntries(buckets.map((b, i) => [b.key, toMinor(row[`${prefix}${i}`] as bigint)]));
   return {
     company: access.company.slug,
@@ -77,14 +90,13 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams): 
     currency,
     buckets: buckets.map(({ key, label }) => ({ key, label })),
     summary: { amounts: amountsOf(first, 's'), unapplied: toMinor(first.sunapplied as bigint), total: toMinor(first.stotal as bigint) },
-    rows: rows
-      .filter((r) => r.customer_id !== null)
-      .map((r) => ({
-        customer: { id: String(r.customer_id), name: String(r.customer_name) },
-        amounts: amountsOf(r, 'b'),
-        unapplied: toMinor(r.unapplied as bigint),
-        total: toMinor(r.total as bigint),
-      })),
+    rows: pageRows.map((r) => ({
+      customer: { id: String(r.customer_id), name: String(r.customer_name) },
+      amounts: amountsOf(r, 'b'),
+      unapplied: toMinor(r.unapplied as bigint),
+      total: toMinor(r.total as bigint),
+      collections: collections.get(String(r.customer_id)) ?? NO_COLLECTIONS,
+    })),
     page: params.page,
     perPage: params.perPage,
     totalRows,

@@ -9,6 +9,9 @@ CREATE INDEX invoices_overdue_unflagged_idx ON invoices (company_id, due_date)
   WHERE status IN ('open', 'partially_paid') AND balance_minor > 0 AND overdue_flagged_at IS NULL;
 CREATE INDEX invoices_overdue_flagged_idx ON invoices (company_id, overdue_flagged_at)
   WHERE overdue_flagged_at IS NOT NULL;
+-- The worklist's "newly overdue": flagged invoices that fell due in the last days, whatever else is overdue.
+CREATE INDEX invoices_newly_overdue_idx ON invoices (company_id, due_date) INCLUDE (customer_id, overdue_flagged_at)
+  WHERE overdue_flagged_at IS NOT NULL AND status IN ('open', 'partially_paid') AND balance_minor > 0;
 
 -- The default collector of a location's customers.
 ALTER TABLE locations ADD COLUMN collector_id uuid;
@@ -250,6 +253,7 @@ ALTER TABLE customers DROP CONSTRAINT customers_collector_fkey, DROP CONSTRAINT 
   DROP COLUMN collector_id, DROP COLUMN next_action, DROP COLUMN next_action_on, DROP COLUMN reminders_opt_out,
   DROP COLUMN last_contact_at, DROP COLUMN last_contact_kind;
 ALTER TABLE locations DROP CONSTRAINT locations_collector_fkey, DROP COLUMN collector_id;
+DROP INDEX invoices_newly_overdue_idx;
 DROP INDEX invoices_overdue_flagged_idx;
 DROP INDEX invoices_overdue_unflagged_idx;
 ALTER TABLE invoices DROP COLUMN overdue_flagged_at;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { makeDemoInvoices, RECURRING_FEES, type InvoiceCustomer } from './demo-invoices';
 import { makeDemoLines } from './demo-lines';
 import { makeDemoLedger } from './demo-ledger';
+import { seedDemoCollections } from './demo-collections';
 import { insertDemoLedger } from './demo-ledger-book';
 import { Prng } from './prng';
 import { insertRows } from './sql-insert';
@@ -261,6 +262,7 @@ export async function seedDemoIfEmpty(databaseUrl: string, opts: { today?: strin
         companies.set(spec.slug, await seedCompany(client, rng, spec, opts.today ?? todayInTimeZone(spec.timeZone)));
       }
       await seedUsers(client, rng, companies);
+      await seedDemoCollections(client, companies.get(ACME.slug)!, opts.today ?? todayInTimeZone(ACME.timeZone), ACME.timeZone);
       await client.query('COMMIT');
       await client.query('SELECT aging_fold_changes()');
       // Planner statistics now, not at autovacuum's next pass: without them every table looks like one row,

@@ -117,6 +117,9 @@ beforeAll(async () => {
   ]);
 });
 
+// Each row's collections status (tests/integration/aging-collections-columns.test.ts): none was recorded here.
+const NONE = { lastContactAt: null, lastContactKind: null, nextAction: null, nextActionOn: null, promise: null, hold: null };
+
 describe('GET /api/v1/companies/:company/aging', () => {
   it('200 with the documented shape, scoped to the locations the token user may view', async () => {
     const res = await aging(a.slug, `asOf=${AS_OF}`, { token: tokens.collectorA });
@@ -128,8 +131,14 @@ describe('GET /api/v1/companies/:company/aging', () => {
       buckets: BUCKETS,
       summary: { amounts: amounts({ current: 2_000, days_1_30: 10_000, days_31_60: 5_000 }), unapplied: 0, total: 17_000 },
       rows: [
-        { customer: { id: alpha.id, name: 'Alpha' }, amounts: amounts({ current: 2_000, days_1_30: 10_000 }), unapplied: 0, total: 12_000 },
-        { customer: { id: gamma.id, name: 'Gamma' }, amounts: amounts({ days_31_60: 5_000 }), unapplied: 0, total: 5_000 },
+        {
+          customer: { id: alpha.id, name: 'Alpha' },
+          amounts: amounts({ current: 2_000, days_1_30: 10_000 }),
+          unapplied: 0,
+          total: 12_000,
+          collections: NONE,
+        },
+        { customer: { id: gamma.id, name: 'Gamma' }, amounts: amounts({ days_31_60: 5_000 }), unapplied: 0, total: 5_000, collections: NONE },
       ],
       page: 1,
       perPage: 50,
@@ -165,7 +174,9 @@ describe('GET /api/v1/companies/:company/aging', () => {
 
     const cad = await aging(a.slug, `asOf=${AS_OF}&currency=cad`, { token: tokens.collectorA });
     expect(cad.body.currency).toBe('CAD');
-    expect(cad.body.rows).toEqual([{ customer: { id: gamma.id, name: 'Gamma' }, amounts: amounts({ pending: 700 }), unapplied: 0, total: 700 }]);
+    expect(cad.body.rows).toEqual([
+      { customer: { id: gamma.id, name: 'Gamma' }, amounts: amounts({ pending: 700 }), unapplied: 0, total: 700, collections: NONE },
+    ]);
 
     const search = await aging(a.slug, `asOf=${AS_OF}&q=ALP`, { token: tokens.collectorA });
     expect(search.body.rows.map((r) => r.customer.name)).toEqual(['Alpha']);

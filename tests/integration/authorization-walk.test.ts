@@ -14,6 +14,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { placeHold } from '@/lib/collections/place-hold';
 import { recordCreditNote } from '@/lib/ledger/record-credit-note';
 import { recordPayment } from '@/lib/ledger/record-payment';
 import { generateStatements } from '@/lib/statements/generate-statements';
@@ -35,6 +36,7 @@ interface World {
   token: string;
   tokenId: string;
   location: string;
+  hold: string;
 }
 interface Worlds {
   a: World;
@@ -57,7 +59,7 @@ const list = (dir: string, match: (file: string) => boolean): string[] =>
 
 type Need = 'view' | 'modify';
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   /** The path's ids, as this world's objects: A's own for the permission check, B's for the tenancy check. */
   path: (w: World) => string;
   params: (w: World, slug: string) => Record<string, string>;
@@ -201,6 +203,129 @@ const ROUTES: Record<string, RouteCase | { skip: string }> = {
     params: (_, slug) => ({ company: slug }),
     body: (w) => json({ customerId: w.customer, amount: '1.00', issuedOn: '2026-02-01', reason: 'walk' }),
   },
+  'app/api/v1/companies/[company]/worklist/route.ts': {
+    ids: false,
+    method: 'GET',
+    need: 'view',
+    path: () => '/worklist',
+    params: (_, slug) => ({ company: slug }),
+  },
+  'app/api/v1/companies/[company]/worklist/complete/route.ts': {
+    ids: true,
+    method: 'POST',
+    need: 'modify',
+    path: () => '/worklist/complete',
+    params: (_, slug) => ({ company: slug }),
+    body: (w) => json({ type: 'newly_overdue', id: w.customer, kind: 'call', outcome: 'walk' }),
+  },
+  // Managers only: a view-only member is refused.
+  'app/api/v1/companies/[company]/customers/reassign/route.ts': {
+    ids: true,
+    method: 'POST',
+    need: 'modify',
+    path: () => '/customers/reassign',
+    params: (_, slug) => ({ company: slug }),
+    body: (w) => json({ customerIds: [w.customer], collectorId: null }),
+  },
+  // Every member reads and marks only their own notifications (an empty list reveals nothing).
+  'app/api/v1/companies/[company]/notifications/route.ts': {
+    ids: false,
+    denied: [200],
+    method: 'GET',
+    need: 'view',
+    path: () => '/notifications',
+    params: (_, slug) => ({ company: slug }),
+  },
+  'app/api/v1/companies/[company]/notifications/read/route.ts': {
+    ids: false,
+    denied: [200],
+    method: 'POST',
+    need: 'modify',
+    path: () => '/notifications/read',
+    params: (_, slug) => ({ company: slug }),
+    body: () => json({ all: true }),
+  },
+  // Dunning (admins; reading the policy needs view). Files with two methods are walked with the write.
+  'app/api/v1/companies/[company]/dunning-policy/route.ts': {
+    ids: false,
+    method: 'PUT',
+    need: 'modify',
+    path: () => '/dunning-policy',
+    params: (_, slug) => ({ company: slug }),
+    body: () =>
+      json({
+        enabled: true,
+        mode: 'approve',
+        minIntervalDays: 7,
+        minimums: {},
+        levels: [{ days: 1, channel: 'call', name: 'Call', subject: 'Call', body: 'Call {{customer}}' }],
+      }),
+  },
+  'app/api/v1/companies/[company]/dunning-runs/route.ts': {
+    ids: false,
+    method: 'POST',
+    need: 'modify',
+    path: () => '/dunning-runs',
+    params: (_, slug) => ({ company: slug }),
+  },
+  'app/api/v1/companies/[company]/dunning-runs/preview/route.ts': {
+    ids: false,
+    method: 'GET',
+    need: 'view',
+    path: () => '/dunning-runs/preview',
+    params: (_, slug) => ({ company: slug }),
+  },
+  // No reminder in the walk's world: B's customer id stands in for an id of another company (404 either way).
+  'app/api/v1/companies/[company]/dunning-reminders/[id]/approve/route.ts': {
+    ids: true,
+    method: 'POST',
+    need: 'modify',
+    path: (w) => `/dunning-reminders/${w.customer}/approve`,
+    params: (w, slug) => ({ company: slug, id: w.customer }),
+  },
+  'app/api/v1/companies/[company]/dunning-reminders/[id]/cancel/route.ts': {
+    ids: true,
+    method: 'POST',
+    need: 'modify',
+    path: (w) => `/dunning-reminders/${w.customer}/cancel`,
+    params: (w, slug) => ({ company: slug, id: w.customer }),
+  },
+  'app/api/v1/companies/[company]/collection-log/route.ts': {
+    ids: false,
+    method: 'GET',
+    need: 'view',
+    path: () => '/collection-log',
+    params: (_, slug) => ({ company: slug }),
+  },
+  'app/api/v1/companies/[company]/promises/route.ts': {
+    ids: false,
+    method: 'GET',
+    need: 'view',
+    path: () => '/promises',
+    params: (_, slug) => ({ company: slug }),
+  },
+  'app/api/v1/companies/[company]/holds/route.ts': {
+    ids: false,
+    method: 'GET',
+    need: 'view',
+    path: () => '/holds',
+    params: (_, slug) => ({ company: slug }),
+  },
+  'app/api/v1/companies/[company]/holds/[id]/end/route.ts': {
+    ids: true,
+    method: 'POST',
+    need: 'modify',
+    path: (w) => `/holds/${w.hold}/end`,
+    params: (w, slug) => ({ company: slug, id: w.hold }),
+  },
+  'app/api/v1/companies/[company]/customers/[id]/collection/route.ts': {
+    ids: true,
+    method: 'PATCH',
+    need: 'modify',
+    path: (w) => `/customers/${w.customer}/collection`,
+    params: (w, slug) => ({ company: slug, id: w.customer }),
+    body: () => json({ remindersOptOut: true, nextAction: 'call_back', nextActionOn: '2099-01-01' }),
+  },
   'app/api/v1/companies/[company]/credit-notes/[id]/applications/route.ts': {
     ids: true,
     method: 'POST',
@@ -247,6 +372,38 @@ const profile = () => {
   return form;
 };
 const ACTIONS: Record<string, ActionCase | { skip: string }> = {
+  'lib/actions/collections/complete-worklist-item.ts': {
+    ids: true,
+    deniedAs: 'viewer',
+    args: (w) => [{ type: 'newly_overdue', id: w.customer, kind: 'call', outcome: 'walk' }],
+  },
+  'lib/actions/collections/reassign-customers.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ customerIds: [w.customer], collectorId: null }] },
+  // Any member marks their own notifications read.
+  'lib/actions/notifications/mark-notifications-read.ts': { ids: false, deniedAs: null, args: () => [{ all: true }] },
+  'lib/actions/collections/add-collection-entry.ts': {
+    ids: true,
+    deniedAs: 'viewer',
+    args: (w) => [
+      { customerId: w.customer, kind: 'call', outcome: 'walk', invoiceIds: [w.invoice], promise: { amount: '1.00', promisedOn: '2099-01-01' } },
+    ],
+  },
+  'lib/actions/collections/place-hold.ts': {
+    ids: true,
+    deniedAs: 'viewer',
+    args: (w) => [{ kind: 'dispute', invoiceId: w.invoice, reason: 'walk' }],
+  },
+  'lib/actions/collections/end-hold.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ id: w.hold }] },
+  'lib/actions/collections/set-customer-collection.ts': {
+    ids: true,
+    deniedAs: 'viewer',
+    args: (w) => [{ customerId: w.customer, remindersOptOut: true, nextAction: 'escalate', nextActionOn: '2099-01-01' }],
+  },
+  // Managers only: a view-only member is refused.
+  'lib/actions/collections/set-location-collector.ts': {
+    ids: true,
+    deniedAs: 'viewer',
+    args: (w) => [{ locationId: w.location, collectorId: null }],
+  },
   'lib/actions/company-action.ts': { skip: 'the wrapper itself' },
   'lib/actions/csv-upload.ts': { skip: 'a size check the import actions share' },
   'lib/actions/invoices/download-invoices.ts': { ids: true, deniedAs: 'nobody', args: (w) => [{ customerIds: [w.customer], locations: [] }] },
@@ -275,6 +432,21 @@ const ACTIONS: Record<string, ActionCase | { skip: string }> = {
     deniedAs: 'viewer',
     args: (w) => [{ invoiceId: w.invoice, amount: '1.00', reason: 'other', description: 'walk', writtenOffOn: '2026-02-01' }],
   },
+  'lib/actions/dunning/run-collections-now.ts': { ids: false, deniedAs: 'viewer', args: () => [] },
+  'lib/actions/dunning/update-dunning-policy.ts': {
+    ids: false,
+    deniedAs: 'viewer',
+    args: () => [
+      {
+        enabled: true,
+        mode: 'approve',
+        minIntervalDays: 7,
+        minimums: {},
+        levels: [{ days: 1, channel: 'call', name: 'Call', subject: 'Call', body: 'Call' }],
+      },
+    ],
+  },
+  'lib/actions/dunning/decide-reminders.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ ids: [w.customer], decision: 'approve' }] },
   'lib/actions/settings/update-company-profile.ts': { ids: false, deniedAs: 'viewer', args: () => [profile()] },
   'lib/actions/statements/email-statement.ts': { ids: true, deniedAs: 'viewer', args: (w) => [w.statement] },
   'lib/actions/statements/generate-statements.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ mode: 'open', customerIds: [w.customer] }] },
@@ -299,6 +471,9 @@ const TABLES = [
   'email_outbox',
   'api_tokens',
   'idempotency_keys',
+  'collection_entries',
+  'payment_promises',
+  'collection_holds',
 ];
 async function writes(companyIds: string[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -338,6 +513,7 @@ async function world(company: TestCompany, adminId: string): Promise<World> {
     token: token.secret,
     tokenId: token.id,
     location: loc,
+    hold: (await placeHold(admin, { kind: 'hold', customerId: customer!.id, reason: 'walk', endsOn: '2099-01-01' })).holdId,
   };
 }
 

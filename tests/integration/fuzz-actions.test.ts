@@ -33,6 +33,80 @@ const csvFile = (header: string) =>
 
 /** The arguments after the slug, per action file. */
 const INPUTS: Record<string, (() => fc.Arbitrary<unknown[]>) | { skip: string }> = {
+  'lib/actions/collections/complete-worklist-item.ts': () =>
+    fc.tuple(
+      anyOf(
+        fc.record(
+          {
+            type: fc.constantFrom('next_action', 'broken_promise', 'newly_overdue', 'hold_ending', 'task', 'x'),
+            id: ids(),
+            kind: fc.constantFrom('call', 'email', 'note', 'x'),
+            outcome: hostileText,
+            note: hostileText,
+            nextAction: fc.constantFrom('call_back', 'escalate', 'x'),
+            nextActionOn: dateText,
+          },
+          { requiredKeys: ['type', 'id'] },
+        ),
+      ),
+    ),
+  'lib/actions/collections/reassign-customers.ts': () =>
+    fc.tuple(anyOf(fc.record({ customerIds: fc.array(ids(), { maxLength: 3 }), collectorId: fc.oneof(ids(), fc.constant(null)) }))),
+  'lib/actions/notifications/mark-notifications-read.ts': () =>
+    fc.tuple(anyOf(fc.record({ ids: fc.array(ids(), { maxLength: 3 }), all: fc.constantFrom(true, false) }, { requiredKeys: [] }))),
+  'lib/actions/collections/add-collection-entry.ts': () =>
+    fc.tuple(
+      anyOf(
+        fc.record(
+          {
+            customerId: ids(),
+            kind: fc.constantFrom('call', 'email', 'note', 'x'),
+            occurredAt: fc.oneof(dateText, fc.constantFrom('2026-01-10T09:30', '2026-01-10T09:30:00Z', '2026-02-30T25:00', '2999-01-01T00:00')),
+            contactPerson: hostileText,
+            outcome: hostileText,
+            note: hostileText,
+            invoiceIds: fc.array(ids(), { maxLength: 3 }),
+            promise: fc.record({ amount: amountText, currency: fc.constantFrom('USD', 'EUR', 'usd'), promisedOn: dateText }, { requiredKeys: [] }),
+          },
+          { requiredKeys: ['customerId', 'kind'] },
+        ),
+      ),
+    ),
+  'lib/actions/collections/place-hold.ts': () =>
+    fc.tuple(
+      anyOf(
+        fc.record(
+          {
+            kind: fc.constantFrom('dispute', 'hold', 'x'),
+            customerId: ids(),
+            invoiceId: ids(),
+            reason: hostileText,
+            note: hostileText,
+            startsOn: dateText,
+            endsOn: fc.oneof(dateText, fc.constant(null)),
+          },
+          { requiredKeys: ['kind', 'reason'] },
+        ),
+      ),
+    ),
+  'lib/actions/collections/end-hold.ts': () => fc.tuple(anyOf(fc.record({ id: ids() }))),
+  'lib/actions/collections/set-customer-collection.ts': () =>
+    fc.tuple(
+      anyOf(
+        fc.record(
+          {
+            customerId: ids(),
+            collectorId: fc.oneof(ids(), fc.constant(null)),
+            nextAction: fc.constantFrom('call_back', 'legal_review', 'x', null),
+            nextActionOn: fc.oneof(dateText, fc.constant(null)),
+            remindersOptOut: fc.constantFrom(true, false, 'yes'),
+          },
+          { requiredKeys: ['customerId'] },
+        ),
+      ),
+    ),
+  'lib/actions/collections/set-location-collector.ts': () =>
+    fc.tuple(anyOf(fc.record({ locationId: idText(pools.locations), collectorId: fc.oneof(ids(), fc.constant(null)) }))),
   'lib/actions/company-action.ts': { skip: 'the wrapper itself' },
   'lib/actions/csv-upload.ts': { skip: 'a size check the import actions share' },
   'lib/actions/invoices/download-invoices.ts': () =>
@@ -76,6 +150,33 @@ const INPUTS: Record<string, (() => fc.Arbitrary<unknown[]>) | { skip: string }>
         }),
       ),
     ),
+  'lib/actions/dunning/run-collections-now.ts': () => fc.tuple(),
+  'lib/actions/dunning/update-dunning-policy.ts': () =>
+    fc.tuple(
+      anyOf(
+        fc.record(
+          {
+            enabled: fc.oneof(fc.boolean(), hostileValue),
+            mode: fc.constantFrom('automatic', 'approve', 'x'),
+            minIntervalDays: fc.oneof(fc.integer({ min: -5, max: 400 }), hostileValue),
+            minimums: fc.oneof(fc.dictionary(fc.constantFrom('USD', 'EUR', 'usd', 'X'), fc.integer({ min: -10, max: 100_000 })), hostileValue),
+            levels: fc.array(
+              fc.record({
+                days: fc.integer({ min: -1, max: 1000 }),
+                channel: fc.constantFrom('email', 'call', 'letter', 'fax'),
+                name: hostileText,
+                subject: fc.oneof(hostileText, fc.constant('Hi {{customer}}'), fc.constant('{{nope}}')),
+                body: fc.oneof(hostileText, fc.constant('{{invoices}}\n{{amount_due}}')),
+              }),
+              { maxLength: 3 },
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+    ),
+  'lib/actions/dunning/decide-reminders.ts': () =>
+    fc.tuple(anyOf(fc.record({ ids: fc.array(ids(), { maxLength: 3 }), decision: fc.constantFrom('approve', 'cancel', 'x') }, { requiredKeys: [] }))),
   'lib/actions/settings/update-company-profile.ts': () =>
     fc.tuple(
       fc

@@ -79,7 +79,18 @@ export default async function AgingInvoicesPage({
           today={today}
           canGenerate={modifyLocations.length > 0}
           modifyLocations={modifyLocations}
-          state={{ asOf: p.asOf, locations: p.locations, currency: p.currency, page: p.page, perPage: p.perPage, sort: report.sort, q: p.q }}
+          state={{
+            asOf: p.asOf,
+            locations: p.locations,
+            currency: p.currency,
+            page: p.page,
+            perPage: p.perPage,
+            sort: report.sort,
+            q: p.q,
+            notContactedDays: p.notContactedDays,
+            brokenPromise: p.brokenPromise,
+            onHold: p.onHold,
+          }}
         />
       </>,
     );

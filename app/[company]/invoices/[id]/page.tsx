@@ -18,6 +18,11 @@ import { RecordPaymentDialog } from '@/components/ledger/record-payment-dialog';
 import { WriteOffDialog } from '@/components/ledger/write-off-dialog';
 import { InvoiceStateButton } from '@/components/ledger/invoice-state-button';
 import { customerAccountingHref } from '@/components/ledger/ledger-hrefs';
+import { getCollectionsPanel } from '@/lib/collections/get-collections-panel';
+import { ActiveHolds } from '@/components/collections/active-holds';
+import { HoldDialog } from '@/components/collections/hold-dialog';
+import { InvoiceCollections } from '@/components/collections/invoice-collections';
+import { LogContactDialog } from '@/components/collections/log-contact-dialog';
 
 export const metadata: Metadata = { title: 'Invoice' };
 
@@ -39,6 +44,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ compan
     throw e;
   });
   const today = todayInTimeZone(access.company.timeZone);
+  const collections = await getCollectionsPanel(access, { customerId: invoice.customer.id, invoiceId: invoice.id });
   const { canModify, status, currency } = invoice;
   const owing = OWING.includes(status) && invoice.balanceMinor > 0;
   const pastDue = owing && invoice.dueDate < today;
@@ -77,6 +83,24 @@ export default async function InvoicePage({ params }: { params: Promise<{ compan
                 <WriteOffDialog {...ref} balanceMinor={invoice.balanceMinor} currency={currency} />
               </>
             ) : null}
+            <LogContactDialog
+              slug={slug}
+              customerId={invoice.customer.id}
+              customerName={invoice.customer.name}
+              invoices={[{ id: invoice.id, number: invoice.number, currency, balanceMinor: invoice.balanceMinor }]}
+              preselected={[invoice.id]}
+              currencies={[currency]}
+              today={today}
+              nowLocal={collections.nowLocal}
+            />
+            <HoldDialog
+              slug={slug}
+              customerId={invoice.customer.id}
+              customerName={invoice.customer.name}
+              invoices={[{ id: invoice.id, number: invoice.number }]}
+              invoiceId={invoice.id}
+              today={today}
+            />
             {status === 'draft' ? <InvoiceStateButton {...ref} transition="post" /> : null}
             {SETTLED.includes(status) && status !== 'archived' ? <InvoiceStateButton {...ref} transition="archive" /> : null}
             {invoice.history.length === 0 && !['void', 'archived'].includes(status) ? <InvoiceStateButton {...ref} transition="void" /> : null}
@@ -85,6 +109,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ compan
       </div>
 
       <div className="space-y-4">
+        <ActiveHolds slug={slug} holds={collections.activeHolds} mayModify={canModify} />
         <dl className="grid grid-cols-2 gap-px overflow-hidden rounded-xl border border-slate-200 bg-slate-200 shadow-sm sm:grid-cols-4">
           {[
             { label: 'Invoice date', value: formatCalendarDate(invoice.invoiceDate) },
@@ -115,6 +140,8 @@ export default async function InvoicePage({ params }: { params: Promise<{ compan
           </h2>
           <PaymentHistoryTable entries={invoice.history} currency={currency} invoiceNumber={invoice.number} />
         </section>
+
+        <InvoiceCollections slug={slug} timeZone={access.company.timeZone} data={collections} />
       </div>
     </PageShell>
   );

@@ -22,6 +22,8 @@ import { CustomerTransactionsSection } from '@/components/customers/customer-tra
 import { listDraftInvoices } from '@/lib/invoices/list-draft-invoices';
 import { getCustomerTransactions, type CustomerTransactions } from '@/lib/receivables/get-customer-transactions';
 import { can, permittedLocations } from '@/lib/auth/can';
+import { getCollectionsPanel } from '@/lib/collections/get-collections-panel';
+import { CollectionsPanel } from '@/components/collections/collections-panel';
 
 export const metadata: Metadata = { title: 'Customer accounting' };
 
@@ -47,12 +49,16 @@ export default async function CustomerAccountingPage({
     );
   }
   if (!z.guid().safeParse(id).success) notFound();
-  const [data, statements] = await Promise.all([
+  const [data, statements, collections] = await Promise.all([
     getCustomerAging(access, id).catch((e: unknown) => {
       if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
       throw e;
     }),
     listStatements(access, { customerId: id, perPage: 10 }),
+    getCollectionsPanel(access, { customerId: id }).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
+      throw e;
+    }),
   ]);
   const drafts = await listDraftInvoices(access, id);
   let transactions: CustomerTransactions | null = null;
@@ -203,6 +209,15 @@ export default async function CustomerAccountingPage({
             </ul>
           </section>
         ) : null}
+
+        <CollectionsPanel
+          slug={slug}
+          timeZone={access.company.timeZone}
+          customer={data.customer}
+          invoices={data.invoices.map((i) => ({ id: i.id, number: i.number, currency: i.currency, balanceMinor: i.balance }))}
+          currencies={currencies}
+          data={collections}
+        />
 
         <CustomerTransactionsSection slug={slug} data={transactions} error={transactionsError} />
 

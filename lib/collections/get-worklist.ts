@@ -1,0 +1,136 @@
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { calendarDateOf, todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
+import { can, seesEveryLocation } from '@/lib/auth/can';
+import type { CompanyAccess } from '@/lib/auth/get-company-access';
+import { visibleCustomerSql } from '@/lib/auth/visible-customers';
+import { AppError } from '@/lib/errors/app-error';
+import { parseOrThrow } from '@/lib/errors/zod-issues';
+import { toMinor } from '@/lib/receivables/aging-sql';
+import { effectiveCollectorSql } from './effective-collector-sql';
+import { overdueByCustomerSql } from './money-at-risk-sql';
+import { worklistItemsSql } from './worklist-items-sql';
+import { worklistParamsSchema, type WorklistScope, type WorklistType } from './worklist-params';
+
+export interface WorklistItem {
+  type: WorklistType;
+  /** What completing clears: the customer id (next action, newly overdue), else the promise, hold or reminder id. */
+  id: string;
+  customer: { id: string; name: string };
+  /** Whose item it is: the customer's collector (a task: its assignee); null when nobody's. */
+  collector: { id: string; name: string } | null;
+  dueOn: CalendarDate;
+  /** The customer's overdue open balance per currency, with its money at risk (minor units). */
+  overdue: { currency: string; overdueMinor: number; riskMinor: number }[];
+  /** Money at risk summed over currencies: a ranking score, not an amount to show without its currencies. */
+  riskScore: number;
+  detail: Record<string, unknown>;
+}
+
+export interface Worklist {
+  today: CalendarDate;
+  scope: WorklistScope;
+  type: WorklistType | null;
+  collectorId: string | null;
+  items: WorklistItem[];
+  page: number;
+  perPage: number;
+  totalRows: number;
+  totalPages: number;
+}
+
+type Row = {
+  n: number;
+  type: WorklistType | null;
+  item_id: string;
+  customer_id: string;
+  customer_name: string;
+  due_on: Date;
+  owner: string | null;
+  owner_name: string | null;
+  detail: Record<string, unknown>;
+  overdue: { currency: string; overdueMinor: number; riskMinor: number }[];
+  risk: bigint;
+};
+
+/**
+ * What is due today for the caller, ordered by money at risk (largest first): items of customers they may see,
+ * by default their own (a manager: everyone's). Non-managers choose between their own and unassigned items;
+ * managers may also see everyone's, or one collector's. Amounts count only invoices in locations the caller
+ * may view.
+ */
+export async function getWorklist(access: CompanyAccess, input: unknown, now: Date = new Date()): Promise<Worklist> {
+  const p = parseOrThrow(worklistParamsSchema, input);
+  const manager = can(access, 'company.manage');
+  const scope: WorklistScope = p.scope ?? (manager ? 'everyone' : 'mine');
+  if (!manager && (scope === 'everyone' || p.collectorId)) {
+    throw new AppError('FORBIDDEN', "Only managers can see other collectors' items.", [
+      { path: p.collectorId ? 'collectorId' : 'scope', message: 'Managers only' },
+    ]);
+  }
+  if (access.viewLocations.length === 0) throw new AppError('FORBIDDEN', 'You have no permission to view invoices in any location of this company.');
+  const companyId = access.company.id;
+  const today = todayInTimeZone(access.company.timeZone, now);
+  const owner =
+    p.collectorId !== undefined
+      ? Prisma.sql`owner = ${p.collectorId}::uuid`
+      : scope === 'mine'
+        ? Prisma.sql`owner = ${access.userId}::uuid`
+        : scope === 'unassigned'
+          ? // A task nobody is assigned to is for managers.
+            Prisma.sql`owner IS NULL ${manager ? Prisma.empty : Prisma.sql`AND type <> 'task'`}`
+          : Prisma.sql`true`;
+  const type = p.type ? Prisma.sql`AND it.type = ${p.type}` : Prisma.empty;
+  const offset = (p.page - 1) * p.perPage;
+  const rows = await prisma.$queryRaw<Row[]>`
+    WITH items AS MATERIALIZED (${worklistItemsSql({ companyId, timeZone: access.company.timeZone, today })}),
+    f AS MATERIALIZED (
+      SELECT * FROM (
+        SELECT it.*, c.name AS customer_name, CASE WHEN it.type = 'task' THEN it.task_owner ELSE ${effectiveCollectorSql('c')} END AS owner
+        FROM items it JOIN customers c ON c.company_id = ${companyId}::uuid AND c.id = it.customer_id
+        WHERE ${visibleCustomerSql(access, 'c')} ${type}
+      ) x WHERE ${owner}
+    ),
+    m AS MATERIALIZED (${overdueByCustomerSql({
+      companyId,
+      asOf: today,
+      locationIds: seesEveryLocation(access) ? null : access.viewLocations.map((l) => l.id),
+      customers: Prisma.sql`SELECT DISTINCT customer_id FROM f`,
+    })}),
+    r AS (
+      SELECT customer_id, sum(risk)::bigint AS risk,
+        jsonb_agg(jsonb_build_object('currency', trim(currency), 'overdueMinor', overdue, 'riskMinor', risk) ORDER BY currency) AS overdue
+      FROM m GROUP BY customer_id
+    )
+    SELECT (SELECT count(*)::int FROM f) AS n, pg.* FROM (SELECT 1) one LEFT JOIN LATERAL (
+      SELECT f.type, f.item_id, f.customer_id, f.customer_name, f.due_on, f.owner, u.name AS owner_name, f.detail,
+        coalesce(r.overdue, '[]'::jsonb) AS overdue, coalesce(r.risk, 0)::bigint AS risk
+      FROM f LEFT JOIN r ON r.customer_id = f.customer_id LEFT JOIN users u ON u.id = f.owner
+      ORDER BY coalesce(r.risk, 0) DESC, f.due_on, f.customer_name, f.customer_id, f.type, f.item_id
+      LIMIT ${p.perPage} OFFSET ${offset}
+    ) pg ON true`;
+  const totalRows = rows[0]?.n ?? 0;
+  return {
+    today,
+    scope,
+    type: p.type ?? null,
+    collectorId: p.collectorId ?? null,
+    items: rows
+      .filter((r) => r.type !== null)
+      .map((r) => ({
+        type: r.type!,
+        id: r.item_id,
+        customer: { id: r.customer_id, name: r.customer_name },
+        collector: r.owner ? { id: r.owner, name: r.owner_name ?? '' } : null,
+        dueOn: calendarDateOf(r.due_on),
+        overdue: r.overdue.map((o) => ({ currency: o.currency, overdueMinor: toMinor(o.overdueMinor), riskMinor: toMinor(o.riskMinor) })),
+        riskScore: toMinor(r.risk),
+        detail: r.detail,
+      })),
+    page: p.page,
+    perPage: p.perPage,
+    totalRows,
+    totalPages: Math.ceil(totalRows / p.perPage),
+  };
+}

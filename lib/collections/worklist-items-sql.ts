@@ -1,0 +1,64 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { CalendarDate } from '@/lib/aging/calendar-date';
+import { AGEABLE_INVOICE } from '@/lib/receivables/aging-sql';
+import { activeHoldSql } from './active-hold-sql';
+import { promisePaidSql, promiseStateSql } from './promise-state-sql';
+
+/** Days ahead a hold's end shows on the worklist, so someone decides before it lapses. */
+export const HOLD_ENDING_DAYS = 3;
+/**
+ * Days an invoice counts as newly overdue: it fell due in the last 7 days (due on one of the 7 days before today)
+ * and the nightly run flagged it. An old debt flagged on the night collections were switched on is not new.
+ */
+export const NEWLY_OVERDUE_DAYS = 7;
+
+export interface WorklistItemsScope {
+  companyId: string;
+  timeZone: string;
+  today: CalendarDate;
+}
+
+/**
+ * Every open worklist item of a company on `today`, as rows (type, item_id, customer_id, due_on, task_owner,
+ * detail): one branch per kind, each on its own partial index, so the union is as small as the work to do.
+ * - next_action: the customer's next action is due (next_action_on <= today);
+ * - broken_promise: a promise broken or partly kept and not followed up; due the morning after its date;
+ * - newly_overdue: an open invoice that fell due in the last 7 days, flagged overdue, and no contact by a person since the flag;
+ * - hold_ending: an active hold that ends within 3 days and was not reviewed;
+ * - task: a call or letter the nightly run asked for (task_owner: its assignee; null is for managers).
+ */
+export function worklistItemsSql(s: WorklistItemsScope): Prisma.Sql {
+  const co = Prisma.sql`${s.companyId}::uuid`;
+  const today = Prisma.sql`${s.today}::date`;
+  const dueSince = Prisma.sql`(${today} - ${Prisma.raw(String(NEWLY_OVERDUE_DAYS))})`;
+  return Prisma.sql`
+    SELECT 'next_action' AS type, c.id::text AS item_id, c.id AS customer_id, c.next_action_on AS due_on, NULL::uuid AS task_owner,
+      jsonb_build_object('action', c.next_action, 'on', c.next_action_on) AS detail
+    FROM customers c WHERE c.company_id = ${co} AND c.next_action_on <= ${today}
+    UNION ALL
+    SELECT 'broken_promise', p.id::text, p.customer_id, p.promised_on + 1, NULL::uuid,
+      jsonb_build_object('promiseId', p.id, 'state', st.state, 'amountMinor', p.amount_minor, 'paidMinor', pd.paid, 'currency', trim(p.currency),
+        'promisedOn', p.promised_on, 'madeOn', p.made_on)
+    FROM payment_promises p
+    CROSS JOIN LATERAL (SELECT ${promisePaidSql('p')} AS paid) pd
+    CROSS JOIN LATERAL (SELECT ${promiseStateSql(s.today, 'p', Prisma.raw('pd.paid'))} AS state) st
+    WHERE p.company_id = ${co} AND p.followed_up_at IS NULL AND p.promised_on < ${today} AND st.state IN ('broken', 'partly_kept')
+    UNION ALL
+    SELECT 'newly_overdue', c.id::text, c.id, (min(i.overdue_flagged_at) AT TIME ZONE ${s.timeZone})::date, NULL::uuid,
+      jsonb_build_object('flaggedAt', min(i.overdue_flagged_at), 'invoices', count(*), 'lastContactAt', c.last_contact_at)
+    FROM invoices i JOIN customers c ON c.company_id = i.company_id AND c.id = i.customer_id
+    WHERE i.company_id = ${co} AND i.overdue_flagged_at IS NOT NULL AND i.due_date >= ${dueSince} AND i.due_date < ${today} AND ${AGEABLE_INVOICE}
+      AND (c.last_contact_at IS NULL OR c.last_contact_at < i.overdue_flagged_at)
+    GROUP BY c.id, c.last_contact_at
+    UNION ALL
+    SELECT 'hold_ending', h.id::text, h.customer_id, h.ends_on, NULL::uuid,
+      jsonb_build_object('holdId', h.id, 'kind', h.kind, 'reason', h.reason, 'endsOn', h.ends_on, 'invoiceId', h.invoice_id)
+    FROM collection_holds h
+    WHERE h.company_id = ${co} AND h.ended_at IS NULL AND h.reviewed_at IS NULL AND h.ends_on <= ${today} + ${Prisma.raw(String(HOLD_ENDING_DAYS))}
+      AND ${activeHoldSql(s.today, 'h')}
+    UNION ALL
+    SELECT 'task', r.id::text, r.customer_id, (r.created_at AT TIME ZONE ${s.timeZone})::date, r.assignee_id,
+      jsonb_build_object('reminderId', r.id, 'channel', r.channel, 'level', r.level, 'subject', r.subject)
+    FROM dunning_reminders r WHERE r.company_id = ${co} AND r.status = 'task_open'`;
+}
