@@ -7,8 +7,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/lib/money/currency';
 import type { AgingCollections } from '@/lib/receivables/aging-collections';
-import { HoldBadge } from '@/components/collections/hold-badge';
-import { PromiseBadge } from '@/components/collections/promise-badge';
+import { CollectionsCell } from './collections-cell';
 
 export interface AgingRow {
   customer: { id: string; name: string };
@@ -19,15 +18,8 @@ export interface AgingRow {
   collections?: AgingCollections;
 }
 
-const NEXT_ACTION: Record<string, string> = {
-  call_back: 'Call back',
-  formal_letter: 'Formal letter',
-  escalate: 'Escalate',
-  legal_review: 'Legal review',
-  payment_plan: 'Payment plan',
-};
 /** Columns read as text, left-aligned. */
-const TEXT_COLUMNS = new Set(['name', 'contact', 'next', 'status']);
+const TEXT_COLUMNS = new Set(['name', 'collections']);
 
 interface Props {
   slug: string;
@@ -43,6 +35,8 @@ interface Props {
   onSelectionChange: OnChangeFn<RowSelectionState>;
   /** Bulk action buttons, shown in the selection bar above the table. */
   actions?: React.ReactNode;
+  /** The company's time zone: last contacts are shown on its calendar (default UTC). */
+  timeZone?: string;
 }
 
 /** Next sort for a header click: first click sorts amounts largest-first and names A-Z; a second click flips. */
@@ -83,7 +77,19 @@ function SortHeader({
   );
 }
 
-export function AgingTable({ slug, rows, showUnapplied = false, buckets, currency, sort, sortHref, selection, onSelectionChange, actions }: Props) {
+export function AgingTable({
+  slug,
+  rows,
+  showUnapplied = false,
+  buckets,
+  currency,
+  sort,
+  sortHref,
+  selection,
+  onSelectionChange,
+  actions,
+  timeZone = 'UTC',
+}: Props) {
   const oldest = buckets[buckets.length - 1]?.key;
 
   const columns = useMemo<ColumnDef<AgingRow>[]>(
@@ -161,47 +167,12 @@ export function AgingTable({ slug, rows, showUnapplied = false, buckets, currenc
         ),
       },
       {
-        id: 'contact',
-        header: () => <span>Last contact</span>,
-        cell: ({ row }) => {
-          const c = row.original.collections;
-          if (!c?.lastContactAt) return <span className="text-slate-400">Never</span>;
-          return (
-            <span title={c.lastContactAt} className="whitespace-nowrap">
-              {c.lastContactAt.slice(0, 10)} <span className="text-slate-500">· {c.lastContactKind}</span>
-            </span>
-          );
-        },
-      },
-      {
-        id: 'next',
-        header: () => <span>Next action</span>,
-        cell: ({ row }) => {
-          const c = row.original.collections;
-          if (!c?.nextActionOn) return <span className="text-slate-400">—</span>;
-          return (
-            <span className="whitespace-nowrap">
-              {c.nextActionOn} <span className="text-slate-500">· {NEXT_ACTION[c.nextAction ?? ''] ?? c.nextAction}</span>
-            </span>
-          );
-        },
-      },
-      {
-        id: 'status',
-        header: () => <span>Status</span>,
-        cell: ({ row }) => {
-          const c = row.original.collections;
-          if (!c?.promise && !c?.hold) return null;
-          return (
-            <span className="flex flex-wrap gap-1">
-              {c.promise ? <PromiseBadge {...c.promise} /> : null}
-              {c.hold ? <HoldBadge kind={c.hold.kind} reason={c.hold.reason} endsOn={c.hold.endsOn} count={c.hold.count} /> : null}
-            </span>
-          );
-        },
+        id: 'collections',
+        header: () => <span title="Last contact, next action, promise to pay and hold">Collections</span>,
+        cell: ({ row }) => <CollectionsCell c={row.original.collections} timeZone={timeZone} />,
       },
     ],
-    [buckets, currency, oldest, showUnapplied, slug, sort, sortHref],
+    [buckets, currency, oldest, showUnapplied, slug, sort, sortHref, timeZone],
   );
 
   const table = useReactTable({
@@ -235,7 +206,8 @@ export function AgingTable({ slug, rows, showUnapplied = false, buckets, currenc
           </div>
         ) : null}
       </div>
-      <div className="overflow-x-auto">
+      {/* Fits 1280 px; narrower screens scroll the table sideways rather than cut columns off. */}
+      <div className="max-w-full overflow-x-auto">
         <table className="w-full text-sm" aria-label="Open receivables by customer">
           <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
             {table.getHeaderGroups().map((group) => (
@@ -245,7 +217,12 @@ export function AgingTable({ slug, rows, showUnapplied = false, buckets, currenc
                     key={h.id}
                     scope="col"
                     aria-sort={ariaSort(h.id)}
-                    className={cn('px-4 py-2.5 font-medium', h.id === 'select' ? 'w-10' : TEXT_COLUMNS.has(h.id) ? 'text-left' : 'text-right')}
+                    className={cn(
+                      'px-3 py-2.5 font-medium',
+                      h.id === 'select' ? 'w-10' : TEXT_COLUMNS.has(h.id) ? 'text-left' : 'text-right',
+                      // Wide enough that a long name wraps to two lines at most, not three.
+                      h.id === 'name' && 'min-w-48',
+                    )}
                   >
                     {flexRender(h.column.columnDef.header, h.getContext())}
                   </th>
@@ -259,7 +236,11 @@ export function AgingTable({ slug, rows, showUnapplied = false, buckets, currenc
                 {row.getVisibleCells().map((cell) => (
                   <td
                     key={cell.id}
-                    className={cn('px-4 py-2.5', TEXT_COLUMNS.has(cell.column.id) ? 'text-left' : cell.column.id === 'select' ? '' : 'text-right')}
+                    className={cn(
+                      'px-3 py-2.5',
+                      TEXT_COLUMNS.has(cell.column.id) ? 'text-left' : cell.column.id === 'select' ? '' : 'whitespace-nowrap text-right',
+                      cell.column.id === 'collections' && 'py-1.5',
+                    )}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>

@@ -25,9 +25,11 @@ interface Props {
   canGenerate: boolean;
   /** Locations the user may both view and modify: what Generate Statements may cover. */
   modifyLocations: { id: string; name: string }[];
+  /** The company's time zone, for last-contact dates. */
+  timeZone?: string;
 }
 
-export function AgingView({ slug, report, state, locations, currencies, baseCurrency, today, canGenerate, modifyLocations }: Props) {
+export function AgingView({ slug, report, state, locations, currencies, baseCurrency, today, canGenerate, modifyLocations, timeZone }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const go = useCallback((next: AgingUrlState) => startTransition(() => router.push(agingHref(slug, next))), [router, slug]);
@@ -115,6 +117,7 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
             selection={selection}
             onSelectionChange={onSelectionChange}
             actions={actions}
+            timeZone={timeZone}
           />
         ) : (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center">

@@ -3,9 +3,9 @@ import { useState, useTransition } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import { CalendarClock, ClipboardList, HandCoins, Inbox, PauseCircle, TriangleAlert, UserRoundCog } from 'lucide-react';
+import { Inbox, UserRoundCog } from 'lucide-react';
 import type { Worklist, WorklistItem } from '@/lib/collections/get-worklist';
-import { NEXT_ACTION_LABELS, WORKLIST_TYPE_LABELS, WORKLIST_TYPES } from '@/lib/collections/worklist-params';
+import { NEXT_ACTION_LABELS, WORKLIST_TYPE_DESCRIPTIONS, WORKLIST_TYPE_LABELS, WORKLIST_TYPES } from '@/lib/collections/worklist-params';
 import { reassignCustomersAction } from '@/lib/actions/collections/reassign-customers';
 import { formatMoney } from '@/lib/money/currency';
 import { Button } from '@/components/ui/button';
@@ -15,8 +15,8 @@ import { CompleteItemDialog } from './complete-item-dialog';
 import { PromiseBadge } from './promise-badge';
 import { HoldBadge } from './hold-badge';
 import { worklistHref, type WorklistUrlState } from './worklist-href';
+import { WORKLIST_ICONS as ICONS, WorklistLegend } from './worklist-legend';
 
-const ICONS = { next_action: CalendarClock, broken_promise: HandCoins, newly_overdue: TriangleAlert, hold_ending: PauseCircle, task: ClipboardList };
 const select =
   'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 
@@ -126,6 +126,7 @@ export function WorklistView({ slug, worklist, manager, collectors }: Props) {
           </div>
         ) : null}
       </div>
+      <WorklistLegend />
       {worklist.items.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
           <Inbox className="mx-auto size-10 text-slate-300" aria-hidden />
@@ -176,7 +177,7 @@ export function WorklistView({ slug, worklist, manager, collectors }: Props) {
                       </td>
                     ) : null}
                     <td className="px-4 py-2.5">
-                      <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
+                      <span className="inline-flex items-center gap-1.5 whitespace-nowrap" title={WORKLIST_TYPE_DESCRIPTIONS[item.type]}>
                         <Icon className="size-4 text-slate-500" aria-hidden /> {WORKLIST_TYPE_LABELS[item.type]}
                       </span>
                     </td>

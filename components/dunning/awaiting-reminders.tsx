@@ -7,11 +7,15 @@ import { decideRemindersAction } from '@/lib/actions/dunning/decide-reminders';
 import type { AwaitingReminder } from '@/lib/dunning/list-awaiting-reminders';
 import { formatMoney } from '@/lib/money/currency';
 
-/** Reminders waiting for a manager: select some (or all) and approve (their emails are queued) or cancel them. */
-export function AwaitingReminders({ slug, reminders }: { slug: string; reminders: AwaitingReminder[] }) {
+/**
+ * A page of the reminders waiting for a manager: select some on this page and approve (their emails are queued)
+ * or cancel them. Deciding all `total` of them (every page) is DecideAllDialog's, beside the section heading.
+ */
+export function AwaitingReminders({ slug, reminders, total }: { slug: string; reminders: AwaitingReminder[]; total: number }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [pending, startTransition] = useTransition();
-  if (reminders.length === 0) return <p className="mt-4 text-sm text-slate-600">No reminders are waiting for approval.</p>;
+  if (reminders.length === 0)
+    return <p className="mt-4 text-sm text-slate-600">{total === 0 ? 'No reminders are waiting for approval.' : 'No reminders on this page.'}</p>;
   const all = selected.size === reminders.length ? true : selected.size > 0 ? 'indeterminate' : false;
   const toggle = (id: string) => {
     const next = new Set(selected);
@@ -33,13 +37,13 @@ export function AwaitingReminders({ slug, reminders }: { slug: string; reminders
     });
   return (
     <div className="mt-4 rounded-xl border border-slate-200 bg-white">
-      <div className="flex items-center gap-3 border-b border-slate-100 px-4 py-2">
+      <div className="flex flex-wrap items-center gap-3 border-b border-slate-100 px-4 py-2">
         <Checkbox
-          aria-label="Select all reminders"
+          aria-label="Select all reminders on this page"
           checked={all}
           onCheckedChange={() => setSelected(all === true ? new Set() : new Set(reminders.map((r) => r.id)))}
         />
-        <span className="text-sm text-slate-600">{selected.size} selected</span>
+        <span className="text-sm text-slate-600">{selected.size} selected on this page</span>
         <Button size="sm" disabled={pending || selected.size === 0} onClick={() => decide('approve')}>
           Approve
         </Button>

@@ -1,5 +1,5 @@
 import { formatMoney } from '@/lib/money/currency';
-import type { DunningPreview } from '@/lib/dunning/preview-dunning-run';
+import type { PreviewRow } from '@/lib/dunning/get-dunning-preview-page';
 
 const ACTION = { email: 'Email', call: 'Call task', letter: 'Letter task', skip: 'Skipped' } as const;
 
@@ -9,10 +9,11 @@ function amounts(items: { balanceMinor: number; currency: string }[]): string[] 
   return [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([c, m]) => formatMoney(m, c));
 }
 
-/** Today's preview: per customer what goes out at which level, and every reason something does not. */
-export function DunningPreviewTable({ preview }: { preview: DunningPreview }) {
-  if (!preview.enabled) return <p className="mt-4 text-sm text-slate-600">Reminders are turned off in the collections settings.</p>;
-  if (preview.customers.length === 0) return <p className="mt-4 text-sm text-slate-600">Nothing to send today.</p>;
+/** A page of today's preview: per customer what goes out at which level, and every reason something does not. */
+export function DunningPreviewTable({ enabled, rows, totalRows }: { enabled: boolean; rows: PreviewRow[]; totalRows: number }) {
+  if (!enabled) return <p className="mt-4 text-sm text-slate-600">Reminders are turned off in the collections settings.</p>;
+  if (rows.length === 0)
+    return <p className="mt-4 text-sm text-slate-600">{totalRows === 0 ? 'Nothing to send today.' : 'No customers on this page.'}</p>;
   return (
     <div className="mt-4 overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-sm">
@@ -37,7 +38,7 @@ export function DunningPreviewTable({ preview }: { preview: DunningPreview }) {
           </tr>
         </thead>
         <tbody>
-          {preview.customers.map((p) => (
+          {rows.map((p) => (
             <tr key={p.customerId} className="border-t border-slate-100 align-top">
               <td className="px-4 py-2 font-medium">{p.customerName}</td>
               <td className="px-4 py-2">

@@ -40,7 +40,7 @@ export async function AppHeader({ user, slug, active }: { user: SessionUser; slu
           {link(`/${slug}/settings/company`, 'Settings', active === 'settings')}
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          <NotificationBell slug={slug} unread={bell.unread} items={bell.items} />
+          <NotificationBell slug={slug} unread={bell.unread} items={bell.items} timeZone={bell.timeZone} />
           <span className="hidden text-sm text-slate-500 sm:inline" title={user.email}>
             {user.name}
           </span>

@@ -7,7 +7,18 @@ import { NotificationRow } from './notification-row';
 import { useMarkRead } from './use-mark-read';
 
 /** The header bell: unread count badge, and a panel of the newest notifications with links. */
-export function NotificationBell({ slug, unread, items }: { slug: string; unread: number; items: NotificationItem[] }) {
+export function NotificationBell({
+  slug,
+  unread,
+  items,
+  timeZone = 'UTC',
+}: {
+  slug: string;
+  unread: number;
+  items: NotificationItem[];
+  /** The company's time zone: times are shown in it. */
+  timeZone?: string;
+}) {
   const { pending, markRead } = useMarkRead(slug);
   const open = (item: NotificationItem) => {
     if (!item.readAt) markRead({ ids: [item.id] }, true);
@@ -53,7 +64,7 @@ export function NotificationBell({ slug, unread, items }: { slug: string; unread
             <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
               {items.map((item) => (
                 <li key={item.id} className="px-4 py-2.5">
-                  <NotificationRow item={item} onOpen={open} />
+                  <NotificationRow item={item} onOpen={open} timeZone={timeZone} />
                 </li>
               ))}
             </ul>

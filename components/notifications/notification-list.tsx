@@ -5,7 +5,7 @@ import { NotificationRow } from './notification-row';
 import { useMarkRead } from './use-mark-read';
 
 /** The full notifications list: Mark all read, and Mark read per unread item. */
-export function NotificationList({ slug, items, unread }: { slug: string; items: NotificationItem[]; unread: number }) {
+export function NotificationList({ slug, items, unread, timeZone }: { slug: string; items: NotificationItem[]; unread: number; timeZone: string }) {
   const { pending, markRead } = useMarkRead(slug);
   const open = (item: NotificationItem) => {
     if (!item.readAt) markRead({ ids: [item.id] }, true);
@@ -25,7 +25,7 @@ export function NotificationList({ slug, items, unread }: { slug: string; items:
           {items.map((item) => (
             <li key={item.id} className="flex items-start gap-3 px-4 py-3">
               <div className="min-w-0 flex-1">
-                <NotificationRow item={item} onOpen={open} />
+                <NotificationRow item={item} onOpen={open} timeZone={timeZone} />
               </div>
               {item.readAt ? null : (
                 <Button

@@ -54,6 +54,14 @@ export const WORKLIST_TYPE_LABELS: Record<WorklistType, string> = {
   hold_ending: 'Hold ending',
   task: 'Reminder task',
 };
+/** One line per item type, for the worklist's legend and the type's tooltip. */
+export const WORKLIST_TYPE_DESCRIPTIONS: Record<WorklistType, string> = {
+  next_action: 'The next action set on the customer (call back, letter, escalate…) is due today or earlier.',
+  broken_promise: 'A promise to pay passed its date without the full amount, and nobody has followed it up.',
+  newly_overdue: 'Invoices that fell due in the last 7 days, and nobody has contacted the customer since.',
+  hold_ending: 'A hold or dispute ends within 3 days: review it, or reminders resume.',
+  task: 'A call or formal letter the reminder run asked for (letters are for managers).',
+};
 export const NEXT_ACTION_LABELS: Record<(typeof WORKLIST_NEXT_ACTIONS)[number], string> = {
   call_back: 'Call back',
   formal_letter: 'Send formal letter',

@@ -3,6 +3,8 @@ import { prisma } from '@/lib/db/client';
 import { calendarDateOf, type CalendarDate } from '@/lib/aging/calendar-date';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { assertCan } from '@/lib/auth/can';
+import { parseOrThrow } from '@/lib/errors/zod-issues';
+import { runsPagingSchema, type Paged } from './paging';
 
 export interface AwaitingReminder {
   id: string;
@@ -18,23 +20,32 @@ export interface AwaitingReminder {
   amounts: { currency: string; minor: number }[];
 }
 
-/** Reminders waiting for a manager's approval (approve-first companies), oldest first; admins only. */
-export async function listAwaitingReminders(access: CompanyAccess, limit = 500): Promise<AwaitingReminder[]> {
+/**
+ * Reminders waiting for a manager's approval (approve-first companies), oldest first, one page at a time
+ * (`{ page, perPage }`, 50 by default) with the total; admins only. LIMIT/OFFSET in SQL: a first night may
+ * leave thousands waiting.
+ */
+export async function listAwaitingReminders(access: CompanyAccess, input: unknown = {}): Promise<Paged<AwaitingReminder>> {
   assertCan(access, 'company.manage', undefined, 'Only company admins may approve reminders.');
-  const rows = await prisma.$queryRaw<
-    {
-      id: string;
-      run_on: Date;
-      customer_id: string;
-      name: string;
-      to_address: string | null;
-      level: number;
-      subject: string;
-      body_text: string;
-      invoices: number;
-      amounts: { currency: string; minor: number | string }[];
-    }[]
-  >`
+  const p = parseOrThrow(runsPagingSchema, input);
+  const companyId = access.company.id;
+  const [[total], rows] = await Promise.all([
+    prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM dunning_reminders WHERE company_id = ${companyId}::uuid AND status = 'awaiting_approval'`,
+    prisma.$queryRaw<
+      {
+        id: string;
+        run_on: Date;
+        customer_id: string;
+        name: string;
+        to_address: string | null;
+        level: number;
+        subject: string;
+        body_text: string;
+        invoices: number;
+        amounts: { currency: string; minor: number | string }[];
+      }[]
+    >`
     SELECT r.id, run.run_on, r.customer_id, c.name, r.to_address, r.level, r.subject, r.body_text,
       (SELECT count(*)::int FROM dunning_reminder_items i WHERE i.company_id = r.company_id AND i.reminder_id = r.id) AS invoices,
       coalesce((SELECT json_agg(json_build_object('currency', trim(x.currency), 'minor', x.minor) ORDER BY x.currency) FROM (
@@ -42,10 +53,12 @@ export async function listAwaitingReminders(access: CompanyAccess, limit = 500):
     FROM dunning_reminders r
     JOIN dunning_runs run ON run.company_id = r.company_id AND run.id = r.run_id
     JOIN customers c ON c.company_id = r.company_id AND c.id = r.customer_id
-    WHERE r.company_id = ${access.company.id}::uuid AND r.status = 'awaiting_approval'
+    WHERE r.company_id = ${companyId}::uuid AND r.status = 'awaiting_approval'
     ORDER BY run.run_on, c.name, r.id
-    LIMIT ${Math.min(Math.max(1, limit), 1000)}::int`;
-  return rows.map((r) => ({
+    LIMIT ${p.perPage}::int OFFSET ${(p.page - 1) * p.perPage}::int`,
+  ]);
+  const totalRows = total!.n;
+  const list = rows.map((r) => ({
     id: r.id,
     runOn: calendarDateOf(r.run_on),
     customerId: r.customer_id,
@@ -57,4 +70,5 @@ export async function listAwaitingReminders(access: CompanyAccess, limit = 500):
     invoices: r.invoices,
     amounts: r.amounts.map((a) => ({ currency: a.currency, minor: Number(a.minor) })),
   }));
+  return { rows: list, page: p.page, perPage: p.perPage, totalRows, totalPages: Math.ceil(totalRows / p.perPage) };
 }

@@ -2,8 +2,6 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { CalendarDate } from '@/lib/aging/calendar-date';
 import type { AgingScheme } from '@/lib/aging/scheme';
-import { companyAdminIds, notifyUsers } from '@/lib/notifications/notify-users';
-import { isEscalation } from './choose-level';
 import type { DunningPolicy } from './dunning-policy';
 import { renderPlanText, type CompanyFacts, type CustomerPlan } from './plan-dunning';
 import { queueReminderEmails } from './queue-reminder-emails';
@@ -49,7 +47,6 @@ export async function prepareReminderChunk(ctx: ChunkContext, plans: CustomerPla
     ctx.scheme,
     emailing.map((p) => ({ customerId: p.customerId, currency: mainCurrency(p) })),
   );
-  const admins = await companyAdminIds(companyId);
   const status = (p: CustomerPlan) => (p.action === 'email' ? (automatic ? 'queued' : 'awaiting_approval') : 'task_open');
   // Letters go to the managers (no assignee); calls to the customer's collector.
   const assignee = (p: CustomerPlan) => (p.action === 'call' ? p.collectorId : null);
@@ -123,22 +120,7 @@ export async function prepareReminderChunk(ctx: ChunkContext, plans: CustomerPla
           })),
         { now: ctx.now, userId: null, fromStatus: 'new' },
       );
-      for (const p of live) {
-        if (!isEscalation(ctx.policy.levels, p.level!)) continue;
-        const letter = p.action === 'letter';
-        await notifyUsers(
-          {
-            companyId,
-            userIds: admins,
-            kind: 'escalation',
-            title: letter ? `${p.customerName}: a formal letter is due (${p.levelName})` : `${p.customerName} reached ${p.levelName}`,
-            body: p.subject,
-            link: `/${ctx.company.slug}/collections/runs`,
-            dedupeKey: `reminder:${reminderOf.get(p.customerId)}:escalation`,
-          },
-          tx,
-        );
-      }
+      // Escalations are notified once for the whole run (notify-escalations.ts), not per customer here.
       return {
         emails: live.filter((p) => p.action === 'email' && automatic).length,
         awaitingApproval: live.filter((p) => p.action === 'email' && !automatic).length,

@@ -8,6 +8,7 @@ import { getAgingScheme } from '@/lib/receivables/get-aging-scheme';
 import { flagOverdueInvoices } from './flag-overdue-invoices';
 import { loadDunningPolicy } from './get-dunning-policy';
 import { notifyBrokenPromises } from './notify-broken-promises';
+import { notifyEscalations } from './notify-escalations';
 import { notifyOverdueSummary } from './notify-overdue-summary';
 import { planDunning } from './plan-dunning';
 import { prepareReminderChunk, type ChunkResult } from './prepare-reminders';
@@ -82,6 +83,7 @@ export async function runCollections(companyId: string, opts: RunOptions): Promi
         if (opts.failAfterChunk !== undefined && ++chunk >= opts.failAfterChunk) throw new Error(`Simulated crash after chunk ${chunk}`);
       }
     }
+    if (policy.enabled) await notifyEscalations(companyId, company.slug, runId, runOn, policy.levels);
     // The day's totals, whichever call wrote them: a rerun after a crash reports the whole day.
     const [day] = await prisma.$queryRaw<{ emails: number; awaiting: number; tasks: number }[]>`
       SELECT count(*) FILTER (WHERE channel = 'email' AND status NOT IN ('awaiting_approval', 'cancelled'))::int AS emails,

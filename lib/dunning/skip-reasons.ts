@@ -104,3 +104,14 @@ export function decideCustomer(f: CustomerFacts, rules: SkipRules, runOn: Calend
   }
   return { send, skips };
 }
+
+/** Each reason in a word or two, for the preview's summary ("Disputed 3 · On hold 2 · Promise not yet due 4"). */
+export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
+  opted_out: 'Opted out',
+  min_interval: 'Reminded recently',
+  disputed: 'Disputed',
+  on_hold: 'On hold',
+  promise_pending: 'Promise not yet due',
+  covered_by_credit: 'Covered by credit',
+  under_minimum: 'Under the minimum',
+};

@@ -27,15 +27,21 @@ export function installTestClock(file: string | undefined): void {
     }
     return offset;
   };
-  class ShiftedDate extends RealDate {
-    constructor(...args: unknown[]) {
-      if (args.length === 0) super(realNow() + currentOffset());
-      else super(...(args as [string | number | Date]));
-    }
-    static now(): number {
-      return realNow() + currentOffset();
-    }
-  }
-  globalThis.Date = ShiftedDate as DateConstructor;
+  // A Proxy, not a subclass: `Date.prototype` stays the real one, so libraries that read its own methods at
+  // load time (@date-fns/tz's TZDate maps getHours & co. to their UTC twins that way) keep working. A subclass
+  // hid them, and TZDate then answered in the server's zone (the Log contact dialog's "now" was UTC's time).
+  globalThis.Date = new Proxy(RealDate, {
+    construct(target, args: unknown[], newTarget) {
+      return Reflect.construct(target, args.length === 0 ? [realNow() + currentOffset()] : args, newTarget) as object;
+    },
+    apply(target) {
+      // Date() without new: the current time as a string, whatever the arguments.
+      return new target(realNow() + currentOffset()).toString();
+    },
+    get(target, key, receiver) {
+      if (key === 'now') return () => realNow() + currentOffset();
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
   console.warn(`Agewise: test clock on (${file}); this server's time is shifted by that file's milliseconds.`);
 }

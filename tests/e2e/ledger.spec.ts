@@ -162,7 +162,11 @@ test('Export CSV on the aging page downloads every row of the current filters', 
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\n');
-  expect(lines[0]).toBe('Customer,Customer ID,Pending,Current,1-30,31-60,61-90,91+,Unapplied,Net total,Currency');
+  // The aging columns, then the collections status of each customer (issue 11).
+  expect(lines[0]).toBe(
+    'Customer,Customer ID,Pending,Current,1-30,31-60,61-90,91+,Unapplied,Net total,Currency,' +
+      'Last contact,Last contact kind,Next action,Next action date,Promise,Promised amount,Promise currency,Promised date,Hold,Hold reason',
+  );
   const shown = await page.getByRole('navigation', { name: 'Pagination, top' }).textContent();
   const total = Number(/of ([\d,]+) customers/.exec(shown ?? '')?.[1]?.replace(/,/g, ''));
   expect(lines.length - 1).toBe(total);

@@ -21,7 +21,8 @@ import {
 /**
  * Full-page screenshots of the main screens for a visual review, into test-results/screenshots/ (gitignored).
  * With DOCS_SCREENSHOT=1 it also refreshes the README's pictures in docs/: screenshot-aging.png (the aging
- * page), screenshot-generate.png (the Generate Statements result) and screenshot-statements.png.
+ * page), screenshot-generate.png (the Generate Statements result), screenshot-statements.png and
+ * screenshot-worklist.png (the collections worklist).
  */
 const dir = path.join('test-results', 'screenshots');
 mkdirSync(dir, { recursive: true });
@@ -98,6 +99,31 @@ test.describe('screenshots', () => {
     await page.goto(OUTBOX_PATH);
     await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
     await shoot(page, 'outbox');
+  });
+
+  test('admin: collections worklist, runs page, customer collections panel', async ({ page }) => {
+    await signIn(page, 'admin');
+    // Everyone's items, so the picture shows more than one collector's.
+    await page.goto('/acme/collections?scope=everyone');
+    const worklist = page.getByRole('table', { name: 'Worklist, by money at risk' });
+    await expect(worklist).toBeVisible();
+    if (process.env.DOCS_SCREENSHOT === '1') {
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: path.join('docs', 'screenshot-worklist.png'), animations: 'disabled' });
+    }
+    await shoot(page, 'worklist');
+
+    await page.goto('/acme/collections/runs');
+    await expect(page.getByRole('table', { name: "What today's run would send, per customer" })).toBeVisible();
+    await shoot(page, 'collections-runs');
+
+    // The demo's broken promise (scripts/lib/demo-collections.ts): a customer with a log, promises and a next action.
+    await page.goto('/acme/collections?scope=everyone&type=broken_promise');
+    await worklist.getByRole('link').first().click();
+    const panel = page.getByRole('region', { name: 'Collections', exact: true });
+    await expect(panel.getByRole('list', { name: 'Collection log, newest first' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await panel.screenshot({ path: path.join(dir, 'customer-collections.png'), animations: 'disabled' });
   });
 
   test('collector: aging page', async ({ page }) => {

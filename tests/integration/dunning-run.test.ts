@@ -185,7 +185,10 @@ describe("a company's dunning run", () => {
       where: { companyId: company.id, userId: admin.id, kind: 'escalation' },
       orderBy: { title: 'asc' },
     });
-    expect(escalations.map((n) => n.title)).toEqual(['Letter Co: a formal letter is due (Formal letter)', 'Plain Co reached Escalation']);
+    // One escalation for the whole run, not one per customer (Plain Co reached Escalation, Letter Co's letter is due).
+    expect(escalations.map((n) => [n.title, n.link, n.dedupeKey])).toEqual([
+      ['1 customer reached Escalation; 1 formal letter is due', `/${company.slug}/collections/runs`, `escalation:${RUN_ON}`],
+    ]);
 
     expect(await deliverDueEmails({ transport, companyId: company.id })).toEqual({ sent: 2, retried: 0, failed: 0 });
     const mail = smtp.messages.find((m) => m.to.includes('ap@plain.example'))!;

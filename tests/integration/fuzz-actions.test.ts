@@ -176,7 +176,14 @@ const INPUTS: Record<string, (() => fc.Arbitrary<unknown[]>) | { skip: string }>
       ),
     ),
   'lib/actions/dunning/decide-reminders.ts': () =>
-    fc.tuple(anyOf(fc.record({ ids: fc.array(ids(), { maxLength: 3 }), decision: fc.constantFrom('approve', 'cancel', 'x') }, { requiredKeys: [] }))),
+    fc.tuple(
+      anyOf(
+        fc.record(
+          { ids: fc.array(ids(), { maxLength: 3 }), all: fc.constantFrom(true, false), decision: fc.constantFrom('approve', 'cancel', 'x') },
+          { requiredKeys: [] },
+        ),
+      ),
+    ),
   'lib/actions/settings/update-company-profile.ts': () =>
     fc.tuple(
       fc

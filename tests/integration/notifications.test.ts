@@ -68,7 +68,7 @@ describe('notifications', () => {
     expect((await listNotifications(await access(me, co.slug), { perPage: '2', page: '2' })).items.map((n) => n.title)).toEqual(['N1']);
     const bell = await getBellNotifications(me, co.slug, 2);
     expect([bell.unread, bell.items.map((n) => n.title)]).toEqual([3, ['N3', 'N2']]);
-    expect(await getBellNotifications(me, 'no-such-company')).toEqual({ unread: 0, items: [] });
+    expect(await getBellNotifications(me, 'no-such-company')).toEqual({ unread: 0, items: [], timeZone: 'UTC' });
     await expect(listNotifications(await access(me, co.slug), { perPage: '500' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 

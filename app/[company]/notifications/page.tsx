@@ -29,7 +29,7 @@ export default async function NotificationsPage({
     const list = await listNotifications(access, { page, perPage: 25, unread: unreadOnly });
     body = (
       <div className="space-y-4">
-        <NotificationList slug={slug} items={list.items} unread={list.unread} />
+        <NotificationList slug={slug} items={list.items} unread={list.unread} timeZone={access.company.timeZone} />
         <ListPagination
           noun={['notification', 'notifications']}
           label="Pagination"

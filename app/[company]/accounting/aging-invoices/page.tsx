@@ -79,6 +79,7 @@ export default async function AgingInvoicesPage({
           today={today}
           canGenerate={modifyLocations.length > 0}
           modifyLocations={modifyLocations}
+          timeZone={access.company.timeZone}
           state={{
             asOf: p.asOf,
             locations: p.locations,
