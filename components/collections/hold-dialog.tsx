@@ -1,11 +1,11 @@
 'use client';
 import { useState } from 'react';
-import { Dialog } from 'radix-ui';
 import { toast } from 'sonner';
-import { Loader2, PauseCircle } from 'lucide-react';
+import { PauseCircle } from 'lucide-react';
 import { HOLD_KIND_LABELS, HOLD_KINDS } from '@/lib/collections/collection-input';
 import { placeHoldAction } from '@/lib/actions/collections/place-hold';
 import { Button } from '@/components/ui/button';
+import { DialogFormFooter } from '@/components/ui/dialog-form-footer';
 import { Modal } from '@/components/ui/modal';
 import { FormField, fieldClass } from '@/components/ledger/form-field';
 import { useLedgerAction } from '@/components/ledger/use-ledger-action';
@@ -126,17 +126,7 @@ function HoldForm({ slug, customerId, customerName, invoices, invoiceId, today, 
           </p>
         ) : null}
       </fieldset>
-      <div className="flex justify-end gap-3 border-t border-slate-200 px-5 py-3">
-        <Dialog.Close asChild>
-          <Button type="button" variant="ghost">
-            Cancel
-          </Button>
-        </Dialog.Close>
-        <Button type="submit" disabled={pending}>
-          {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
-          {pending ? 'Saving…' : 'Place'}
-        </Button>
-      </div>
+      <DialogFormFooter pending={pending} submitLabel="Place" />
     </form>
   );
 }

@@ -1,12 +1,12 @@
 'use client';
 import { useState } from 'react';
-import { Dialog } from 'radix-ui';
 import { toast } from 'sonner';
-import { Loader2, MessageSquarePlus } from 'lucide-react';
+import { MessageSquarePlus } from 'lucide-react';
 import { ENTRY_KIND_LABELS, ENTRY_KINDS } from '@/lib/collections/collection-input';
 import { formatMoney } from '@/lib/money/currency';
 import { addCollectionEntryAction } from '@/lib/actions/collections/add-collection-entry';
 import { Button } from '@/components/ui/button';
+import { DialogFormFooter } from '@/components/ui/dialog-form-footer';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Modal } from '@/components/ui/modal';
 import { FormField, fieldClass } from '@/components/ledger/form-field';
@@ -200,17 +200,7 @@ function LogContactForm({ slug, customerId, invoices, preselected, currencies, t
           </p>
         ) : null}
       </fieldset>
-      <div className="flex justify-end gap-3 border-t border-slate-200 px-5 py-3">
-        <Dialog.Close asChild>
-          <Button type="button" variant="ghost">
-            Cancel
-          </Button>
-        </Dialog.Close>
-        <Button type="submit" disabled={pending}>
-          {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
-          {pending ? 'Saving…' : 'Log contact'}
-        </Button>
-      </div>
+      <DialogFormFooter pending={pending} submitLabel="Log contact" />
     </form>
   );
 }
