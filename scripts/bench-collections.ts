@@ -2,8 +2,8 @@
 // workload on the `bench` company loaded by `npm run seed:bench` (1M invoices, 100,000 customers). It resets the
 // company's collections state (scripts/lib/bench-collections.ts), then times, with the clock pinned at 02:00:
 //   1. the first night's overdue run: flagging every overdue invoice, with its audit rows and notifications;
-//   2. the dunning of that night, automatic mode, with a minimum overdue amount chosen so about --reminders
-//      customers qualify: reminders, statement snapshots, outbox emails and log entries;
+//   2. the dunning of that night, automatic mode, every level by email, with a minimum overdue amount chosen so
+//      about --reminders customers qualify: reminders, statement snapshots, outbox emails and log entries;
 //   3. the following night's whole run;
 //   4. p50/p95 of the worklist and of the aging page with its collections columns and filters (in process).
 import { parseArgs } from 'node:util';
@@ -82,14 +82,15 @@ try {
       mode: 'automatic',
       minIntervalDays: 14,
       minimums: { [company.baseCurrency]: minimum },
-      levels: DEFAULT_POLICY.levels,
+      // Every level by email, so the run prepares about --reminders emails with their statements (the default chain's 60+ level is a letter task).
+      levels: DEFAULT_POLICY.levels.map((l) => ({ ...l, channel: 'email' })),
     },
   });
 
   const night1 = await twoAm(today);
   const [flagged, flagMs] = await once(() => flagOverdueInvoices(company.id, today, night1));
   const [, notifyMs] = await once(async () => {
-    await notifyOverdueSummary(company.id, company.slug, company.timeZone, today);
+    await notifyOverdueSummary(company.id, company.slug, today);
     await notifyBrokenPromises(company.id, company.slug, today);
   });
   const [preview, previewMs] = await once(() => buildDunningPreview(company.id, night1));

@@ -67,12 +67,16 @@ async function collections(command: string, slug: string, date: string | undefin
   const [y, m, d] = (date ?? '').split('-').map(Number) as [number, number, number];
   const now = date ? new Date(new TZDate(y, m - 1, d, 12, 0, 0, company.timeZone).getTime()) : new Date();
   if (command === 'preview') {
-    const p = await buildDunningPreview(company.id, now);
+    let p = await buildDunningPreview(company.id, { perPage: 200 }, now);
     console.log(`Collections preview of ${slug} for ${p.runOn} (${p.enabled ? p.mode : 'reminders off'}): ${p.toFlag} invoices to flag overdue.`);
-    for (const c of p.customers) {
-      const what = c.action === 'skip' ? 'skip' : `${c.action} level ${c.level} (${c.items.map((i) => `${i.number}@${i.level}`).join(', ')})`;
-      const why = [...(c.note ? [c.note] : []), ...c.skips.map((s) => s.message)].join(' ');
-      console.log(`  ${c.customerName}: ${what}${why ? ` - ${why}` : ''}`);
+    for (;;) {
+      for (const c of p.rows) {
+        const what = c.action === 'skip' ? 'skip' : `${c.action} level ${c.level} (${c.items.map((i) => `${i.number}@${i.level}`).join(', ')})`;
+        const why = [...(c.note ? [c.note] : []), ...c.skips.map((s) => s.message)].join(' ');
+        console.log(`  ${c.customerName}: ${what}${why ? ` - ${why}` : ''}`);
+      }
+      if (p.page >= p.totalPages) break;
+      p = await buildDunningPreview(company.id, { page: p.page + 1, perPage: 200 }, now);
     }
     const t = p.totals;
     console.log(`${t.emails} emails, ${t.calls} call tasks, ${t.letters} letter tasks, ${t.skipped} customers skipped.`);

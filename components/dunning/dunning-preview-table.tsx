@@ -1,5 +1,5 @@
 import { formatMoney } from '@/lib/money/currency';
-import type { PreviewRow } from '@/lib/dunning/get-dunning-preview-page';
+import type { PreviewRow } from '@/lib/dunning/preview-dunning-run';
 
 const ACTION = { email: 'Email', call: 'Call task', letter: 'Letter task', skip: 'Skipped' } as const;
 

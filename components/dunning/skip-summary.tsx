@@ -1,8 +1,8 @@
-import type { DunningPreviewPage } from '@/lib/dunning/get-dunning-preview-page';
+import type { DunningPreview } from '@/lib/dunning/preview-dunning-run';
 import { SKIP_REASON_LABELS } from '@/lib/dunning/skip-reasons';
 
 /** Above the preview: how many customers each skip reason holds back, over every page ("Disputed 3 · On hold 2"). */
-export function SkipSummary({ summary }: { summary: DunningPreviewPage['skipSummary'] }) {
+export function SkipSummary({ summary }: { summary: DunningPreview['skipSummary'] }) {
   if (summary.length === 0) return null;
   return (
     <p className="mt-1 text-sm text-slate-600">

@@ -277,8 +277,9 @@ export function openApiDocument() {
       },
       '/api/v1/companies/{company}/dunning-runs/preview': {
         get: {
-          summary: "What today's run would send, per customer and level, and why each skipped customer is skipped (admins)",
-          parameters: [slug],
+          summary:
+            "What today's run would send, per customer and level, and why each skipped customer is skipped (admins); customers with something to send first, paged, with totals and counts per skip reason over all",
+          parameters: [slug, query('page', 'from 1'), query('perPage', '1 to 200')],
           responses: { 200: { description: 'The preview' }, ...ERRORS },
         },
       },

@@ -2,9 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { calendarDateOf, type CalendarDate } from '@/lib/aging/calendar-date';
-import { activeHoldSql } from '@/lib/collections/active-hold-sql';
 import { effectiveCollectorSql } from '@/lib/collections/effective-collector-sql';
-import { promiseStateSql } from '@/lib/collections/promise-state-sql';
+import { dunningCandidatesSql, lastRemindedSql } from './dunning-candidates-sql';
 import type { DunningChannel, DunningPolicy } from './dunning-policy';
 import { renderReminder } from './render-template';
 import { decideCustomer, type CandidateInvoice, type Skip } from './skip-reasons';
@@ -71,38 +70,30 @@ const numbers = (o: Record<string, string | number> | null): Record<string, numb
   Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k.trim(), Number(v)]));
 
 /**
- * The reminders a run on `runOn` would prepare, per customer, without writing anything (the preview and the run
- * share it). Candidates are found in SQL: open invoices with a balance, past due, at a level (the highest whose
- * days they reached) that no reminder item names yet, with their holds, disputes and pending promises; then
- * the pure rules (skip-reasons.ts) decide each customer.
+ * The reminders a run on `runOn` would prepare for these customers (null: all with candidates), without
+ * writing anything (the preview and the run share it). Candidates are found in SQL (dunning-candidates-sql.ts);
+ * the pure rules (skip-reasons.ts) decide each customer. A company's run first narrows the customers in SQL
+ * (triage-dunning.ts), so only those with something to send are planned here.
  */
-export async function planDunning(company: CompanyFacts, policy: DunningPolicy, runOn: CalendarDate): Promise<CustomerPlan[]> {
-  const days = policy.levels.map((l) => l.days);
+export async function planDunning(
+  company: CompanyFacts,
+  policy: DunningPolicy,
+  runOn: CalendarDate,
+  customerIds: string[] | null = null,
+): Promise<CustomerPlan[]> {
+  if (customerIds?.length === 0) return [];
   const candidates = await prisma.$queryRaw<CandidateRow[]>`
-    SELECT i.id, i.number, i.customer_id, trim(i.currency) AS currency, i.due_date, i.balance_minor,
-      (${runOn}::date - i.due_date)::int AS days_overdue, lv.level,
-      EXISTS (SELECT 1 FROM collection_holds h WHERE h.company_id = i.company_id AND h.customer_id = i.customer_id
-        AND (h.invoice_id IS NULL OR h.invoice_id = i.id) AND h.kind = 'hold' AND ${activeHoldSql(runOn, 'h')}) AS on_hold,
-      EXISTS (SELECT 1 FROM collection_holds h WHERE h.company_id = i.company_id AND h.customer_id = i.customer_id
-        AND (h.invoice_id IS NULL OR h.invoice_id = i.id) AND h.kind = 'dispute' AND ${activeHoldSql(runOn, 'h')}) AS disputed,
-      EXISTS (SELECT 1 FROM payment_promises p WHERE p.company_id = i.company_id AND p.customer_id = i.customer_id
-        AND p.promised_on >= ${runOn}::date
-        AND (EXISTS (SELECT 1 FROM payment_promise_invoices ppi WHERE ppi.company_id = p.company_id AND ppi.promise_id = p.id AND ppi.invoice_id = i.id)
-          OR (p.currency = i.currency AND NOT EXISTS (SELECT 1 FROM payment_promise_invoices ppi WHERE ppi.company_id = p.company_id AND ppi.promise_id = p.id)))
-        AND ${promiseStateSql(runOn, 'p')} = 'pending') AS promise_pending
-    FROM invoices i
-    CROSS JOIN LATERAL (SELECT max(t.ord)::int AS level FROM unnest(${days}::int[]) WITH ORDINALITY AS t(days, ord)
-      WHERE t.days <= ${runOn}::date - i.due_date) lv
-    WHERE i.company_id = ${company.id}::uuid AND i.status IN ('open', 'partially_paid') AND i.balance_minor > 0
-      AND i.due_date < ${runOn}::date AND lv.level IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM dunning_reminder_items ri WHERE ri.company_id = i.company_id AND ri.invoice_id = i.id AND ri.level = lv.level)
-    ORDER BY i.customer_id, i.due_date, i.number`;
+    SELECT * FROM (${dunningCandidatesSql(
+      company.id,
+      policy.levels.map((l) => l.days),
+      runOn,
+      customerIds,
+    )}) c ORDER BY customer_id, due_date, number`;
   if (candidates.length === 0) return [];
-  const customerIds = [...new Set(candidates.map((c) => c.customer_id))];
+  const planned = [...new Set(candidates.map((c) => c.customer_id))];
   const customers = await prisma.$queryRaw<CustomerRow[]>`
     SELECT c.id, c.name, c.email, c.reminders_opt_out, ${effectiveCollectorSql('c')} AS collector_id,
-      (SELECT max(run.run_on) FROM dunning_reminders r JOIN dunning_runs run ON run.company_id = r.company_id AND run.id = r.run_id
-        WHERE r.company_id = c.company_id AND r.customer_id = c.id AND r.status <> 'cancelled' AND run.run_on < ${runOn}::date) AS last_reminded_on,
+      ${lastRemindedSql(runOn)} AS last_reminded_on,
       (SELECT json_object_agg(u.currency, u.amount) FROM (
         SELECT currency, sum(unapplied_minor) AS amount FROM (
           SELECT currency, unapplied_minor FROM payments WHERE company_id = c.company_id AND customer_id = c.id AND unapplied_minor > 0
@@ -113,7 +104,7 @@ export async function planDunning(company: CompanyFacts, policy: DunningPolicy, 
         SELECT currency, sum(balance_minor) AS amount FROM invoices
         WHERE company_id = c.company_id AND customer_id = c.id AND status IN ('open', 'partially_paid') AND balance_minor > 0 AND due_date < ${runOn}::date
         GROUP BY currency) o) AS overdue
-    FROM customers c WHERE c.company_id = ${company.id}::uuid AND c.id = ANY(${customerIds}::uuid[])
+    FROM customers c WHERE c.company_id = ${company.id}::uuid AND c.id = ANY(${planned}::uuid[])
     ORDER BY c.name, c.id`;
 
   const byCustomer = new Map<string, CandidateInvoice[]>();
@@ -122,7 +113,7 @@ export async function planDunning(company: CompanyFacts, policy: DunningPolicy, 
     list.push({
       invoiceId: r.id,
       number: r.number,
-      currency: r.currency,
+      currency: r.currency.trim(),
       dueDate: calendarDateOf(r.due_date),
       balanceMinor: Number(r.balance_minor),
       daysOverdue: r.days_overdue,

@@ -12,6 +12,7 @@ import { notifyEscalations } from './notify-escalations';
 import { notifyOverdueSummary } from './notify-overdue-summary';
 import { planDunning } from './plan-dunning';
 import { prepareReminderChunk, type ChunkResult } from './prepare-reminders';
+import { triageDunning } from './triage-dunning';
 
 export const RUN_TRIGGERS = ['schedule', 'manual', 'cli', 'api'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
@@ -62,16 +63,23 @@ export async function runCollections(companyId: string, opts: RunOptions): Promi
   const runId = run!.id;
   try {
     await flagOverdueInvoices(companyId, runOn, now);
-    const flagged = await notifyOverdueSummary(companyId, company.slug, company.timeZone, runOn);
+    const flagged = await notifyOverdueSummary(companyId, company.slug, runOn);
     await notifyBrokenPromises(companyId, company.slug, runOn);
 
     const policy = await loadDunningPolicy(companyId);
     const totals: ChunkResult = { emails: 0, awaitingApproval: 0, tasks: 0 };
     let skipped = 0;
     if (policy.enabled) {
-      const plans = await planDunning(company, policy, runOn);
-      skipped = plans.filter((p) => p.action === 'skip').length;
+      // Only customers with something to send are planned in full; the others are counted.
+      const triaged = await triageDunning(companyId, policy, runOn);
+      const plans = await planDunning(
+        company,
+        policy,
+        runOn,
+        triaged.filter((t) => t.sends).map((t) => t.customerId),
+      );
       const sending = plans.filter((p) => p.action !== 'skip');
+      skipped = triaged.length - sending.length;
       const size = opts.chunkSize ?? REMINDER_CHUNK;
       const scheme = await getAgingScheme(companyId);
       for (let i = 0, chunk = 0; i < sending.length; i += size) {

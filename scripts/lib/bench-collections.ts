@@ -35,7 +35,7 @@ export async function seedBenchCollections(databaseUrl: string, today: string): 
     await client.query('DELETE FROM dunning_reminders WHERE company_id = $1', [c]);
     await client.query('DELETE FROM dunning_runs WHERE company_id = $1', [c]);
     await client.query('DELETE FROM dunning_policies WHERE company_id = $1', [c]);
-    await client.query('UPDATE invoices SET overdue_flagged_at = NULL WHERE company_id = $1 AND overdue_flagged_at IS NOT NULL', [c]);
+    await client.query('DELETE FROM invoice_overdue_flags WHERE company_id = $1', [c]);
     // The limited user collects for the locations they may view; the admin for the rest.
     await client.query(
       `UPDATE locations l SET collector_id = CASE WHEN EXISTS (SELECT 1 FROM location_permissions p

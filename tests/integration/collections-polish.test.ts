@@ -14,7 +14,7 @@ import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { decideRemindersAction } from '@/lib/actions/dunning/decide-reminders';
 import { decideReminders } from '@/lib/dunning/decide-reminders';
-import { getDunningPreviewPage } from '@/lib/dunning/get-dunning-preview-page';
+import { previewDunningRun } from '@/lib/dunning/preview-dunning-run';
 import { listAwaitingReminders } from '@/lib/dunning/list-awaiting-reminders';
 import { runCollections } from '@/lib/dunning/run-collections';
 import { getBellNotifications } from '@/lib/notifications/get-bell-notifications';
@@ -71,7 +71,7 @@ beforeAll(async () => {
 
 describe('the runs page, paged on the server', () => {
   it('the preview: one page of customers, the totals and the skip summary over every page', async () => {
-    const first = await getDunningPreviewPage(bossAccess, {}, at(RUN_ON));
+    const first = await previewDunningRun(bossAccess, {}, at(RUN_ON));
     expect({ ...first, rows: first.rows.length }).toEqual({
       runOn: RUN_ON,
       enabled: true,
@@ -88,18 +88,18 @@ describe('the runs page, paged on the server', () => {
       totalRows: 58,
       totalPages: 2,
     });
-    const second = await getDunningPreviewPage(bossAccess, { page: '2' }, at(RUN_ON));
+    const second = await previewDunningRun(bossAccess, { page: '2' }, at(RUN_ON));
     // Customers with something to send first, the skipped ones last.
     expect(second.rows.map((r) => r.action)).toEqual(['letter', 'letter', 'letter', 'letter', 'letter', 'skip', 'skip', 'skip']);
     expect(second.rows.slice(5).map((r) => r.customerName)).toEqual(['Disputed A', 'Disputed B', 'Held']);
     // The reminder text stays on the server.
     expect(Object.keys(second.rows[0]!).sort()).toEqual(['action', 'customerId', 'customerName', 'items', 'level', 'levelName', 'note', 'skips']);
-    expect((await getDunningPreviewPage(bossAccess, { page: 3 }, at(RUN_ON))).rows).toEqual([]);
-    await expect(getDunningPreviewPage(bossAccess, { perPage: '500' }, at(RUN_ON))).rejects.toMatchObject({
+    expect((await previewDunningRun(bossAccess, { page: 3 }, at(RUN_ON))).rows).toEqual([]);
+    await expect(previewDunningRun(bossAccess, { perPage: '500' }, at(RUN_ON))).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       issues: [{ path: 'perPage', message: 'Must be a whole number from 1 to 200' }],
     });
-    await expect(getDunningPreviewPage(await access(member.id, co.slug), {}, at(RUN_ON))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(previewDunningRun(await access(member.id, co.slug), {}, at(RUN_ON))).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('the run notifies each admin once, not once per customer, and a rerun that day adds nothing', async () => {

@@ -6,6 +6,9 @@ import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { decideReminders } from '@/lib/dunning/decide-reminders';
 import { DEFAULT_POLICY } from '@/lib/dunning/default-policy';
+import { loadDunningPolicy } from '@/lib/dunning/get-dunning-policy';
+import { planDunning } from '@/lib/dunning/plan-dunning';
+import { triageDunning } from '@/lib/dunning/triage-dunning';
 import { previewDunningRun } from '@/lib/dunning/preview-dunning-run';
 import { runCollections } from '@/lib/dunning/run-collections';
 import { updateDunningPolicy } from '@/lib/dunning/update-dunning-policy';
@@ -117,7 +120,7 @@ afterAll(async () => {
 
 describe("a company's dunning run", () => {
   it('the preview shows who gets what at which level, and each skip with its reason', async () => {
-    const preview = await previewDunningRun(adminAccess, at(RUN_ON));
+    const preview = await previewDunningRun(adminAccess, {}, at(RUN_ON));
     expect({ runOn: preview.runOn, mode: preview.mode, toFlag: preview.toFlag, totals: preview.totals }).toEqual({
       runOn: RUN_ON,
       mode: 'automatic',
@@ -125,7 +128,7 @@ describe("a company's dunning run", () => {
       totals: { emails: 2, calls: 1, letters: 1, skipped: 6 },
     });
     expect(
-      preview.customers.map((p) => [p.customerName, p.action, p.level, p.items.map((i) => `${i.number}@${i.level}`), p.skips.map((s) => s.reason)]),
+      preview.rows.map((p) => [p.customerName, p.action, p.level, p.items.map((i) => `${i.number}@${i.level}`), p.skips.map((s) => s.reason)]),
     ).toEqual([
       ['Held Co', 'email', 1, ['H2@1'], ['on_hold']],
       ['Letter Co', 'letter', 4, ['L1@4'], []],
@@ -138,7 +141,7 @@ describe("a company's dunning run", () => {
       ['Recent Co', 'skip', null, [], ['min_interval']],
       ['Small Co', 'skip', null, [], ['under_minimum']],
     ]);
-    const why = Object.fromEntries(preview.customers.flatMap((p) => p.skips.map((s) => [p.customerName, s.message])));
+    const why = Object.fromEntries(preview.rows.flatMap((p) => p.skips.map((s) => [p.customerName, s.message])));
     expect(why).toEqual({
       'Held Co': 'On hold: H1.',
       'Credit Co': 'Unapplied payments and credits of $200.00 cover the $150.00 overdue.',
@@ -148,9 +151,27 @@ describe("a company's dunning run", () => {
       'Recent Co': 'Reminded 5 days ago (2026-03-15); the minimum interval is 14 days.',
       'Small Co': '$20.00 overdue is under the minimum of $25.00.',
     });
-    expect(preview.customers.find((p) => p.customerName === 'No Mail Co')!.note).toBe('No email address: a call task for the collector instead.');
+    expect(preview.rows.find((p) => p.customerName === 'No Mail Co')!.note).toBe('No email address: a call task for the collector instead.');
     // A preview writes nothing.
     expect(await prisma.dunningRun.count({ where: { companyId: company.id, runOn: at(RUN_ON) } })).toBe(0);
+  });
+
+  it('the SQL triage the run relies on agrees with the skip rules, customer by customer, reason by reason', async () => {
+    const policy = await loadDunningPolicy(company.id);
+    const facts = { id: company.id, name: 'Harbour Supplies', remitTo: null };
+    const triaged = await triageDunning(company.id, policy, RUN_ON);
+    const plans = await planDunning(facts, policy, RUN_ON);
+    expect(triaged.map((t) => t.customerId).sort()).toEqual(plans.map((p) => p.customerId).sort());
+    const planOf = new Map(plans.map((p) => [p.customerId, p]));
+    for (const t of triaged) {
+      const plan = planOf.get(t.customerId)!;
+      expect([plan.customerName, t.sends, t.reasons]).toEqual([
+        plan.customerName,
+        plan.action !== 'skip',
+        [...new Set(plan.skips.map((s) => s.reason))],
+      ]);
+    }
+    expect(triaged.filter((t) => t.sends)).toHaveLength(4);
   });
 
   it('the run queues one email per customer listing each invoice at its level, with the statement attached, and opens tasks', async () => {
@@ -267,8 +288,8 @@ describe('approve-first', () => {
     const cancelled = await prisma.dunningReminder.findFirstOrThrow({ where: { companyId: co.id, id: rb.id } });
     expect({ status: cancelled.status, decidedBy: cancelled.decidedBy }).toEqual({ status: 'cancelled', decidedBy: boss.id });
     // Its level is not offered again; the next level is, once due.
-    const preview = await previewDunningRun(bossAccess, at('2026-03-24'));
-    expect(preview.customers).toEqual([]);
+    const preview = await previewDunningRun(bossAccess, {}, at('2026-03-24'));
+    expect(preview.rows).toEqual([]);
 
     // Another company's reminder is not found; a member may not decide.
     await expect(decideReminders(adminAccess, { ids: [ra.id], decision: 'approve' })).rejects.toMatchObject({ code: 'NOT_FOUND' });

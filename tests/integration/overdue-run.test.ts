@@ -49,12 +49,12 @@ describe('the nightly overdue run', () => {
     const first = await runCollections(company.id, { now: NOW, trigger: 'manual', userId: admin.id });
     expect(first.runOn).toBe('2026-03-09');
     expect(first.flagged).toBe(3);
-    const flagged = await prisma.invoice.findMany({
-      where: { companyId: company.id, overdueFlaggedAt: { not: null } },
-      select: { id: true, overdueFlaggedAt: true },
+    const flagged = await prisma.invoiceOverdueFlag.findMany({
+      where: { companyId: company.id },
+      select: { invoiceId: true, flaggedAt: true, runOn: true },
     });
-    expect(flagged.map((f) => f.id).sort()).toEqual([due!, partly!, otherDue!].sort());
-    expect(flagged.every((f) => f.overdueFlaggedAt!.getTime() === NOW.getTime())).toBe(true);
+    expect(flagged.map((f) => f.invoiceId).sort()).toEqual([due!, partly!, otherDue!].sort());
+    expect(flagged.every((f) => f.flaggedAt.getTime() === NOW.getTime() && f.runOn.toISOString().startsWith('2026-03-09'))).toBe(true);
     expect(await audits(company)).toBe(3);
     void [today, paid, future, draft];
 

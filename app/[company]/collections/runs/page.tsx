@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requirePageAccess } from '@/lib/auth/require-page-access';
 import { can } from '@/lib/auth/can';
-import { getDunningPreviewPage } from '@/lib/dunning/get-dunning-preview-page';
+import { previewDunningRun } from '@/lib/dunning/preview-dunning-run';
 import { listAwaitingReminders } from '@/lib/dunning/list-awaiting-reminders';
 import { listDunningRuns } from '@/lib/dunning/list-dunning-runs';
 import { PageShell } from '@/components/layout/page-shell';
@@ -55,7 +55,7 @@ export default async function CollectionsRunsPage({
     return `/${slug}/collections/runs${query ? `?${query}` : ''}#${anchor}`;
   };
   const [preview, awaiting, runs] = await Promise.all([
-    getDunningPreviewPage(access, { page: previewPage }),
+    previewDunningRun(access, { page: previewPage }),
     listAwaitingReminders(access, { page: awaitingPage }),
     listDunningRuns(access),
   ]);
