@@ -8,6 +8,7 @@ import { placeHoldSchema } from '@/lib/collections/place-hold';
 import { recordPromiseSchema } from '@/lib/collections/record-promise';
 import { customerCollectionFields } from '@/lib/collections/set-customer-collection';
 import { customerInputSchema } from '@/lib/customers/customer-input';
+import { decideRemindersSchema } from '@/lib/dunning/decide-reminders';
 import { dunningPolicySchema } from '@/lib/dunning/dunning-policy';
 import { invoiceInputSchema } from '@/lib/invoices/create-invoice';
 import { applyCreditSchema } from '@/lib/ledger/apply-credit';
@@ -287,6 +288,15 @@ export function openApiDocument() {
         post: {
           summary: 'Approve a reminder awaiting approval: its email is queued with the statement (admins; approving twice queues once)',
           parameters: [slug, id],
+          responses: { 200: { description: '{ changed, unchanged }' }, ...ERRORS },
+        },
+      },
+      '/api/v1/companies/{company}/dunning-reminders/decide': {
+        post: {
+          summary:
+            'Approve or cancel reminders awaiting approval in bulk (admins): `ids` (up to 1,000) or `all: true` (every one awaiting, in batches of 500); deciding twice changes nothing',
+          parameters: [slug],
+          requestBody: { required: true, content: { 'application/json': { schema: json(decideRemindersSchema) } } },
           responses: { 200: { description: '{ changed, unchanged }' }, ...ERRORS },
         },
       },

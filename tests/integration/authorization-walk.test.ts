@@ -290,6 +290,14 @@ const ROUTES: Record<string, RouteCase | { skip: string }> = {
     path: (w) => `/dunning-reminders/${w.customer}/cancel`,
     params: (w, slug) => ({ company: slug, id: w.customer }),
   },
+  'app/api/v1/companies/[company]/dunning-reminders/decide/route.ts': {
+    ids: false,
+    method: 'POST',
+    need: 'modify',
+    path: () => '/dunning-reminders/decide',
+    params: (_, slug) => ({ company: slug }),
+    body: () => json({ all: true, decision: 'cancel' }),
+  },
   'app/api/v1/companies/[company]/collection-log/route.ts': {
     ids: false,
     method: 'GET',

@@ -19,6 +19,7 @@ import { COLLECTIONS_CRON, COLLECTIONS_QUEUE, registerCollectionsJobs } from '@/
 import * as policyRoute from '@/app/api/v1/companies/[company]/dunning-policy/route';
 import * as runsRoute from '@/app/api/v1/companies/[company]/dunning-runs/route';
 import * as previewRoute from '@/app/api/v1/companies/[company]/dunning-runs/preview/route';
+import * as decideRoute from '@/app/api/v1/companies/[company]/dunning-reminders/decide/route';
 import * as approveRoute from '@/app/api/v1/companies/[company]/dunning-reminders/[id]/approve/route';
 import * as cancelRoute from '@/app/api/v1/companies/[company]/dunning-reminders/[id]/cancel/route';
 
@@ -123,6 +124,31 @@ describe('dunning runs API', () => {
     const again = await send(cancelRoute.POST, 'POST', reminderPath('cancel'), { company: a.slug, id: reminder.id }, tokens.admin);
     expect(again).toEqual({ status: 200, body: { changed: 0, unchanged: 1 } });
     expect(await prisma.emailOutbox.count({ where: { companyId: a.id, reminderId: reminder.id } })).toBe(1);
+  });
+
+  it('decides reminders in bulk (admins): by ids or all, a bad body is a 400 naming the field; the preview pages', async () => {
+    const path = `/api/v1/companies/${a.slug}/dunning-reminders/decide`;
+    const reminder = await prisma.dunningReminder.findFirstOrThrow({ where: { companyId: a.id } });
+    expect((await send(decideRoute.POST, 'POST', path, { company: a.slug }, tokens.viewer, { all: true, decision: 'cancel' })).status).toBe(403);
+    expect((await send(decideRoute.POST, 'POST', path, { company: a.slug }, tokens.adminB, { all: true, decision: 'cancel' })).status).toBe(404);
+    const bad = await send(decideRoute.POST, 'POST', path, { company: a.slug }, tokens.admin, { decision: 'send' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('Decision must be approve or cancel');
+    // Already approved above: nothing changes, by id or all.
+    expect(await send(decideRoute.POST, 'POST', path, { company: a.slug }, tokens.admin, { ids: [reminder.id], decision: 'cancel' })).toEqual({
+      status: 200,
+      body: { changed: 0, unchanged: 1 },
+    });
+    expect(await send(decideRoute.POST, 'POST', path, { company: a.slug }, tokens.admin, { all: true, decision: 'approve' })).toEqual({
+      status: 200,
+      body: { changed: 0, unchanged: 0 },
+    });
+    const base = `/api/v1/companies/${a.slug}/dunning-runs/preview`;
+    const tooMany = await send(previewRoute.GET, 'GET', `${base}?perPage=500`, { company: a.slug }, tokens.admin);
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toContain('perPage');
+    const paged = await send(previewRoute.GET, 'GET', `${base}?page=2&perPage=1`, { company: a.slug }, tokens.admin);
+    expect(paged.body).toMatchObject({ page: 2, perPage: 1 });
   });
 });
 
