@@ -2,6 +2,7 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
+import { refreshCustomerRisk } from '@/lib/collections/refresh-customer-risk';
 import { kickOutbox } from '@/lib/email/outbox-sender';
 import { notFound } from '@/lib/errors/app-error';
 import { getAgingScheme } from '@/lib/receivables/get-aging-scheme';
@@ -9,6 +10,7 @@ import { flagOverdueInvoices } from './flag-overdue-invoices';
 import { loadDunningPolicy } from './get-dunning-policy';
 import { notifyBrokenPromises } from './notify-broken-promises';
 import { notifyEscalations } from './notify-escalations';
+import { notifyNewTasks } from './notify-new-tasks';
 import { notifyOverdueSummary } from './notify-overdue-summary';
 import { planDunning } from './plan-dunning';
 import { prepareReminderChunk, type ChunkResult } from './prepare-reminders';
@@ -65,6 +67,7 @@ export async function runCollections(companyId: string, opts: RunOptions): Promi
     await flagOverdueInvoices(companyId, runOn, now);
     const flagged = await notifyOverdueSummary(companyId, company.slug, runOn);
     await notifyBrokenPromises(companyId, company.slug, runOn);
+    await refreshCustomerRisk(companyId, runOn, now);
 
     const policy = await loadDunningPolicy(companyId);
     const totals: ChunkResult = { emails: 0, awaitingApproval: 0, tasks: 0 };
@@ -91,7 +94,10 @@ export async function runCollections(companyId: string, opts: RunOptions): Promi
         if (opts.failAfterChunk !== undefined && ++chunk >= opts.failAfterChunk) throw new Error(`Simulated crash after chunk ${chunk}`);
       }
     }
-    if (policy.enabled) await notifyEscalations(companyId, company.slug, runId, runOn, policy.levels);
+    if (policy.enabled) {
+      await notifyEscalations(companyId, company.slug, runId, runOn, policy.levels);
+      await notifyNewTasks(companyId, company.slug, runId, runOn);
+    }
     // The day's totals, whichever call wrote them: a rerun after a crash reports the whole day.
     const [day] = await prisma.$queryRaw<{ emails: number; awaiting: number; tasks: number }[]>`
       SELECT count(*) FILTER (WHERE channel = 'email' AND status NOT IN ('awaiting_approval', 'cancelled'))::int AS emails,

@@ -240,8 +240,8 @@ describe('cancel all, in bounded batches', () => {
 describe("the bell's time zone", () => {
   it("is the company's, for a member; a stranger gets nothing", async () => {
     const bell = await getBellNotifications(boss.id, co.slug);
-    // The day's overdue summary and the one escalation.
-    expect([bell.timeZone, bell.unread, bell.items.map((n) => n.kind).sort()]).toEqual(['America/New_York', 2, ['escalation', 'overdue']]);
+    // The day's overdue summary, the one escalation and the letters opened as tasks.
+    expect([bell.timeZone, bell.unread, bell.items.map((n) => n.kind).sort()]).toEqual(['America/New_York', 3, ['escalation', 'overdue', 'task']]);
     const stranger = await createMember(await createCompany(), 'admin');
     expect(await getBellNotifications(stranger.id, co.slug)).toEqual({ unread: 0, items: [], timeZone: 'UTC' });
   });

@@ -210,6 +210,12 @@ describe("a company's dunning run", () => {
     expect(escalations.map((n) => [n.title, n.link, n.dedupeKey])).toEqual([
       ['1 customer reached Escalation; 1 formal letter is due', `/${company.slug}/collections/runs`, `escalation:${RUN_ON}`],
     ]);
+    // Each assignee hears of the tasks the run opened for them: the collector of the call, the admins of the letter.
+    const tasks = async (userId: string) =>
+      (await prisma.notification.findMany({ where: { companyId: company.id, userId, kind: 'task' } })).map((n) => [n.title, n.link, n.dedupeKey]);
+    const link = `/${company.slug}/collections?type=task`;
+    expect(await tasks(collector.id)).toEqual([['1 new reminder task (calls and letters) on your worklist', link, `tasks:${RUN_ON}`]]);
+    expect(await tasks(admin.id)).toEqual([['1 new reminder task (calls and letters) on your worklist', link, `tasks:${RUN_ON}`]]);
 
     expect(await deliverDueEmails({ transport, companyId: company.id })).toEqual({ sent: 2, retried: 0, failed: 0 });
     const mail = smtp.messages.find((m) => m.to.includes('ap@plain.example'))!;
