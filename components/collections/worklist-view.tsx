@@ -7,6 +7,7 @@ import { Inbox, UserRoundCog } from 'lucide-react';
 import type { Worklist, WorklistItem } from '@/lib/collections/get-worklist';
 import { NEXT_ACTION_LABELS, WORKLIST_TYPE_DESCRIPTIONS, WORKLIST_TYPE_LABELS, WORKLIST_TYPES } from '@/lib/collections/worklist-params';
 import { reassignCustomersAction } from '@/lib/actions/collections/reassign-customers';
+import { formatCalendarDate } from '@/lib/aging/format-calendar-date';
 import { formatMoney } from '@/lib/money/currency';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -187,7 +188,9 @@ export function WorklistView({ slug, worklist, manager, collectors }: Props) {
                       </Link>
                     </td>
                     <td className="px-4 py-2.5">{item.collector?.name ?? <span className="text-slate-400">Unassigned</span>}</td>
-                    <td className="tabular whitespace-nowrap px-4 py-2.5">{item.dueOn}</td>
+                    <td className="tabular whitespace-nowrap px-4 py-2.5">
+                      <time dateTime={item.dueOn}>{formatCalendarDate(item.dueOn, 'short')}</time>
+                    </td>
                     <td className="tabular px-4 py-2.5 text-right">
                       {item.overdue.length === 0
                         ? '—'
