@@ -16,6 +16,7 @@ import { locationScope } from '../lib/receivables/resolve-location-filter';
 import { createApiToken } from '../lib/tokens/create-api-token';
 import { startBuiltApp } from './lib/start-built-app';
 import { BENCH_SLUG, BENCH_USERS } from './lib/bench-data';
+import { pct, timer } from './lib/bench-timing';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, warmup: { type: 'string', default: '3' } } });
 const runs = Number(values.runs);
@@ -26,17 +27,7 @@ if (!databaseUrl) {
   process.exit(2);
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
+const time = timer(runs, warmup);
 
 const company = await prisma.company.findUnique({ where: { slug: BENCH_SLUG } });
 if (!company) {

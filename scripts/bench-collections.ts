@@ -21,6 +21,7 @@ import { buildDunningPreview } from '../lib/dunning/preview-dunning-run';
 import { DEFAULT_POLICY } from '../lib/dunning/default-policy';
 import { BENCH_SLUG, BENCH_USERS } from './lib/bench-data';
 import { seedBenchCollections } from './lib/bench-collections';
+import { pct, timer } from './lib/bench-timing';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '20' }, warmup: { type: 'string', default: '3' }, reminders: { type: 'string', default: '10000' } },
@@ -34,17 +35,7 @@ if (!databaseUrl) {
   process.exit(2);
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
+const time = timer(runs, warmup);
 async function once<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
   const r = await fn();
