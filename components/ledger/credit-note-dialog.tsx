@@ -1,12 +1,12 @@
 'use client';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { Dialog } from 'radix-ui';
 import { toast } from 'sonner';
-import { Loader2, ReceiptText } from 'lucide-react';
+import { ReceiptText } from 'lucide-react';
 import { parseAmount } from '@/lib/money/parse-amount';
 import { formatMoney } from '@/lib/money/currency';
 import { Button } from '@/components/ui/button';
+import { DialogFormFooter } from '@/components/ui/dialog-form-footer';
 import { Modal } from '@/components/ui/modal';
 import { recordCreditNoteAction } from '@/lib/actions/ledger/record-credit-note';
 import { FormField, fieldClass } from './form-field';
@@ -135,17 +135,7 @@ function CreditNoteForm({ slug, customerId, customerName, currencies, today, loc
           </p>
         ) : null}
       </fieldset>
-      <div className="flex justify-end gap-3 border-t border-slate-200 px-5 py-3">
-        <Dialog.Close asChild>
-          <Button type="button" variant="ghost">
-            Cancel
-          </Button>
-        </Dialog.Close>
-        <Button type="submit" disabled={pending}>
-          {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
-          {pending ? 'Saving…' : 'Add credit note'}
-        </Button>
-      </div>
+      <DialogFormFooter pending={pending} submitLabel="Add credit note" />
     </form>
   );
 }

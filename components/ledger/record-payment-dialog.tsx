@@ -1,12 +1,12 @@
 'use client';
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { Dialog } from 'radix-ui';
 import { toast } from 'sonner';
-import { Banknote, Loader2 } from 'lucide-react';
+import { Banknote } from 'lucide-react';
 import { PAYMENT_METHODS } from '@/lib/ledger/ledger-input';
 import { formatMoney } from '@/lib/money/currency';
 import { Button } from '@/components/ui/button';
+import { DialogFormFooter } from '@/components/ui/dialog-form-footer';
 import { Modal } from '@/components/ui/modal';
 import { recordPaymentAction } from '@/lib/actions/ledger/record-payment';
 import { FormField, fieldClass } from './form-field';
@@ -215,17 +215,7 @@ function RecordPaymentForm({ slug, target, today, onDone }: { slug: string; targ
           </p>
         ) : null}
       </fieldset>
-      <div className="flex justify-end gap-3 border-t border-slate-200 px-5 py-3">
-        <Dialog.Close asChild>
-          <Button type="button" variant="ghost">
-            Cancel
-          </Button>
-        </Dialog.Close>
-        <Button type="submit" disabled={pending}>
-          {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
-          {pending ? 'Recording…' : 'Record payment'}
-        </Button>
-      </div>
+      <DialogFormFooter pending={pending} submitLabel="Record payment" pendingLabel="Recording…" />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 import { useState } from 'react';
-import { Dialog } from 'radix-ui';
 import { toast } from 'sonner';
-import { Eraser, Loader2 } from 'lucide-react';
+import { Eraser } from 'lucide-react';
 import { WRITE_OFF_REASONS } from '@/lib/ledger/ledger-input';
 import { formatMoney } from '@/lib/money/currency';
 import { Button } from '@/components/ui/button';
+import { DialogFormFooter } from '@/components/ui/dialog-form-footer';
 import { Modal } from '@/components/ui/modal';
 import { writeOffAction } from '@/lib/actions/ledger/write-off-invoice';
 import { FormField, fieldClass } from './form-field';
@@ -124,17 +124,7 @@ function WriteOffForm({ slug, invoiceId, invoiceNumber, balanceMinor, currency, 
           </p>
         ) : null}
       </fieldset>
-      <div className="flex justify-end gap-3 border-t border-slate-200 px-5 py-3">
-        <Dialog.Close asChild>
-          <Button type="button" variant="ghost">
-            Cancel
-          </Button>
-        </Dialog.Close>
-        <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
-          {pending ? 'Writing off…' : 'Write off'}
-        </Button>
-      </div>
+      <DialogFormFooter pending={pending} submitLabel="Write off" pendingLabel="Writing off…" variant="danger" />
     </form>
   );
 }

@@ -4,8 +4,18 @@ import { Dialog } from 'radix-ui';
 import { Loader2 } from 'lucide-react';
 import { Button } from './button';
 
-/** The Cancel / submit row of a form dialog; the submit button spins and reads "Saving…" while pending. */
-export function DialogFormFooter({ pending, submitLabel }: { pending: boolean; submitLabel: string }) {
+/** The Cancel / submit row of a form dialog; the submit button spins and reads `pendingLabel` (default "Saving…") while pending. */
+export function DialogFormFooter({
+  pending,
+  submitLabel,
+  pendingLabel = 'Saving…',
+  variant,
+}: {
+  pending: boolean;
+  submitLabel: string;
+  pendingLabel?: string;
+  variant?: 'danger';
+}) {
   return (
     <div className="flex justify-end gap-3 border-t border-slate-200 px-5 py-3">
       <Dialog.Close asChild>
@@ -13,9 +23,9 @@ export function DialogFormFooter({ pending, submitLabel }: { pending: boolean; s
           Cancel
         </Button>
       </Dialog.Close>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" variant={variant} disabled={pending}>
         {pending ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
-        {pending ? 'Saving…' : submitLabel}
+        {pending ? pendingLabel : submitLabel}
       </Button>
     </div>
   );
