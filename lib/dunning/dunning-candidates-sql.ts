@@ -5,37 +5,65 @@ import { activeHoldSql } from '@/lib/collections/active-hold-sql';
 import { promiseStateSql } from '@/lib/collections/promise-state-sql';
 import { AGEABLE_INVOICE } from '@/lib/receivables/aging-sql';
 
+/** The level (1-based) an invoice `d` days overdue reached: the highest whose days it reached, else null. */
+function levelCaseSql(days: number[], d: Prisma.Sql): Prisma.Sql {
+  const whens = days.map((n, i) => Prisma.sql`WHEN ${d} >= ${n}::int THEN ${i + 1}::int`).reverse();
+  return Prisma.sql`CASE ${Prisma.join(whens, ' ')} END`;
+}
+
 /**
  * The run's candidates as rows (id, number, customer_id, currency (char(3), untrimmed: it matches the
  * invoice indexes), due_date, balance_minor, days_overdue, level, on_hold, disputed, promise_pending): open
- * invoices of the company with a balance, past due on `runOn`, at a level (the highest of `days` they
- * reached, 1-based) that no reminder item names yet, with the invoice's or customer's active holds and
- * disputes and a pending promise that covers it. `customerIds` narrows them to those customers.
+ * invoices of the company with a balance, past due on `runOn`, at a level that no reminder item names yet,
+ * with the invoice's or customer's active holds and disputes and a pending promise that covers it (one naming
+ * the invoice, or naming none in its currency). `customerIds` narrows them to those customers.
+ *
+ * Holds and pending promises are few: they are gathered once and joined by hash, rather than looked up for
+ * each of a large company's 450,000 overdue invoices (16 s on the 1M-invoice bench).
  */
 export function dunningCandidatesSql(companyId: string, days: number[], runOn: CalendarDate, customerIds: string[] | null = null): Prisma.Sql {
+  const co = Prisma.sql`${companyId}::uuid`;
   const only = customerIds === null ? Prisma.empty : Prisma.sql`AND i.customer_id = ANY(${customerIds}::uuid[])`;
   return Prisma.sql`
-    SELECT i.id, i.number, i.customer_id, i.currency, i.due_date, i.balance_minor,
-      (${runOn}::date - i.due_date)::int AS days_overdue, lv.level,
-      EXISTS (SELECT 1 FROM collection_holds h WHERE h.company_id = i.company_id AND h.customer_id = i.customer_id
-        AND (h.invoice_id IS NULL OR h.invoice_id = i.id) AND h.kind = 'hold' AND ${activeHoldSql(runOn, 'h')}) AS on_hold,
-      EXISTS (SELECT 1 FROM collection_holds h WHERE h.company_id = i.company_id AND h.customer_id = i.customer_id
-        AND (h.invoice_id IS NULL OR h.invoice_id = i.id) AND h.kind = 'dispute' AND ${activeHoldSql(runOn, 'h')}) AS disputed,
-      EXISTS (SELECT 1 FROM payment_promises p WHERE p.company_id = i.company_id AND p.customer_id = i.customer_id
-        AND p.promised_on >= ${runOn}::date
-        AND (EXISTS (SELECT 1 FROM payment_promise_invoices ppi WHERE ppi.company_id = p.company_id AND ppi.promise_id = p.id AND ppi.invoice_id = i.id)
-          OR (p.currency = i.currency AND NOT EXISTS (SELECT 1 FROM payment_promise_invoices ppi WHERE ppi.company_id = p.company_id AND ppi.promise_id = p.id)))
-        AND ${promiseStateSql(runOn, 'p')} = 'pending') AS promise_pending
-    FROM invoices i
-    CROSS JOIN LATERAL (SELECT max(t.ord)::int AS level FROM unnest(${days}::int[]) WITH ORDINALITY AS t(days, ord)
-      WHERE t.days <= ${runOn}::date - i.due_date) lv
-    WHERE i.company_id = ${companyId}::uuid AND ${AGEABLE_INVOICE} AND i.due_date < ${runOn}::date AND lv.level IS NOT NULL ${only}
-      AND NOT EXISTS (SELECT 1 FROM dunning_reminder_items ri WHERE ri.company_id = i.company_id AND ri.invoice_id = i.id AND ri.level = lv.level)`;
+    WITH holds AS MATERIALIZED (
+      SELECT h.customer_id, h.invoice_id, h.kind FROM collection_holds h WHERE h.company_id = ${co} AND ${activeHoldSql(runOn, 'h')}),
+    customer_holds AS (
+      SELECT customer_id, bool_or(kind = 'hold') AS hold, bool_or(kind = 'dispute') AS dispute FROM holds WHERE invoice_id IS NULL GROUP BY customer_id),
+    invoice_holds AS (
+      SELECT invoice_id, bool_or(kind = 'hold') AS hold, bool_or(kind = 'dispute') AS dispute FROM holds WHERE invoice_id IS NOT NULL GROUP BY invoice_id),
+    promised AS MATERIALIZED (
+      SELECT p.customer_id, p.currency, ppi.invoice_id
+      FROM payment_promises p LEFT JOIN payment_promise_invoices ppi ON ppi.company_id = p.company_id AND ppi.promise_id = p.id
+      WHERE p.company_id = ${co} AND p.promised_on >= ${runOn}::date AND ${promiseStateSql(runOn, 'p')} = 'pending'),
+    customer_promises AS (SELECT DISTINCT customer_id, currency FROM promised WHERE invoice_id IS NULL),
+    invoice_promises AS (SELECT DISTINCT customer_id, invoice_id FROM promised WHERE invoice_id IS NOT NULL),
+    overdue AS (
+      SELECT i.company_id, i.id, i.number, i.customer_id, i.currency, i.due_date, i.balance_minor,
+        (${runOn}::date - i.due_date)::int AS days_overdue, ${levelCaseSql(days, Prisma.sql`(${runOn}::date - i.due_date)`)} AS level
+      FROM invoices i
+      WHERE i.company_id = ${co} AND ${AGEABLE_INVOICE} AND i.due_date < ${runOn}::date ${only})
+    SELECT o.id, o.number, o.customer_id, o.currency, o.due_date, o.balance_minor, o.days_overdue, o.level,
+      (coalesce(ch.hold, false) OR coalesce(ih.hold, false)) AS on_hold,
+      (coalesce(ch.dispute, false) OR coalesce(ih.dispute, false)) AS disputed,
+      (cp.customer_id IS NOT NULL OR ip.invoice_id IS NOT NULL) AS promise_pending
+    FROM overdue o
+    LEFT JOIN customer_holds ch ON ch.customer_id = o.customer_id
+    LEFT JOIN invoice_holds ih ON ih.invoice_id = o.id
+    LEFT JOIN customer_promises cp ON cp.customer_id = o.customer_id AND cp.currency = o.currency
+    LEFT JOIN invoice_promises ip ON ip.customer_id = o.customer_id AND ip.invoice_id = o.id
+    WHERE o.level IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM dunning_reminder_items ri WHERE ri.company_id = o.company_id AND ri.invoice_id = o.id AND ri.level = o.level)`;
 }
 
-/** The last run date (before `runOn`) a reminder that was not cancelled went to customer `c`. */
-export function lastRemindedSql(runOn: CalendarDate, alias = 'c'): Prisma.Sql {
-  const c = Prisma.raw(alias);
-  return Prisma.sql`(SELECT max(run.run_on) FROM dunning_reminders r JOIN dunning_runs run ON run.company_id = r.company_id AND run.id = r.run_id
-    WHERE r.company_id = ${c}.company_id AND r.customer_id = ${c}.id AND r.status <> 'cancelled' AND run.run_on < ${runOn}::date)`;
+/**
+ * Per customer reminded within the minimum interval before `runOn`, the last run date a reminder that was not
+ * cancelled went out: rows (customer_id, last_reminded_on). Older reminders never hold one back, so only the
+ * interval's runs are read, however long the company's history.
+ */
+export function lastRemindedSql(companyId: string, runOn: CalendarDate, minIntervalDays: number): Prisma.Sql {
+  return Prisma.sql`SELECT r.customer_id, max(run.run_on) AS last_reminded_on
+    FROM dunning_runs run JOIN dunning_reminders r ON r.company_id = run.company_id AND r.run_id = run.id
+    WHERE run.company_id = ${companyId}::uuid AND run.run_on < ${runOn}::date AND run.run_on > ${runOn}::date - ${minIntervalDays}::int
+      AND r.status <> 'cancelled'
+    GROUP BY r.customer_id`;
 }

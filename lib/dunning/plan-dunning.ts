@@ -93,7 +93,7 @@ export async function planDunning(
   const planned = [...new Set(candidates.map((c) => c.customer_id))];
   const customers = await prisma.$queryRaw<CustomerRow[]>`
     SELECT c.id, c.name, c.email, c.reminders_opt_out, ${effectiveCollectorSql('c')} AS collector_id,
-      ${lastRemindedSql(runOn)} AS last_reminded_on,
+      lr.last_reminded_on,
       (SELECT json_object_agg(u.currency, u.amount) FROM (
         SELECT currency, sum(unapplied_minor) AS amount FROM (
           SELECT currency, unapplied_minor FROM payments WHERE company_id = c.company_id AND customer_id = c.id AND unapplied_minor > 0
@@ -104,7 +104,8 @@ export async function planDunning(
         SELECT currency, sum(balance_minor) AS amount FROM invoices
         WHERE company_id = c.company_id AND customer_id = c.id AND status IN ('open', 'partially_paid') AND balance_minor > 0 AND due_date < ${runOn}::date
         GROUP BY currency) o) AS overdue
-    FROM customers c WHERE c.company_id = ${company.id}::uuid AND c.id = ANY(${planned}::uuid[])
+    FROM customers c LEFT JOIN (${lastRemindedSql(company.id, runOn, policy.minIntervalDays)}) lr ON lr.customer_id = c.id
+    WHERE c.company_id = ${company.id}::uuid AND c.id = ANY(${planned}::uuid[])
     ORDER BY c.name, c.id`;
 
   const byCustomer = new Map<string, CandidateInvoice[]>();

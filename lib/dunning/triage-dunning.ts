@@ -42,9 +42,9 @@ export async function triageDunning(companyId: string, policy: DunningPolicy, ru
       runOn,
     )}),
     cust AS MATERIALIZED (
-      SELECT c.id, c.name, c.reminders_opt_out AS opted_out,
-        coalesce(${runOn}::date - ${lastRemindedSql(runOn)} < ${policy.minIntervalDays}::int, false) AS min_interval
-      FROM customers c WHERE c.company_id = ${co}::uuid AND c.id IN (SELECT customer_id FROM cand)),
+      SELECT c.id, c.name, c.reminders_opt_out AS opted_out, lr.customer_id IS NOT NULL AS min_interval
+      FROM customers c LEFT JOIN (${lastRemindedSql(co, runOn, policy.minIntervalDays)}) lr ON lr.customer_id = c.id
+      WHERE c.company_id = ${co}::uuid AND c.id IN (SELECT customer_id FROM cand)),
     -- Per currency, whether any candidate is left once disputes, holds and pending promises are taken out.
     cur AS MATERIALIZED (
       SELECT customer_id, currency, bool_or(disputed) AS disputed, bool_or(on_hold) AS on_hold, bool_or(promise_pending) AS promise_pending,
@@ -56,14 +56,16 @@ export async function triageDunning(companyId: string, policy: DunningPolicy, ru
         UNION ALL
         SELECT customer_id, currency, unapplied_minor FROM credit_notes WHERE company_id = ${co}::uuid AND unapplied_minor > 0) m
       GROUP BY customer_id, currency),
+    -- Everything overdue per customer and currency, also invoices already reminded at their level.
+    overdue AS (
+      SELECT i.customer_id, i.currency, sum(i.balance_minor) AS overdue FROM invoices i
+      WHERE i.company_id = ${co}::uuid AND ${AGEABLE_INVOICE} AND i.due_date < ${runOn}::date
+      GROUP BY i.customer_id, i.currency),
     money AS (
       SELECT cur.customer_id, (coalesce(u.amount, 0) > 0 AND coalesce(u.amount, 0) >= o.overdue) AS covered, o.overdue,
         coalesce(mn.minimum, 0) AS minimum
       FROM cur
-      CROSS JOIN LATERAL (
-        SELECT sum(i.balance_minor) AS overdue FROM invoices i
-        WHERE i.company_id = ${co}::uuid AND i.currency = cur.currency AND i.customer_id = cur.customer_id AND ${AGEABLE_INVOICE}
-          AND i.due_date < ${runOn}::date) o
+      JOIN overdue o ON o.customer_id = cur.customer_id AND o.currency = cur.currency
       LEFT JOIN unapplied u ON u.customer_id = cur.customer_id AND u.currency = cur.currency
       LEFT JOIN unnest(${minimums.map(([c]) => c)}::text[], ${minimums.map(([, m]) => BigInt(m))}::bigint[]) AS mn(currency, minimum)
         ON mn.currency = trim(cur.currency)

@@ -12,7 +12,9 @@ CREATE TABLE invoice_overdue_flags (
   run_on      date NOT NULL,
   flagged_at  timestamptz NOT NULL,
   PRIMARY KEY (company_id, invoice_id),
-  FOREIGN KEY (company_id, invoice_id) REFERENCES invoices (company_id, id) ON DELETE CASCADE
+  -- Not a foreign key to invoices: checking one takes a share lock on each invoice row, which is most of a
+  -- first night's cost (63 s against 23 s on the bench). Invoices are only deleted with their company.
+  FOREIGN KEY (company_id) REFERENCES companies (id) ON DELETE CASCADE
 );
 -- The day's summary (flagged on run_on) and the worklist's "newly overdue" (fell due in the last days).
 CREATE INDEX invoice_overdue_flags_run_idx ON invoice_overdue_flags (company_id, run_on);
@@ -27,6 +29,10 @@ DROP INDEX invoices_newly_overdue_idx;
 DROP INDEX invoices_overdue_flagged_idx;
 DROP INDEX invoices_overdue_unflagged_idx;
 ALTER TABLE invoices DROP COLUMN overdue_flagged_at;
+-- The run's "overdue and not flagged": an index-only read of the ageable invoices by due date, anti-joined to
+-- the flags, so a following night finds its few new ones without visiting 450,000 invoice rows.
+CREATE INDEX invoices_ageable_due_idx ON invoices (company_id, due_date) INCLUDE (id)
+  WHERE status IN ('open', 'partially_paid') AND balance_minor > 0;
 
 -- Money at risk per customer, location and currency as of a day (the worklist's order): refreshed by the
 -- nightly run, or by the first worklist read of a day the run has not refreshed yet. Ranking 46,000 items
@@ -49,6 +55,7 @@ CREATE TABLE customer_risk_refreshes (
 -- Down Migration
 DROP TABLE customer_risk_refreshes;
 DROP TABLE customer_risk;
+DROP INDEX invoices_ageable_due_idx;
 ALTER TABLE invoices ADD COLUMN overdue_flagged_at timestamptz;
 UPDATE invoices i SET overdue_flagged_at = f.flagged_at FROM invoice_overdue_flags f WHERE f.company_id = i.company_id AND f.invoice_id = i.id;
 CREATE INDEX invoices_overdue_unflagged_idx ON invoices (company_id, due_date)
