@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import { calendarDateOf, type CalendarDate } from '@/lib/aging/calendar-date';
 import { effectiveCollectorSql } from '@/lib/collections/effective-collector-sql';
-import { dunningCandidatesSql, lastRemindedSql } from './dunning-candidates-sql';
+import { lastRemindedSql, overdueInvoicesSql } from './overdue-invoices-sql';
 import type { DunningChannel, DunningPolicy } from './dunning-policy';
 import { renderReminder } from './render-template';
 import { decideCustomer, type CandidateInvoice, type Skip } from './skip-reasons';
@@ -71,7 +71,7 @@ const numbers = (o: Record<string, string | number> | null): Record<string, numb
 
 /**
  * The reminders a run on `runOn` would prepare for these customers (null: all with candidates), without
- * writing anything (the preview and the run share it). Candidates are found in SQL (dunning-candidates-sql.ts);
+ * writing anything (the preview and the run share it). Candidates are found in SQL (overdue-invoices-sql.ts);
  * the pure rules (skip-reasons.ts) decide each customer. A company's run first narrows the customers in SQL
  * (triage-dunning.ts), so only those with something to send are planned here.
  */
@@ -83,12 +83,13 @@ export async function planDunning(
 ): Promise<CustomerPlan[]> {
   if (customerIds?.length === 0) return [];
   const candidates = await prisma.$queryRaw<CandidateRow[]>`
-    SELECT * FROM (${dunningCandidatesSql(
+    SELECT c.*, i.number FROM (${overdueInvoicesSql(
       company.id,
       policy.levels.map((l) => l.days),
       runOn,
       customerIds,
-    )}) c ORDER BY customer_id, due_date, number`;
+    )}) c JOIN invoices i ON i.company_id = ${company.id}::uuid AND i.id = c.id
+    WHERE c.candidate ORDER BY c.customer_id, c.due_date, i.number`;
   if (candidates.length === 0) return [];
   const planned = [...new Set(candidates.map((c) => c.customer_id))];
   const customers = await prisma.$queryRaw<CustomerRow[]>`

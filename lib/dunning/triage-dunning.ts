@@ -1,9 +1,9 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { CalendarDate } from '@/lib/aging/calendar-date';
-import { AGEABLE_INVOICE } from '@/lib/receivables/aging-sql';
 import type { DunningPolicy } from './dunning-policy';
-import { dunningCandidatesSql, lastRemindedSql } from './dunning-candidates-sql';
+import { lastRemindedSql, overdueInvoicesSql } from './overdue-invoices-sql';
 import type { SkipReason } from './skip-reasons';
 
 /** A customer with candidates on the run date: whether something of theirs goes out, and every reason something is held back. */
@@ -33,14 +33,20 @@ const REASON_COLUMNS = ['opted_out', 'min_interval', 'disputed', 'on_hold', 'pro
  * the 1M-invoice bench this keeps 90,000 customers' invoices in the database instead of loading them each night.
  */
 export async function triageDunning(companyId: string, policy: DunningPolicy, runOn: CalendarDate): Promise<TriagedCustomer[]> {
-  const co = companyId;
+  const rows = await prisma.$queryRaw<Row[]>(triageSql(companyId, policy, runOn));
+  return rows.map((r) => ({ customerId: r.id, sends: r.sends, reasons: REASON_COLUMNS.filter((k) => r[k]) }));
+}
+
+/** The statement of triageDunning: rows (id, sends, and a boolean per skip reason). */
+export function triageSql(co: string, policy: DunningPolicy, runOn: CalendarDate): Prisma.Sql {
   const minimums = Object.entries(policy.minimums);
-  const rows = await prisma.$queryRaw<Row[]>`
-    WITH cand AS MATERIALIZED (${dunningCandidatesSql(
+  return Prisma.sql`
+    WITH inv AS MATERIALIZED (${overdueInvoicesSql(
       co,
       policy.levels.map((l) => l.days),
       runOn,
     )}),
+    cand AS MATERIALIZED (SELECT * FROM inv WHERE candidate),
     cust AS MATERIALIZED (
       SELECT c.id, c.name, c.reminders_opt_out AS opted_out, lr.customer_id IS NOT NULL AS min_interval
       FROM customers c LEFT JOIN (${lastRemindedSql(co, runOn, policy.minIntervalDays)}) lr ON lr.customer_id = c.id
@@ -57,10 +63,7 @@ export async function triageDunning(companyId: string, policy: DunningPolicy, ru
         SELECT customer_id, currency, unapplied_minor FROM credit_notes WHERE company_id = ${co}::uuid AND unapplied_minor > 0) m
       GROUP BY customer_id, currency),
     -- Everything overdue per customer and currency, also invoices already reminded at their level.
-    overdue AS (
-      SELECT i.customer_id, i.currency, sum(i.balance_minor) AS overdue FROM invoices i
-      WHERE i.company_id = ${co}::uuid AND ${AGEABLE_INVOICE} AND i.due_date < ${runOn}::date
-      GROUP BY i.customer_id, i.currency),
+    overdue AS (SELECT customer_id, currency, sum(balance_minor) AS overdue FROM inv GROUP BY customer_id, currency),
     money AS (
       SELECT cur.customer_id, (coalesce(u.amount, 0) > 0 AND coalesce(u.amount, 0) >= o.overdue) AS covered, o.overdue,
         coalesce(mn.minimum, 0) AS minimum
@@ -87,5 +90,4 @@ export async function triageDunning(companyId: string, policy: DunningPolicy, ru
       NOT (c.opted_out OR c.min_interval) AND coalesce(v.under_minimum, false) AS under_minimum
     FROM cust c JOIN held h ON h.customer_id = c.id LEFT JOIN verdict v ON v.customer_id = c.id
     ORDER BY 4 DESC, c.name, c.id`;
-  return rows.map((r) => ({ customerId: r.id, sends: r.sends, reasons: REASON_COLUMNS.filter((k) => r[k]) }));
 }

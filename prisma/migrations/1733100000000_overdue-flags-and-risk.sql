@@ -29,9 +29,9 @@ DROP INDEX invoices_newly_overdue_idx;
 DROP INDEX invoices_overdue_flagged_idx;
 DROP INDEX invoices_overdue_unflagged_idx;
 ALTER TABLE invoices DROP COLUMN overdue_flagged_at;
--- The run's "overdue and not flagged": an index-only read of the ageable invoices by due date, anti-joined to
--- the flags, so a following night finds its few new ones without visiting 450,000 invoice rows.
-CREATE INDEX invoices_ageable_due_idx ON invoices (company_id, due_date) INCLUDE (id)
+-- The run's overdue invoices by due date, index-only: the flagging (anti-joined to the flags) and the dunning
+-- triage read 450,000 of them each night on the bench without visiting an invoice row.
+CREATE INDEX invoices_ageable_due_idx ON invoices (company_id, due_date) INCLUDE (id, customer_id, currency, balance_minor)
   WHERE status IN ('open', 'partially_paid') AND balance_minor > 0;
 
 -- Money at risk per customer, location and currency as of a day (the worklist's order): refreshed by the
