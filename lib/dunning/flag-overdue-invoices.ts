@@ -25,7 +25,8 @@ export async function flagOverdueInvoices(companyId: string, runOn: CalendarDate
         LIMIT ${batchSize}::int),
       pick AS MATERIALIZED (
         SELECT i.company_id, i.id, i.number, i.customer_id, i.due_date, i.balance_minor, i.currency
-        FROM ids JOIN invoices i ON i.company_id = ${companyId}::uuid AND i.id = ids.id),
+        -- An id array: a probe per picked invoice, where a join would hash all the company's invoices.
+        FROM invoices i WHERE i.company_id = ${companyId}::uuid AND i.id = ANY (ARRAY(SELECT id FROM ids))),
       flagged AS (
         INSERT INTO invoice_overdue_flags (company_id, invoice_id, customer_id, due_date, run_on, flagged_at)
         SELECT company_id, id, customer_id, due_date, ${runOn}::date, ${now}::timestamptz FROM pick

@@ -4,7 +4,7 @@ import { daysBetween, type CalendarDate } from '@/lib/aging/calendar-date';
 import { effectiveCollectorSql } from '@/lib/collections/effective-collector-sql';
 import { promiseStateSql } from '@/lib/collections/promise-state-sql';
 import { formatMoney } from '@/lib/money/currency';
-import { companyAdminIds, notifyUsers } from '@/lib/notifications/notify-users';
+import { companyAdminIds, notifyUsersMany } from '@/lib/notifications/notify-users';
 
 /** A promise is looked at for this many days after its date: enough for a run that was down a while to catch up. */
 const LOOKBACK_DAYS = 60;
@@ -36,18 +36,20 @@ export async function notifyBrokenPromises(companyId: string, slug: string, runO
       AND ${promiseStateSql(runOn, 'p')} IN ('broken', 'partly_kept')`;
   if (rows.length === 0) return 0;
   const admins = await companyAdminIds(companyId);
-  for (const p of rows) {
-    const date = p.promised_on.toISOString().slice(0, 10);
-    const late = daysBetween(date, runOn);
-    await notifyUsers({
-      companyId,
-      userIds: [p.collector_id, ...admins],
-      kind: 'broken_promise',
-      title: `${p.name}: promise to pay ${formatMoney(Number(p.amount_minor), p.currency)} by ${date} ${p.state === 'broken' ? 'was broken' : 'was partly kept'}`,
-      body: `${late} ${late === 1 ? 'day' : 'days'} past the promised date.`,
-      link: `/${slug}/customers/${p.customer_id}/accounting`,
-      dedupeKey: `promise:${p.id}:broken`,
-    });
-  }
+  await notifyUsersMany(
+    rows.map((p) => {
+      const date = p.promised_on.toISOString().slice(0, 10);
+      const late = daysBetween(date, runOn);
+      return {
+        companyId,
+        userIds: [p.collector_id, ...admins],
+        kind: 'broken_promise' as const,
+        title: `${p.name}: promise to pay ${formatMoney(Number(p.amount_minor), p.currency)} by ${date} ${p.state === 'broken' ? 'was broken' : 'was partly kept'}`,
+        body: `${late} ${late === 1 ? 'day' : 'days'} past the promised date.`,
+        link: `/${slug}/customers/${p.customer_id}/accounting`,
+        dedupeKey: `promise:${p.id}:broken`,
+      };
+    }),
+  );
   return rows.length;
 }

@@ -31,6 +31,23 @@ export async function notifyUsers(n: NewNotification, db: Db = prisma): Promise<
     ON CONFLICT (company_id, user_id, dedupe_key) DO NOTHING`;
 }
 
+/**
+ * Many notifications in one statement (a run's broken promises): each to its users, skipping any user who already
+ * has its key. Returns how many were added.
+ */
+export async function notifyUsersMany(notifications: NewNotification[], db: Db = prisma): Promise<number> {
+  const rows = notifications.flatMap((n) =>
+    [...new Set(n.userIds.filter((id): id is string => typeof id === 'string'))].map((u) => ({ ...n, userId: u })),
+  );
+  if (rows.length === 0) return 0;
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  return db.$executeRaw`
+    INSERT INTO notifications (company_id, user_id, kind, title, body, link, dedupe_key)
+    SELECT * FROM unnest(${col('companyId')}::uuid[], ${col('userId')}::uuid[], ${col('kind')}::text[], ${col('title')}::text[],
+      ${rows.map((r) => r.body ?? '')}::text[], ${rows.map((r) => r.link ?? null)}::text[], ${col('dedupeKey')}::text[])
+    ON CONFLICT (company_id, user_id, dedupe_key) DO NOTHING`;
+}
+
 /** The ids of the company's admins (managers), who receive escalations and run summaries. */
 export async function companyAdminIds(
   companyId: string,
