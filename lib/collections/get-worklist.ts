@@ -10,6 +10,7 @@ import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { toMinor } from '@/lib/receivables/aging-sql';
 import { effectiveCollectorSql } from './effective-collector-sql';
 import { overdueByCustomerSql } from './money-at-risk-sql';
+import { ensureCustomerRisk } from './refresh-customer-risk';
 import { worklistItemsSql } from './worklist-items-sql';
 import { worklistParamsSchema, type WorklistScope, type WorklistType } from './worklist-params';
 
@@ -83,6 +84,8 @@ export async function getWorklist(access: CompanyAccess, input: unknown, now: Da
           : Prisma.sql`true`;
   const type = p.type ? Prisma.sql`AND it.type = ${p.type}` : Prisma.empty;
   const offset = (p.page - 1) * p.perPage;
+  const locationIds = seesEveryLocation(access) ? null : access.viewLocations.map((l) => l.id);
+  await ensureCustomerRisk(companyId, today, now);
   const rows = await prisma.$queryRaw<Row[]>`
     WITH items AS MATERIALIZED (${worklistItemsSql({ companyId, timeZone: access.company.timeZone, today })}),
     f AS MATERIALIZED (
@@ -92,24 +95,33 @@ export async function getWorklist(access: CompanyAccess, input: unknown, now: Da
         WHERE ${visibleCustomerSql(access, 'c')} ${type}
       ) x WHERE ${owner}
     ),
-    m AS MATERIALIZED (${overdueByCustomerSql({
-      companyId,
-      asOf: today,
-      locationIds: seesEveryLocation(access) ? null : access.viewLocations.map((l) => l.id),
-      customers: Prisma.sql`SELECT DISTINCT customer_id FROM f`,
-    })}),
+    -- The order: each customer's money at risk in the day's snapshot (customer_risk), summed over the locations
+    -- the caller may view. Live, it read every item's customer's invoices (2.8 s for 46,000 items on the bench).
+    -- Aggregated whole and hash-joined: probing it per item's customer is planned from a guess of 200 customers.
+    rk AS MATERIALIZED (
+      SELECT cr.customer_id, sum(cr.risk_minor) AS rank
+      FROM customer_risk cr
+      WHERE cr.company_id = ${companyId}::uuid ${locationIds === null ? Prisma.empty : Prisma.sql`AND cr.location_id = ANY(${locationIds}::uuid[])`}
+      GROUP BY cr.customer_id
+    ),
+    pg AS MATERIALIZED (
+      SELECT f.*, coalesce(rk.rank, 0) AS rank FROM f LEFT JOIN rk ON rk.customer_id = f.customer_id
+      ORDER BY coalesce(rk.rank, 0) DESC, f.due_on, f.customer_name, f.customer_id, f.type, f.item_id
+      LIMIT ${p.perPage} OFFSET ${offset}
+    ),
+    -- The amounts shown: live, for the page's customers only, so a payment since the snapshot shows at once.
+    m AS MATERIALIZED (${overdueByCustomerSql({ companyId, asOf: today, locationIds, customers: Prisma.sql`SELECT DISTINCT customer_id FROM pg` })}),
     r AS (
       SELECT customer_id, sum(risk)::bigint AS risk,
         jsonb_agg(jsonb_build_object('currency', trim(currency), 'overdueMinor', overdue, 'riskMinor', risk) ORDER BY currency) AS overdue
       FROM m GROUP BY customer_id
     )
-    SELECT (SELECT count(*)::int FROM f) AS n, pg.* FROM (SELECT 1) one LEFT JOIN LATERAL (
-      SELECT f.type, f.item_id, f.customer_id, f.customer_name, f.due_on, f.owner, u.name AS owner_name, f.detail,
+    SELECT (SELECT count(*)::int FROM f) AS n, pp.* FROM (SELECT 1) one LEFT JOIN LATERAL (
+      SELECT pg.type, pg.item_id, pg.customer_id, pg.customer_name, pg.due_on, pg.owner, u.name AS owner_name, pg.detail,
         coalesce(r.overdue, '[]'::jsonb) AS overdue, coalesce(r.risk, 0)::bigint AS risk
-      FROM f LEFT JOIN r ON r.customer_id = f.customer_id LEFT JOIN users u ON u.id = f.owner
-      ORDER BY coalesce(r.risk, 0) DESC, f.due_on, f.customer_name, f.customer_id, f.type, f.item_id
-      LIMIT ${p.perPage} OFFSET ${offset}
-    ) pg ON true`;
+      FROM pg LEFT JOIN r ON r.customer_id = pg.customer_id LEFT JOIN users u ON u.id = pg.owner
+      ORDER BY pg.rank DESC, pg.due_on, pg.customer_name, pg.customer_id, pg.type, pg.item_id
+    ) pp ON true`;
   const totalRows = rows[0]?.n ?? 0;
   return {
     today,

@@ -24,23 +24,38 @@ function paidSince(p: AgingPageQuery): Prisma.Sql {
  * The aging page from the running totals, in one statement with the same columns as the invoice aggregate
  * (agingPageQuery): the summary ages the date totals instead of every open invoice, the customer totals give
  * the row count and the page order, and only the page's customers have their invoices bucketed. On an
- * earlier date, what was paid or written off after it is added back (paidSince). Totals and invoices are read
- * in one snapshot, so the rows on all pages still add up to the summary.
+ * earlier date, what was paid or written off after it is added back (paidSince). Customers a filter leaves
+ * out (`filteredOut`) are dropped from the rows and the unapplied money, and their invoices, bucketed the way
+ * a page's are, are taken off the date totals. Totals and invoices are read in one snapshot, so the rows on
+ * all pages still add up to the summary.
  */
 export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
   const scope = { companyId: p.companyId, currency: p.currency, locationIds: p.locationIds };
   const since = p.historical ? Prisma.raw('since') : undefined;
+  const kept = (column: string) =>
+    p.filteredOut ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM dropped d WHERE d.customer_id = ${Prisma.raw(column)})` : Prisma.empty;
   // `a`: every customer with a row, with the net total the page sorts by (open balance less unapplied money).
   const a = p.withUnapplied
     ? Prisma.sql`
-      c AS MATERIALIZED (${customerTotals(scope, since)}),
-      u AS MATERIALIZED (${unappliedByCustomer(p)}),
+      c AS MATERIALIZED (SELECT * FROM (${customerTotals(scope, since)}) c WHERE true ${kept('c.customer_id')}),
+      u AS MATERIALIZED (${unappliedByCustomer({ ...p, extra: kept('p.customer_id') })}),
       a AS MATERIALIZED (
         SELECT coalesce(c.customer_id, u.customer_id) AS customer_id, coalesce(u.unapplied, 0)::bigint AS unapplied,
           (coalesce(c.open, 0) - coalesce(u.unapplied, 0))::bigint AS total
         FROM c FULL JOIN u ON u.customer_id = c.customer_id
       )`
-    : Prisma.sql`a AS MATERIALIZED (SELECT customer_id, 0::bigint AS unapplied, open AS total FROM (${customerTotals(scope, since)}) c)`;
+    : Prisma.sql`a AS MATERIALIZED (SELECT customer_id, 0::bigint AS unapplied, open AS total FROM (${customerTotals(scope, since)}) c WHERE true ${kept('c.customer_id')})`;
+  /**
+   * The invoices of the customers in CTE `customers` as on asOf, rows (customer_id, bal, b): open now, and what
+   * was paid since. The open ones are looked up by an array, which PostgreSQL sorts, so the index is walked in
+   * order (for 11,000 customers on the bench, half the time of a hashed IN).
+   */
+  const invoicesOf = (customers: string) => {
+    const ids = Prisma.raw(`SELECT customer_id FROM ${customers}`);
+    const open = agedInvoices({ ...p, historical: false, extra: Prisma.sql`AND i.customer_id = ANY(ARRAY(${ids}))` });
+    const paid = Prisma.sql`UNION ALL SELECT customer_id, balance_minor, ${bucketIndexCase(p.buckets, p.asOf)} FROM since i WHERE customer_id IN (${ids})`;
+    return Prisma.sql`SELECT customer_id, bal, b FROM (${open}) x ${p.historical ? paid : Prisma.empty}`;
+  };
   const summaryCols = Prisma.join(
     [
       ...p.buckets.map((_, i) => Prisma.raw(`t.b${i} AS s${i}`)),
@@ -58,21 +73,17 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
   );
   return Prisma.sql`
     WITH ${p.historical ? Prisma.sql`since AS MATERIALIZED (${paidSince(p)}),` : Prisma.empty}
+    ${p.filteredOut ? Prisma.sql`dropped AS MATERIALIZED (SELECT c.id AS customer_id FROM customers c WHERE c.company_id = ${p.companyId}::uuid AND ${p.filteredOut}),` : Prisma.empty}
     ${a},
     s AS (SELECT count(*)::int AS n, coalesce(sum(unapplied), 0)::bigint AS sunapplied FROM a),
-    t AS (SELECT ${bucketSums(p.buckets)} FROM (SELECT bal, ${bucketIndexCase(p.buckets, p.asOf)} AS b FROM (${dateTotals(scope, since)}) i) x),
-    pc AS MATERIALIZED (${pageCustomers(p)}),
-    g AS MATERIALIZED (
-      SELECT customer_id, ${bucketSums(p.buckets)} FROM (
-        SELECT customer_id, bal, b FROM (${agedInvoices({ ...p, historical: false, extra: Prisma.sql`AND i.customer_id IN (SELECT customer_id FROM pc)` })}) x
-        ${
-          p.historical
-            ? Prisma.sql`UNION ALL SELECT customer_id, balance_minor, ${bucketIndexCase(p.buckets, p.asOf)} FROM since i WHERE customer_id IN (SELECT customer_id FROM pc)`
-            : Prisma.empty
-        }
+    t AS (
+      SELECT ${bucketSums(p.buckets)} FROM (
+        SELECT bal, ${bucketIndexCase(p.buckets, p.asOf)} AS b FROM (${dateTotals(scope, since)}) i
+        ${p.filteredOut ? Prisma.sql`UNION ALL SELECT -bal, b FROM (${invoicesOf('dropped')}) d` : Prisma.empty}
       ) x
-      GROUP BY customer_id
-    )
+    ),
+    pc AS MATERIALIZED (${pageCustomers(p)}),
+    g AS MATERIALIZED (SELECT customer_id, ${bucketSums(p.buckets)} FROM (${invoicesOf('pc')}) x GROUP BY customer_id)
     SELECT s.n, ${summaryCols}, p.*
     FROM s CROSS JOIN t LEFT JOIN (
       SELECT r.customer_id, r.customer_name, ${rowBuckets}, r.unapplied, (coalesce(g.total, 0) - r.unapplied)::bigint AS total

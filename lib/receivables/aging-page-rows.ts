@@ -22,6 +22,11 @@ export interface AgingPageQuery {
   fromInvoices?: boolean;
   /** Narrows the customers: a condition on customers `c` (the collections filters). */
   customerFilter?: Prisma.Sql | null;
+  /**
+   * The customers customerFilter leaves out, as a condition on customers `c`, when they are the fewer: the
+   * running totals can then answer, less these customers (agingPageFromTotals).
+   */
+  filteredOut?: Prisma.Sql | null;
   /** The company's open invoices in the currency (countOpenInvoices); unknown: assume many. */
   openInvoices?: number;
 }

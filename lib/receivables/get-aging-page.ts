@@ -10,7 +10,7 @@ import { toMinor } from './aging-sql';
 import { agingPageQuery } from './aging-page-query';
 import { locationScope } from './resolve-location-filter';
 import type { AgingParams } from './aging-params';
-import { collectionsFilterSql, getAgingCollections, NO_COLLECTIONS, type AgingCollections } from './aging-collections';
+import { collectionsFilterSql, customersFilteredOut, getAgingCollections, NO_COLLECTIONS, type AgingCollections } from './aging-collections';
 
 export interface AgingAmountsRow {
   amounts: Record<string, number>;
@@ -50,9 +50,11 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams, n
   const today = todayInTimeZone(access.company.timeZone, now);
   const asOf = params.asOf ?? today;
   const currency = params.currency ?? access.company.baseCurrency;
-  const [{ scheme, historical, withUnapplied }, openInvoices] = await Promise.all([
+  const [{ scheme, historical, withUnapplied }, openInvoices, filteredOut] = await Promise.all([
     getAgingContext(access.company.id, asOf, currency),
     countOpenInvoices(access.company.id, currency),
+    // A name search reads the invoices of the customers it finds, whatever the filters.
+    params.q ? null : customersFilteredOut(access.company.id, params, today, access.company.timeZone, locationIds),
   ]);
   const buckets = bucketsOf(scheme);
   const sort = params.sort ?? 'name';
@@ -69,6 +71,7 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams, n
       withUnapplied,
       openInvoices,
       customerFilter,
+      filteredOut,
       sort,
       page: params.page,
       perPage: params.perPage,

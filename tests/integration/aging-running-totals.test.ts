@@ -23,6 +23,7 @@ import { applyCredit } from '@/lib/ledger/apply-credit';
 import { hasLedgerEntriesAfter } from '@/lib/receivables/has-ledger-entries-after';
 import { writeOffInvoice } from '@/lib/ledger/write-off-invoice';
 import { agingPageQuery, usesRunningTotals, type AgingPageQuery } from '@/lib/receivables/aging-page-query';
+import { collectionsFilterSql, customersFilteredOut } from '@/lib/receivables/aging-collections';
 import { checkAgingTotals, rebuildAgingTotals } from '@/lib/receivables/check-aging-totals';
 import { foldAgingChanges } from '@/lib/receivables/fold-aging-changes';
 
@@ -374,4 +375,74 @@ describe('the aging page from the running totals equals the page aggregated from
     const totals = rows.map((r) => String(r.total));
     expect(new Set(totals).size, 'some customers owe the same total').toBeLessThan(totals.length);
   });
+
+  it('not contacted in N days: the totals less the customers contacted since equal the invoices of the rest', async () => {
+    const today = addDays(AS_OF, 45);
+    const timeZone = 'America/Chicago';
+    // A third contacted two days ago (with the customer that has only unapplied credit and one paid in June,
+    // so an earlier date adds back what the dropped customers paid since), a third 40 days ago, the rest never.
+    const [paidInJune] = await prisma.$queryRaw<{ customer_id: string }[]>`
+      SELECT i.customer_id FROM applications a JOIN invoices i ON i.company_id = a.company_id AND i.id = a.invoice_id
+      WHERE a.company_id = ${company.id}::uuid AND a.applied_on > '2026-06-12' AND i.status = 'paid' LIMIT 1`;
+    const recent = new Set([paidInJune!.customer_id, customers.at(-1)!.id, ...customers.filter((_, i) => i % 3 === 0).map((c) => c.id)]);
+    const earlier = customers.filter((c, i) => i % 3 === 1 && !recent.has(c.id)).map((c) => c.id);
+    await prisma.$executeRaw`UPDATE customers SET last_contact_at = CASE WHEN id = ANY(${[...recent]}::uuid[])
+        THEN (${today}::date - 2)::timestamp AT TIME ZONE ${timeZone} ELSE (${today}::date - 40)::timestamp AT TIME ZONE ${timeZone} END
+      WHERE company_id = ${company.id}::uuid AND id = ANY(${[...recent, ...earlier]}::uuid[])`;
+    const filter = { notContactedDays: 10 };
+    const customerFilter = collectionsFilterSql(filter, today, timeZone);
+    const [north, south] = company.locations.map((l) => l.id) as [string, string];
+    const filteredOut = await customersFilteredOut(company.id, filter, today, timeZone, null);
+    expect(filteredOut, 'fewer contacted than not: read from the totals').not.toBeNull();
+    // Fewer than not, but not against the share of one location in three; more contacted than not; another
+    // filter with it: the invoices of the customers it finds.
+    expect(await customersFilteredOut(company.id, filter, today, timeZone, [north])).toBeNull();
+    expect(await customersFilteredOut(company.id, { notContactedDays: 60 }, today, timeZone, null)).toBeNull();
+    expect(await customersFilteredOut(company.id, { ...filter, onHold: true }, today, timeZone, null)).toBeNull();
+
+    const buckets = bucketsOf(DEFAULT_AGING_SCHEME);
+    let compared = 0;
+    // Folded, then with changes waiting to be folded.
+    for (const round of [0, 1]) {
+      if (round === 1) await changeAfterFold(2);
+      for (const locationIds of [null, [north], [north, south]]) {
+        for (const sort of ['name', '-name', 'total', '-total']) {
+          for (const [currency, withUnapplied] of [
+            ['USD', true],
+            ['USD', false],
+            ['CAD', false],
+          ] as const) {
+            for (const asOf of AS_OF_DATES) {
+              const historical = await hasLedgerEntriesAfter(company.id, asOf);
+              const q = { companyId: company.id, buckets, asOf, currency, locationIds, sort, perPage: 7, withUnapplied, historical, customerFilter };
+              expect(usesRunningTotals({ ...q, filteredOut, page: 1 })).toBe(true);
+              const fromTotals = await everyPage({ ...q, filteredOut });
+              const fromInvoices = await everyPage({ ...q, fromInvoices: true });
+              expect(fromTotals, JSON.stringify({ round, locationIds, sort, currency, withUnapplied, asOf })).toEqual(fromInvoices);
+              compared += fromTotals.length;
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+    // The filter dropped customers with rows: one with unapplied money only, and one paid up since 2026-06-12.
+    const rowsOn = async (asOf: CalendarDate) =>
+      (
+        await everyPage({
+          companyId: company.id,
+          buckets,
+          asOf,
+          currency: 'USD',
+          locationIds: null,
+          sort: 'name',
+          perPage: 50,
+          withUnapplied: true,
+          historical: true,
+        })
+      ).flat();
+    const row = (rows: Record<string, unknown>[], id: string) => rows.find((r) => r.customer_id === id);
+    expect(Number(row(await rowsOn(AS_OF), customers.at(-1)!.id)?.unapplied)).toBeGreaterThan(0);
+    expect(Number(row(await rowsOn('2026-06-12' as CalendarDate), paidInJune!.customer_id)?.total)).toBeGreaterThan(0);
+  }, 120_000);
 });

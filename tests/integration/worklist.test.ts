@@ -4,6 +4,9 @@ import { prisma } from '@/lib/db/client';
 import { getWorklist } from '@/lib/collections/get-worklist';
 import { completeWorklistItem } from '@/lib/collections/complete-worklist-item';
 import { reassignCustomers } from '@/lib/collections/reassign-customers';
+import { ensureCustomerRisk, refreshCustomerRisk } from '@/lib/collections/refresh-customer-risk';
+import { recordPayment } from '@/lib/ledger/record-payment';
+import { runCollections } from '@/lib/dunning/run-collections';
 
 // Asia/Muscat is UTC+4: 2026-03-11T06:00Z is 10:00 on the 11th there.
 const T = new Date('2026-03-11T06:00:00Z');
@@ -53,7 +56,9 @@ beforeAll(async () => {
     inv(cu.bravo, l1, '2026-03-01', 300_000), // 10 days late: risk 100,000
     inv(cu.charlie, l2, '2026-03-08', 40_000), // 3 days late: risk 4,000
   ]);
-  await prisma.$executeRaw`UPDATE invoices SET overdue_flagged_at = '2026-03-09T00:00:00Z' WHERE company_id = ${co.id}::uuid AND id = ${charlieInvoice}::uuid`;
+  await prisma.$executeRaw`
+    INSERT INTO invoice_overdue_flags (company_id, invoice_id, customer_id, due_date, run_on, flagged_at)
+    VALUES (${co.id}::uuid, ${charlieInvoice}::uuid, ${cu.charlie}::uuid, '2026-03-08', '2026-03-09', '2026-03-09T00:00:00Z')`;
   await prisma.$executeRaw`UPDATE customers SET next_action = 'call_back', next_action_on = '2026-03-11' WHERE company_id = ${co.id}::uuid AND id IN (${cu.alpha}::uuid, ${cu.echo}::uuid)`;
   promiseId = (
     await prisma.$queryRaw<{ id: string }[]>`
@@ -217,5 +222,184 @@ describe('worklist', () => {
 
     expect(await entries()).toBe(before + 5);
     expect(summary(await list(ids.admin))).toEqual(['next_action:Echo:2026-03-11:0']);
+  });
+});
+
+// The order comes from the day's snapshot of money at risk (customer_risk, refreshed by the nightly run or the
+// first read of a day); the amounts on the page are computed live. So a payment made during the day shows at once
+// in the amounts (and riskScore), while the item keeps its place until the next day's snapshot.
+describe('worklist order by the day’s money at risk', () => {
+  // UTC company: 2026-04-20T09:00Z is 09:00 on the 20th.
+  const D = '2026-04-20';
+  const T1 = at('2026-04-20T09:00:00Z');
+  let rk: TestCompany;
+  let users: { admin: string; limited: string };
+  let rc: Record<'apex' | 'birch' | 'cedar' | 'dune' | 'elm', string>;
+  let birchSouth: string;
+  let elmInvoice: string;
+  const order = async (userId: string, now = T1) =>
+    (await getWorklist(await access(userId, rk.slug), {}, now)).items.map((i) => `${i.type}:${i.customer.name}:${i.riskScore}`);
+  const refreshRow = async () => prisma.customerRiskRefresh.findUnique({ where: { companyId: rk.id } });
+  const riskRows = async () =>
+    (await prisma.customerRisk.findMany({ where: { companyId: rk.id } }))
+      .map((r) => `${r.customerId}:${r.locationId}:${r.currency}:${r.overdueMinor}:${r.riskMinor}`)
+      .sort();
+
+  beforeAll(async () => {
+    rk = await createCompany({ locations: ['North', 'South'] });
+    const [north, south] = rk.locations.map((l) => l.id) as [string, string];
+    const admin = await createMember(rk, 'admin', {}, 'Rita Admin');
+    const limited = await createMember(rk, 'member', { view: [north], modify: [north] }, 'Lee Limited');
+    users = { admin: admin.id, limited: limited.id };
+    const made = await createCustomers(rk.id, [
+      { name: 'Apex', defaultLocationId: north },
+      { name: 'Birch', defaultLocationId: north },
+      { name: 'Cedar', defaultLocationId: north },
+      { name: 'Dune', defaultLocationId: south },
+      { name: 'Elm', defaultLocationId: south },
+    ]);
+    rc = { apex: made[0]!.id, birch: made[1]!.id, cedar: made[2]!.id, dune: made[3]!.id, elm: made[4]!.id };
+    const inv = (customerId: string, locationId: string, dueDate: string, amount: number) => ({
+      customerId,
+      locationId,
+      invoiceDate: '2026-01-01',
+      dueDate,
+      amount,
+    });
+    const ids = await createInvoices(rk.id, [
+      inv(rc.apex, north, '2026-02-19', 100_000), // 60 days late on the 20th: risk 200,000
+      inv(rc.birch, north, '2026-03-21', 30_000), // 30 days: risk 30,000
+      inv(rc.birch, south, '2026-03-21', 900_000), // 30 days: risk 900,000, outside North
+      inv(rc.cedar, north, '2026-03-21', 150_000), // 30 days: risk 150,000
+      inv(rc.dune, south, '2026-03-21', 50_000), // 30 days: risk 50,000
+      inv(rc.elm, south, '2026-04-17', 3_000), // 3 days: risk 300
+      inv(rc.apex, north, '2026-05-30', 70_000), // not due yet: no risk
+    ]);
+    birchSouth = ids[2]!;
+    elmInvoice = ids[5]!;
+    await prisma.$executeRaw`
+      INSERT INTO invoice_overdue_flags (company_id, invoice_id, customer_id, due_date, run_on, flagged_at)
+      VALUES (${rk.id}::uuid, ${elmInvoice}::uuid, ${rc.elm}::uuid, '2026-04-17', '2026-04-18', '2026-04-18T02:00:00Z')`;
+    // One next action each (Elm's item is its newly overdue invoice); the limited user collects for them all.
+    await prisma.$executeRaw`UPDATE customers SET next_action = 'call_back', next_action_on = ${D}::date, collector_id = ${limited.id}::uuid
+      WHERE company_id = ${rk.id}::uuid AND id <> ${rc.elm}::uuid`;
+  });
+
+  it('orders by money at risk, from the snapshot the first read of the day stores', async () => {
+    expect(await refreshRow()).toBeNull();
+    expect(await order(users.admin)).toEqual([
+      'next_action:Birch:930000',
+      'next_action:Apex:200000',
+      'next_action:Cedar:150000',
+      'next_action:Dune:50000',
+      'newly_overdue:Elm:300',
+    ]);
+    const refresh = await refreshRow();
+    expect([refresh?.asOf.toISOString().slice(0, 10), refresh?.refreshedAt.toISOString()]).toEqual([D, T1.toISOString()]);
+    // Per customer, location and currency; the invoice not yet due counts nowhere.
+    const [north, south] = rk.locations.map((l) => l.id);
+    expect(await riskRows()).toEqual(
+      [
+        `${rc.apex}:${north}:USD:100000:200000`,
+        `${rc.birch}:${north}:USD:30000:30000`,
+        `${rc.birch}:${south}:USD:900000:900000`,
+        `${rc.cedar}:${north}:USD:150000:150000`,
+        `${rc.dune}:${south}:USD:50000:50000`,
+        `${rc.elm}:${south}:USD:3000:300`,
+      ].sort(),
+    );
+  });
+
+  it('a location-limited user’s order counts only the locations they may view', async () => {
+    // Birch's 900,000 at risk is in South: for a North-only user it is 30,000, after Apex and Cedar.
+    expect(await order(users.limited)).toEqual(['next_action:Apex:200000', 'next_action:Cedar:150000', 'next_action:Birch:30000']);
+    const birch = (await getWorklist(await access(users.limited, rk.slug), {}, T1)).items.find((i) => i.customer.id === rc.birch)!;
+    expect(birch.overdue).toEqual([{ currency: 'USD', overdueMinor: 30_000, riskMinor: 30_000 }]);
+  });
+
+  it('refreshes once a day: later reads that day do not rewrite the snapshot', async () => {
+    const before = await refreshRow();
+    const later = at('2026-04-20T17:30:00Z');
+    expect(await ensureCustomerRisk(rk.id, D, later)).toBe(false);
+    await order(users.admin, later);
+    await order(users.limited, later);
+    expect((await refreshRow())?.refreshedAt.toISOString()).toBe(before?.refreshedAt.toISOString());
+    // A refresh asked for the day again (the nightly run after an early read) finds it done.
+    expect(await refreshCustomerRisk(rk.id, D, later)).toBe(false);
+    expect((await refreshRow())?.refreshedAt.toISOString()).toBe(T1.toISOString());
+  });
+
+  it('a payment shows at once in the amounts; the order follows it the next day', async () => {
+    const admin = await access(users.admin, rk.slug);
+    await recordPayment(admin, { invoiceId: birchSouth, amount: '9000.00', receivedOn: D, reference: 'RK-1' });
+    await recordPayment(admin, { invoiceId: elmInvoice, amount: '30.00', receivedOn: D, reference: 'RK-2' });
+    const noon = at('2026-04-20T12:00:00Z');
+    const w = await getWorklist(admin, {}, noon);
+    // Birch keeps first place (the snapshot), with its live amounts: North's 30,000 only. Elm's paid invoice is no
+    // longer newly overdue (items are live).
+    expect(w.items.map((i) => `${i.type}:${i.customer.name}:${i.riskScore}`)).toEqual([
+      'next_action:Birch:30000',
+      'next_action:Apex:200000',
+      'next_action:Cedar:150000',
+      'next_action:Dune:50000',
+    ]);
+    expect(w.items[0]!.overdue).toEqual([{ currency: 'USD', overdueMinor: 30_000, riskMinor: 30_000 }]);
+    // The next day's first read refreshes: 31 days late, Birch's 30,000 weighs 31,000, after Dune.
+    const next = at('2026-04-21T09:00:00Z');
+    expect(await order(users.admin, next)).toEqual([
+      'next_action:Apex:203333',
+      'next_action:Cedar:155000',
+      'next_action:Dune:51667',
+      'next_action:Birch:31000',
+    ]);
+    expect((await refreshRow())?.asOf.toISOString().slice(0, 10)).toBe('2026-04-21');
+  });
+
+  it('two refreshes at once leave one consistent set of rows', async () => {
+    const day = '2026-04-22';
+    // Hold writes to customer_risk until both callers are blocked (the first on the table, the second on the
+    // company's advisory lock), so the two refreshes truly overlap.
+    const both = await prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`LOCK TABLE customer_risk IN SHARE MODE`;
+        const calls = Promise.all([
+          ensureCustomerRisk(rk.id, day, at('2026-04-22T09:00:00Z')),
+          ensureCustomerRisk(rk.id, day, at('2026-04-22T09:00:01Z')),
+        ]);
+        for (let waited = 0; ; waited += 20) {
+          const [w] = await prisma.$queryRaw<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+          if (w!.n >= 2) break;
+          if (waited > 5_000) throw new Error('the two refreshes never waited');
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        // Wrapped, or the transaction would wait for the calls it blocks.
+        return { calls };
+      },
+      { timeout: 15_000 },
+    );
+    const [a, b] = await both.calls;
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const [north, south] = rk.locations.map((l) => l.id);
+    // 32 days late: risk = balance × 32 / 30; Apex 62 days.
+    expect(await riskRows()).toEqual(
+      [
+        `${rc.apex}:${north}:USD:100000:206667`,
+        `${rc.birch}:${north}:USD:30000:32000`,
+        `${rc.cedar}:${north}:USD:150000:160000`,
+        `${rc.dune}:${south}:USD:50000:53333`,
+      ].sort(),
+    );
+    const refresh = await refreshRow();
+    expect(refresh?.asOf.toISOString().slice(0, 10)).toBe(day);
+    expect([at('2026-04-22T09:00:00Z').getTime(), at('2026-04-22T09:00:01Z').getTime()]).toContain(refresh?.refreshedAt.getTime());
+  });
+  it('the nightly run refreshes the snapshot, so the day’s reads only read it', async () => {
+    const night = at('2026-04-23T02:00:00Z');
+    await runCollections(rk.id, { now: night, trigger: 'cli' });
+    const refresh = await refreshRow();
+    expect([refresh?.asOf.toISOString().slice(0, 10), refresh?.refreshedAt.toISOString()]).toEqual(['2026-04-23', night.toISOString()]);
+    expect(await ensureCustomerRisk(rk.id, '2026-04-23', at('2026-04-23T09:00:00Z'))).toBe(false);
+    expect((await order(users.admin, at('2026-04-23T09:00:00Z')))[0]).toBe('next_action:Apex:210000');
   });
 });
