@@ -13,7 +13,7 @@ const REFRESH_TIMEOUT_MS = 120_000;
 /**
  * Replaces the company's customer_risk rows with its money at risk on `asOf`: per customer, location and currency,
  * the overdue balance of its ageable invoices (due before `asOf`) and their risk (invoiceRiskSql, rounded per
- * row), and records `asOf` in customer_risk_refreshes. One transaction under an advisory lock of the company, so
+ * row), with each customer's total over its locations in customer_risk_totals, and records `asOf` in customer_risk_refreshes. One transaction under an advisory lock of the company, so
  * readers see the old rows or the new ones, never a mix, and a second caller waits for the first and then finds
  * the day already refreshed. Returns whether this call refreshed.
  */
@@ -26,6 +26,7 @@ export async function refreshCustomerRisk(companyId: string, asOf: CalendarDate,
         SELECT as_of FROM customer_risk_refreshes WHERE company_id = ${companyId}::uuid AND as_of = ${asOf}::date`;
       if (current) return false;
       await tx.$executeRaw`DELETE FROM customer_risk WHERE company_id = ${companyId}::uuid`;
+      await tx.$executeRaw`DELETE FROM customer_risk_totals WHERE company_id = ${companyId}::uuid`;
       // Grouped in the order of invoices_aging_idx (company, currency, location, customer), whose partial predicate
       // is AGEABLE_INVOICE and whose columns hold all it reads: one index-only pass, aggregated as it streams.
       await tx.$executeRaw`
@@ -34,6 +35,9 @@ export async function refreshCustomerRisk(companyId: string, asOf: CalendarDate,
         FROM invoices i
         WHERE i.company_id = ${companyId}::uuid AND ${AGEABLE_INVOICE} AND i.due_date < ${asOf}::date
         GROUP BY i.company_id, i.currency, i.location_id, i.customer_id`;
+      await tx.$executeRaw`
+        INSERT INTO customer_risk_totals (company_id, customer_id, risk_minor)
+        SELECT company_id, customer_id, sum(risk_minor) FROM customer_risk WHERE company_id = ${companyId}::uuid GROUP BY company_id, customer_id`;
       await tx.$executeRaw`
         INSERT INTO customer_risk_refreshes (company_id, as_of, refreshed_at) VALUES (${companyId}::uuid, ${asOf}::date, ${now}::timestamptz)
         ON CONFLICT (company_id) DO UPDATE SET as_of = excluded.as_of, refreshed_at = excluded.refreshed_at`;

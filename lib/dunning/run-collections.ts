@@ -2,7 +2,6 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
-import { refreshCustomerRisk } from '@/lib/collections/refresh-customer-risk';
 import { kickOutbox } from '@/lib/email/outbox-sender';
 import { notFound } from '@/lib/errors/app-error';
 import { getAgingScheme } from '@/lib/receivables/get-aging-scheme';
@@ -14,7 +13,7 @@ import { notifyNewTasks } from './notify-new-tasks';
 import { notifyOverdueSummary } from './notify-overdue-summary';
 import { planDunning } from './plan-dunning';
 import { prepareReminderChunk, type ChunkResult } from './prepare-reminders';
-import { triageDunning } from './triage-dunning';
+import { triageSending } from './triage-dunning';
 
 export const RUN_TRIGGERS = ['schedule', 'manual', 'cli', 'api'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
@@ -67,22 +66,16 @@ export async function runCollections(companyId: string, opts: RunOptions): Promi
     await flagOverdueInvoices(companyId, runOn, now);
     const flagged = await notifyOverdueSummary(companyId, company.slug, runOn);
     await notifyBrokenPromises(companyId, company.slug, runOn);
-    await refreshCustomerRisk(companyId, runOn, now);
 
     const policy = await loadDunningPolicy(companyId);
     const totals: ChunkResult = { emails: 0, awaitingApproval: 0, tasks: 0 };
     let skipped = 0;
     if (policy.enabled) {
       // Only customers with something to send are planned in full; the others are counted.
-      const triaged = await triageDunning(companyId, policy, runOn);
-      const plans = await planDunning(
-        company,
-        policy,
-        runOn,
-        triaged.filter((t) => t.sends).map((t) => t.customerId),
-      );
+      const triaged = await triageSending(companyId, policy, runOn);
+      const plans = await planDunning(company, policy, runOn, triaged.sending);
       const sending = plans.filter((p) => p.action !== 'skip');
-      skipped = triaged.length - sending.length;
+      skipped = triaged.candidates - sending.length;
       const size = opts.chunkSize ?? REMINDER_CHUNK;
       const scheme = await getAgingScheme(companyId);
       for (let i = 0, chunk = 0; i < sending.length; i += size) {

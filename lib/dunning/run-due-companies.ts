@@ -1,8 +1,9 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { calendarDateOf, type CalendarDate } from '@/lib/aging/calendar-date';
+import { refreshCustomerRisk } from '@/lib/collections/refresh-customer-risk';
 import { isRunDue } from './is-run-due';
-import { runCollections } from './run-collections';
+import { runCollections, type RunSummary } from './run-collections';
 
 export interface DueRunsResult {
   /** Companies whose run this call completed, with the run date. */
@@ -26,7 +27,7 @@ export async function runDueCompanies(now: Date = new Date()): Promise<DueRunsRe
     const { due, runOn } = isRunDue(now, c.time_zone, c.last ? calendarDateOf(c.last) : null);
     if (!due) continue;
     try {
-      await runCollections(c.id, { now, trigger: 'schedule' });
+      await runCompanyNight(c.id, now);
       result.ran.push({ companyId: c.id, runOn });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -35,4 +36,19 @@ export async function runDueCompanies(now: Date = new Date()): Promise<DueRunsRe
     }
   }
   return result;
+}
+
+/**
+ * One company's scheduled night: the overdue run, then the worklist's order as of the run date
+ * (customer_risk), so the day's worklist reads find it ready. The refresh is not part of the run: a failure
+ * there leaves the run done, and the day's first worklist read refreshes instead.
+ */
+export async function runCompanyNight(companyId: string, now: Date): Promise<RunSummary> {
+  const summary = await runCollections(companyId, { now, trigger: 'schedule' });
+  try {
+    await refreshCustomerRisk(companyId, summary.runOn, now);
+  } catch (error) {
+    console.error(`Worklist order refresh of company ${companyId} for ${summary.runOn} failed:`, error);
+  }
+  return summary;
 }

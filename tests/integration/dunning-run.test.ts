@@ -8,7 +8,7 @@ import { decideReminders } from '@/lib/dunning/decide-reminders';
 import { DEFAULT_POLICY } from '@/lib/dunning/default-policy';
 import { loadDunningPolicy } from '@/lib/dunning/get-dunning-policy';
 import { planDunning } from '@/lib/dunning/plan-dunning';
-import { triageDunning } from '@/lib/dunning/triage-dunning';
+import { triageDunning, triageSending } from '@/lib/dunning/triage-dunning';
 import { previewDunningRun } from '@/lib/dunning/preview-dunning-run';
 import { runCollections } from '@/lib/dunning/run-collections';
 import { updateDunningPolicy } from '@/lib/dunning/update-dunning-policy';
@@ -172,6 +172,11 @@ describe("a company's dunning run", () => {
       ]);
     }
     expect(triaged.filter((t) => t.sends)).toHaveLength(4);
+    // The run's cut of it: the same customers send, and the same number have candidates.
+    expect(await triageSending(company.id, policy, RUN_ON)).toEqual({
+      sending: triaged.filter((t) => t.sends).map((t) => t.customerId),
+      candidates: triaged.length,
+    });
   });
 
   it('the run queues one email per customer listing each invoice at its level, with the statement attached, and opens tasks', async () => {

@@ -3,6 +3,8 @@ import { access, createCompany, createCustomers, createInvoices, createMember, t
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { DEFAULT_POLICY } from '@/lib/dunning/default-policy';
+import { refreshCustomerRisk } from '@/lib/collections/refresh-customer-risk';
+import { flagOverdueInvoices } from '@/lib/dunning/flag-overdue-invoices';
 import { runCollections } from '@/lib/dunning/run-collections';
 import { updateDunningPolicy } from '@/lib/dunning/update-dunning-policy';
 
@@ -135,5 +137,30 @@ describe('the nightly overdue run', () => {
     expect(emails.map((e) => e.toAddress).sort()).toEqual(customers.map((_, i) => `ap${i}@crash.example`));
     expect(await prisma.collectionEntry.count({ where: { companyId: company.id, source: 'reminder' } })).toBe(5);
     expect((await prisma.dunningRun.findFirstOrThrow({ where: { companyId: company.id } })).status).toBe('done');
+  });
+
+  it("a deleted company takes its flags and the worklist's order with it", async () => {
+    const doomed = await createCompany({ timeZone: 'America/New_York', locations: ['Main'] });
+    const [c] = await createCustomers(doomed.id, ['Doomed']);
+    await createInvoices(doomed.id, [
+      { customerId: c!.id, locationId: doomed.locations[0]!.id, invoiceDate: '2026-01-01', dueDate: '2026-02-01', amount: 900 },
+    ]);
+    expect(await flagOverdueInvoices(doomed.id, '2026-03-09', NOW)).toBe(1);
+    expect(await refreshCustomerRisk(doomed.id, '2026-03-09', NOW)).toBe(true);
+    const left = async () => {
+      const [row] = await prisma.$queryRaw<{ n: number }[]>`
+        SELECT ((SELECT count(*) FROM invoice_overdue_flags WHERE company_id = ${doomed.id}::uuid)
+          + (SELECT count(*) FROM customer_risk WHERE company_id = ${doomed.id}::uuid)
+          + (SELECT count(*) FROM customer_risk_totals WHERE company_id = ${doomed.id}::uuid))::int AS n`;
+      return row!.n;
+    };
+    expect(await left()).toBe(3);
+    await prisma.$transaction([
+      prisma.$executeRaw`DELETE FROM invoices WHERE company_id = ${doomed.id}::uuid`,
+      prisma.$executeRaw`DELETE FROM customers WHERE company_id = ${doomed.id}::uuid`,
+      prisma.$executeRaw`DELETE FROM locations WHERE company_id = ${doomed.id}::uuid`,
+      prisma.$executeRaw`DELETE FROM companies WHERE id = ${doomed.id}::uuid`,
+    ]);
+    expect(await left()).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import { completeWorklistItem } from '@/lib/collections/complete-worklist-item';
 import { reassignCustomers } from '@/lib/collections/reassign-customers';
 import { ensureCustomerRisk, refreshCustomerRisk } from '@/lib/collections/refresh-customer-risk';
 import { recordPayment } from '@/lib/ledger/record-payment';
-import { runCollections } from '@/lib/dunning/run-collections';
+import { runCompanyNight } from '@/lib/dunning/run-due-companies';
 
 // Asia/Muscat is UTC+4: 2026-03-11T06:00Z is 10:00 on the 11th there.
 const T = new Date('2026-03-11T06:00:00Z');
@@ -119,6 +119,22 @@ describe('worklist', () => {
     // Flagged on the 9th: newly overdue through the 15th, gone on the 16th.
     expect(await types(at('2026-03-15T19:00:00Z'))).toContain('newly_overdue:Charlie');
     expect(await types(at('2026-03-15T20:00:00Z'))).not.toContain('newly_overdue:Charlie');
+  });
+
+  it('a customer stays newly overdue until a person contacts them after the flag', async () => {
+    const charlie = async () => (await list(ids.admin, { type: 'newly_overdue' })).items.find((i) => i.customer.name === 'Charlie');
+    const contactAt = (at: string | null) =>
+      prisma.$executeRaw`UPDATE customers SET last_contact_at = ${at}::timestamptz WHERE company_id = ${co.id}::uuid AND id = ${cu.charlie}::uuid`;
+    try {
+      // A call the day before the flag (inside the 7 days) does not count: the invoice was not overdue yet.
+      await contactAt('2026-03-08T12:00:00Z');
+      expect((await charlie())?.detail).toEqual({ flaggedAt: '2026-03-09T00:00:00+00:00', invoices: 1 });
+      await contactAt('2026-03-09T00:00:00Z');
+      expect(await charlie()).toBeUndefined();
+    } finally {
+      await contactAt(null);
+    }
+    expect(await charlie()).toBeDefined();
   });
 
   it('a collector sees their own by default, unassigned on request, and never everyone', async () => {
@@ -394,9 +410,9 @@ describe('worklist order by the day’s money at risk', () => {
     expect(refresh?.asOf.toISOString().slice(0, 10)).toBe(day);
     expect([at('2026-04-22T09:00:00Z').getTime(), at('2026-04-22T09:00:01Z').getTime()]).toContain(refresh?.refreshedAt.getTime());
   });
-  it('the nightly run refreshes the snapshot, so the day’s reads only read it', async () => {
+  it('the scheduled night refreshes the snapshot after the run, so the day’s reads only read it', async () => {
     const night = at('2026-04-23T02:00:00Z');
-    await runCollections(rk.id, { now: night, trigger: 'cli' });
+    await runCompanyNight(rk.id, night);
     const refresh = await refreshRow();
     expect([refresh?.asOf.toISOString().slice(0, 10), refresh?.refreshedAt.toISOString()]).toEqual(['2026-04-23', night.toISOString()]);
     expect(await ensureCustomerRisk(rk.id, '2026-04-23', at('2026-04-23T09:00:00Z'))).toBe(false);
