@@ -106,6 +106,38 @@ export function decimalToMinor(text: string, digits: number): number {
   return m[1] ? -minor : minor;
 }
 
+/** The export's collections columns, after Currency. */
+const COLLECTION_COLUMNS = [
+  'Last contact',
+  'Last contact kind',
+  'Next action',
+  'Next action date',
+  'Promise',
+  'Promised amount',
+  'Promise currency',
+  'Promised date',
+  'Hold',
+  'Hold reason',
+];
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Each collections cell is empty or of its kind, and a promise or a contact comes with all of its parts. */
+function checkCollectionCells(c: Checker, what: string, cells: string[]): void {
+  const [lastAt, lastKind, next, nextOn, promise, promised, promiseCurrency, promisedOn, hold, holdReason] = cells as string[] & { length: 10 };
+  c.ok(lastAt === '' ? lastKind === '' : ISO_INSTANT.test(lastAt!) && lastKind !== '', () => `${what}: last contact "${lastAt}" / "${lastKind}"`);
+  c.ok(next === '' ? nextOn === '' : DATE.test(nextOn!), () => `${what}: next action "${next}" on "${nextOn}"`);
+  c.ok(
+    promise === ''
+      ? promised === '' && promiseCurrency === '' && promisedOn === ''
+      : ['pending', 'kept', 'partly_kept', 'broken'].includes(promise!) &&
+          Number.isSafeInteger(decimalToMinor(promised!, minorDigits(promiseCurrency!))) &&
+          DATE.test(promisedOn!),
+    () => `${what}: promise "${promise}" ${promised} ${promiseCurrency} on "${promisedOn}"`,
+  );
+  c.ok(hold === '' ? holdReason === '' : ['hold', 'dispute'].includes(hold!) && holdReason !== '', () => `${what}: hold "${hold}" "${holdReason}"`);
+}
+
 export interface CsvExpectation {
   currency: string;
   /** Bucket labels, in order, as the JSON answer lists them. */
@@ -117,7 +149,7 @@ export interface CsvExpectation {
 /** The aging CSV export (lib/receivables/export-aging-csv.ts): header, then one line per visible customer that adds up. */
 export function checkAgingCsv(c: Checker, text: string, e: CsvExpectation): number {
   const records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
-  const header = ['Customer', 'Customer ID', ...e.bucketLabels, 'Unapplied', 'Net total', 'Currency'];
+  const header = ['Customer', 'Customer ID', ...e.bucketLabels, 'Unapplied', 'Net total', 'Currency', ...COLLECTION_COLUMNS];
   if (!c.eq((records[0] ?? []).join('|'), header.map(neutralizeCell).join('|'), 'CSV header')) return 0;
   const digits = minorDigits(e.currency);
   const seen = new Set<string>();
@@ -143,6 +175,7 @@ export function checkAgingCsv(c: Checker, text: string, e: CsvExpectation): numb
     c.ok(buckets.every((a) => a >= 0) && unapplied >= 0, `${what}: a negative bucket or unapplied amount`);
     c.eq(net, buckets.reduce((s, a) => s + a, 0) - unapplied, `${what} net total (buckets less unapplied)`);
     c.eq(rec[2 + n + 2], e.currency, `${what} currency`);
+    checkCollectionCells(c, what, rec.slice(2 + n + 3));
   });
   return records.length - 1;
 }
