@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { prisma } from '../lib/db/client';
 import { getCompanyAccess } from '../lib/auth/get-company-access';
-import { todayInTimeZone } from '../lib/aging/calendar-date';
+import { isCalendarDate, todayInTimeZone } from '../lib/aging/calendar-date';
 import { agingParamsSchema } from '../lib/receivables/aging-params';
 import { getAgingPage } from '../lib/receivables/get-aging-page';
 import { getWorklist } from '../lib/collections/get-worklist';
@@ -55,7 +55,7 @@ if (!company) {
   console.error(`No "${BENCH_SLUG}" company in this database: run \`npm run seed:bench\` first.`);
   process.exit(2);
 }
-if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+if (values.today !== undefined && !isCalendarDate(values.today)) {
   console.error(`--today must be a date as YYYY-MM-DD, not "${values.today}".`);
   process.exit(2);
 }

@@ -8,7 +8,7 @@ import { visibleCustomerSql } from '@/lib/auth/visible-customers';
 import { AppError } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { toMinor } from '@/lib/receivables/aging-sql';
-import { effectiveCollectorSql } from './effective-collector-sql';
+import { customersCollectedBySql, customersWithoutCollectorSql, effectiveCollectorSql } from './effective-collector-sql';
 import { overdueByCustomerSql } from './money-at-risk-sql';
 import { ensureCustomerRisk } from './refresh-customer-risk';
 import { worklistItemsSql } from './worklist-items-sql';
@@ -55,17 +55,10 @@ type Row = {
   risk: bigint;
 };
 
-/**
- * Items whose owner is `userId`: tasks assigned to them, and the items of customers they collect (their own, or
- * by default those of the locations they collect for), found by index rather than by reading each item's customer.
- */
+/** Items whose owner is `userId`: tasks assigned to them, and the items of customers they collect. */
 function ownedBySql(co: Prisma.Sql, userId: string): Prisma.Sql {
   return Prisma.sql`(it.type = 'task' AND it.task_owner = ${userId}::uuid)
-    OR (it.type <> 'task' AND it.customer_id IN (
-      SELECT c.id FROM customers c WHERE c.company_id = ${co} AND c.collector_id = ${userId}::uuid
-      UNION ALL
-      SELECT c.id FROM customers c JOIN locations l ON l.company_id = c.company_id AND l.id = c.default_location_id
-      WHERE c.company_id = ${co} AND c.collector_id IS NULL AND l.collector_id = ${userId}::uuid))`;
+    OR (it.type <> 'task' AND it.customer_id IN (${customersCollectedBySql(co, userId)}))`;
 }
 
 /**
@@ -95,9 +88,7 @@ export async function getWorklist(access: CompanyAccess, input: unknown, now: Da
         : scope === 'unassigned'
           ? // A task nobody is assigned to is for managers.
             Prisma.sql`(it.type = 'task' AND it.task_owner IS NULL AND ${manager})
-              OR (it.type <> 'task' AND it.customer_id IN (SELECT c.id FROM customers c WHERE c.company_id = ${co} AND c.collector_id IS NULL
-                AND (c.default_location_id IS NULL
-                  OR c.default_location_id IN (SELECT l.id FROM locations l WHERE l.company_id = ${co} AND l.collector_id IS NULL))))`
+              OR (it.type <> 'task' AND it.customer_id IN (${customersWithoutCollectorSql(co)}))`
           : Prisma.sql`true`;
   const type = p.type ? Prisma.sql`AND it.type = ${p.type}` : Prisma.empty;
   const offset = (p.page - 1) * p.perPage;

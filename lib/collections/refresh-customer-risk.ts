@@ -13,9 +13,10 @@ const REFRESH_TIMEOUT_MS = 120_000;
 /**
  * Replaces the company's customer_risk rows with its money at risk on `asOf`: per customer, location and currency,
  * the overdue balance of its ageable invoices (due before `asOf`) and their risk (invoiceRiskSql, rounded per
- * row), with each customer's total over its locations in customer_risk_totals, and records `asOf` in customer_risk_refreshes. One transaction under an advisory lock of the company, so
- * readers see the old rows or the new ones, never a mix, and a second caller waits for the first and then finds
- * the day already refreshed. Returns whether this call refreshed.
+ * row), with each customer's total over its locations in customer_risk_totals, and records `asOf` in
+ * customer_risk_refreshes. One transaction under an advisory lock of the company, so readers see the old rows or
+ * the new ones, never a mix, and a second caller waits for the first and then finds the day already refreshed.
+ * Returns whether this call refreshed.
  */
 export async function refreshCustomerRisk(companyId: string, asOf: CalendarDate, now: Date): Promise<boolean> {
   return prisma.$transaction(

@@ -4,6 +4,7 @@ import { neutralizeCell } from '../../lib/csv/neutralize-cell';
 import { Checker, sumOf } from './load-checker';
 import type { LoadCustomer } from './load-personas';
 import type { AgingAmountsRow, AgingReport } from '../../lib/receivables/get-aging-page';
+import { AGING_EXPORT_COLLECTION_HEADERS } from '../../lib/receivables/export-aging-csv';
 
 /** GET …/aging as the API answers it. */
 export type AgingReportJson = Omit<AgingReport, 'locations' | 'hasUnapplied'>;
@@ -106,19 +107,6 @@ export function decimalToMinor(text: string, digits: number): number {
   return m[1] ? -minor : minor;
 }
 
-/** The export's collections columns, after Currency. */
-const COLLECTION_COLUMNS = [
-  'Last contact',
-  'Last contact kind',
-  'Next action',
-  'Next action date',
-  'Promise',
-  'Promised amount',
-  'Promise currency',
-  'Promised date',
-  'Hold',
-  'Hold reason',
-];
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -149,7 +137,7 @@ export interface CsvExpectation {
 /** The aging CSV export (lib/receivables/export-aging-csv.ts): header, then one line per visible customer that adds up. */
 export function checkAgingCsv(c: Checker, text: string, e: CsvExpectation): number {
   const records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
-  const header = ['Customer', 'Customer ID', ...e.bucketLabels, 'Unapplied', 'Net total', 'Currency', ...COLLECTION_COLUMNS];
+  const header = ['Customer', 'Customer ID', ...e.bucketLabels, 'Unapplied', 'Net total', 'Currency', ...AGING_EXPORT_COLLECTION_HEADERS];
   if (!c.eq((records[0] ?? []).join('|'), header.map(neutralizeCell).join('|'), 'CSV header')) return 0;
   const digits = minorDigits(e.currency);
   const seen = new Set<string>();
