@@ -62,12 +62,13 @@ interface CustomerRow {
   reminders_opt_out: boolean;
   collector_id: string | null;
   last_reminded_on: Date | null;
-  unapplied: Record<string, string | number> | null;
-  overdue: Record<string, string | number> | null;
+  unapplied: Record<string, string> | null;
+  overdue: Record<string, string> | null;
 }
 
-const numbers = (o: Record<string, string | number> | null): Record<string, number> =>
-  Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k.trim(), Number(v)]));
+// Sums travel as text: JSON numbers past 2^53 would be rounded on parsing.
+const bigints = (o: Record<string, string> | null): Record<string, bigint> =>
+  Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k.trim(), BigInt(v)]));
 
 /**
  * The reminders a run on `runOn` would prepare for these customers (null: all with candidates), without
@@ -95,13 +96,13 @@ export async function planDunning(
   const customers = await prisma.$queryRaw<CustomerRow[]>`
     SELECT c.id, c.name, c.email, c.reminders_opt_out, ${effectiveCollectorSql('c')} AS collector_id,
       lr.last_reminded_on,
-      (SELECT json_object_agg(u.currency, u.amount) FROM (
+      (SELECT json_object_agg(u.currency, u.amount::text) FROM (
         SELECT currency, sum(unapplied_minor) AS amount FROM (
           SELECT currency, unapplied_minor FROM payments WHERE company_id = c.company_id AND customer_id = c.id AND unapplied_minor > 0
           UNION ALL
           SELECT currency, unapplied_minor FROM credit_notes WHERE company_id = c.company_id AND customer_id = c.id AND unapplied_minor > 0) m
         GROUP BY currency) u) AS unapplied,
-      (SELECT json_object_agg(o.currency, o.amount) FROM (
+      (SELECT json_object_agg(o.currency, o.amount::text) FROM (
         SELECT currency, sum(balance_minor) AS amount FROM invoices
         WHERE company_id = c.company_id AND customer_id = c.id AND status IN ('open', 'partially_paid') AND balance_minor > 0 AND due_date < ${runOn}::date
         GROUP BY currency) o) AS overdue
@@ -132,8 +133,8 @@ export async function planDunning(
       {
         optedOut: c.reminders_opt_out,
         lastRemindedOn: c.last_reminded_on ? calendarDateOf(c.last_reminded_on) : null,
-        unappliedByCurrency: numbers(c.unapplied),
-        overdueByCurrency: numbers(c.overdue),
+        unappliedByCurrency: bigints(c.unapplied),
+        overdueByCurrency: bigints(c.overdue),
         invoices,
       },
       policy,

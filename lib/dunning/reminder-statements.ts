@@ -14,7 +14,14 @@ export interface StatementWanted {
 }
 
 /**
- * The statements a batch of reminder emails attach, read with the statement builder (three queries per
+ * Statements add balances as numbers: a customer owing 2^53 minor units or more in one currency (90 trillion
+ * dollars) would get rounded totals, so its reminder goes without a statement rather than with a wrong one.
+ */
+const exact = (s: PreparedStatement): boolean =>
+  Number.isSafeInteger(s.totalMinor) && s.snapshot.buckets.every((b) => Number.isSafeInteger(b.amountMinor));
+
+/**
+ * The statements a batch of reminder emails attach (see `exact`), read with the statement builder (three queries per
  * currency for the whole batch, every location: the reminder is the company's).
  */
 export async function prepareReminderStatements(
@@ -41,7 +48,7 @@ export async function prepareReminderStatements(
       email: true,
       after: null,
     };
-    for (const s of await prepareStatements(criteria, scheme, customerIds)) prepared.push({ ...s, currency });
+    for (const s of await prepareStatements(criteria, scheme, customerIds)) if (exact(s)) prepared.push({ ...s, currency });
   }
   return prepared;
 }

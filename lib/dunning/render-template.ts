@@ -34,8 +34,8 @@ function plusDays(date: CalendarDate, days: number): CalendarDate {
 
 /** Totals per currency, never added across currencies: "USD 1,200.00 and EUR 50.00". */
 export function amountDue(lines: Pick<ReminderLine, 'balanceMinor' | 'currency'>[]): string {
-  const totals = new Map<string, number>();
-  for (const l of lines) totals.set(l.currency, (totals.get(l.currency) ?? 0) + l.balanceMinor);
+  const totals = new Map<string, bigint>();
+  for (const l of lines) totals.set(l.currency, (totals.get(l.currency) ?? 0n) + BigInt(l.balanceMinor));
   return [...totals]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, minor]) => formatMoney(minor, currency))

@@ -24,10 +24,10 @@ export interface CustomerFacts {
   optedOut: boolean;
   /** The last run date this customer was sent a reminder (not counting cancelled ones), before this run. */
   lastRemindedOn: CalendarDate | null;
-  /** Unapplied payments plus credit notes, per currency, in minor units. */
-  unappliedByCurrency: Record<string, number>;
+  /** Unapplied payments plus credit notes, per currency, in minor units (a sum: may pass 2^53). */
+  unappliedByCurrency: Record<string, bigint>;
   /** Everything overdue per currency (also invoices already reminded at their level), in minor units. */
-  overdueByCurrency: Record<string, number>;
+  overdueByCurrency: Record<string, bigint>;
   invoices: CandidateInvoice[];
 }
 
@@ -84,16 +84,16 @@ export function decideCustomer(f: CustomerFacts, rules: SkipRules, runOn: Calend
 
   for (const currency of [...new Set(send.map((i) => i.currency))].sort()) {
     const ofCurrency = send.filter((i) => i.currency === currency);
-    const overdue = f.overdueByCurrency[currency] ?? ofCurrency.reduce((s, i) => s + i.balanceMinor, 0);
-    const unapplied = f.unappliedByCurrency[currency] ?? 0;
+    const overdue = f.overdueByCurrency[currency] ?? ofCurrency.reduce((s, i) => s + BigInt(i.balanceMinor), 0n);
+    const unapplied = f.unappliedByCurrency[currency] ?? 0n;
     const ids = ofCurrency.map((i) => i.invoiceId);
-    if (unapplied > 0 && unapplied >= overdue) {
+    if (unapplied > 0n && unapplied >= overdue) {
       skips.push({
         reason: 'covered_by_credit',
         message: `Unapplied payments and credits of ${formatMoney(unapplied, currency)} cover the ${formatMoney(overdue, currency)} overdue.`,
         invoiceIds: ids,
       });
-    } else if (overdue < (rules.minimums[currency] ?? 0)) {
+    } else if (overdue < BigInt(rules.minimums[currency] ?? 0)) {
       skips.push({
         reason: 'under_minimum',
         message: `${formatMoney(overdue, currency)} overdue is under the minimum of ${formatMoney(rules.minimums[currency]!, currency)}.`,

@@ -310,3 +310,27 @@ describe('approve-first', () => {
     });
   });
 });
+
+describe('a customer owing more than 2^53 minor units in all', () => {
+  it('is reminded with exact amounts, and without a statement rather than one with rounded totals', async () => {
+    const co = await createCompany({ name: 'Giant Holdings', locations: ['Vault'] });
+    const loc = co.locations[0]!.id;
+    const boss = await createMember(co, 'admin');
+    await updateDunningPolicy(await access(boss.id, co.slug), { ...DEFAULT_POLICY, mode: 'automatic', minimums: { USD: 2_500 } });
+    const [giant] = await createCustomers(co.id, [{ name: 'Giant Co', email: 'ap@giant.example', defaultLocationId: loc }]);
+    // Each balance is a safe integer; their sum (12,000,000,000,000,001) is not.
+    await createInvoices(co.id, [
+      { customerId: giant!.id, locationId: loc, invoiceDate: '2026-01-01', dueDate: '2026-03-19', amount: 6_000_000_000_000_000, number: 'G1' },
+      { customerId: giant!.id, locationId: loc, invoiceDate: '2026-01-01', dueDate: '2026-03-18', amount: 6_000_000_000_000_001, number: 'G2' },
+    ]);
+    const run = await runCollections(co.id, { now: at(RUN_ON), trigger: 'schedule' });
+    expect({ flagged: run.flagged, emails: run.emails }).toEqual({ flagged: 2, emails: 1 });
+    const reminder = await prisma.dunningReminder.findFirstOrThrow({ where: { companyId: co.id, customerId: giant!.id } });
+    expect(reminder.bodyText).toContain('Amount due: $120,000,000,000,000.01');
+    expect(reminder.statementId).toBeNull();
+    expect(await deliverDueEmails({ transport, companyId: co.id })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    const mail = smtp.messages.find((m) => m.to.includes('ap@giant.example'))!;
+    expect(mail.text).toContain('- Invoice G2, due Mar 18, 2026, 2 days overdue: $60,000,000,000,000.01 (Friendly reminder)');
+    expect(mail.attachments).toEqual([]);
+  });
+});

@@ -78,8 +78,8 @@ describe('decideCustomer', () => {
   it('unapplied money in the same currency that covers the overdue amount holds that currency back', () => {
     const d = decideCustomer(
       facts([inv(1), inv(2, { currency: 'EUR' })], {
-        unappliedByCurrency: { USD: 10_000, EUR: 9_999 },
-        overdueByCurrency: { USD: 10_000, EUR: 10_000 },
+        unappliedByCurrency: { USD: 10_000n, EUR: 9_999n },
+        overdueByCurrency: { USD: 10_000n, EUR: 10_000n },
       }),
       rules,
       RUN_ON,
@@ -90,17 +90,17 @@ describe('decideCustomer', () => {
 
   it('an overdue amount under the currency minimum is held back; other currencies have none', () => {
     const d = decideCustomer(
-      facts([inv(1, { balanceMinor: 2_499 }), inv(2, { currency: 'EUR', balanceMinor: 1 })], { overdueByCurrency: { USD: 2_499, EUR: 1 } }),
+      facts([inv(1, { balanceMinor: 2_499 }), inv(2, { currency: 'EUR', balanceMinor: 1 })], { overdueByCurrency: { USD: 2_499n, EUR: 1n } }),
       rules,
       RUN_ON,
     );
     expect(ids(d)).toEqual({ send: ['i2'], skips: [['under_minimum', ['i1']]] });
     expect(d.skips[0]!.message).toBe('$24.99 overdue is under the minimum of $25.00.');
-    expect(decideCustomer(facts([inv(1, { balanceMinor: 2_500 })], { overdueByCurrency: { USD: 2_500 } }), rules, RUN_ON).send).toHaveLength(1);
+    expect(decideCustomer(facts([inv(1, { balanceMinor: 2_500 })], { overdueByCurrency: { USD: 2_500n } }), rules, RUN_ON).send).toHaveLength(1);
   });
 
   it('the minimum counts everything overdue in the currency, also invoices reminded before', () => {
-    const d = decideCustomer(facts([inv(1, { balanceMinor: 100 })], { overdueByCurrency: { USD: 5_000 } }), rules, RUN_ON);
+    const d = decideCustomer(facts([inv(1, { balanceMinor: 100 })], { overdueByCurrency: { USD: 5_000n } }), rules, RUN_ON);
     expect(d.send).toHaveLength(1);
   });
 });
