@@ -4,6 +4,7 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { decideRemindersAction } from '@/lib/actions/dunning/decide-reminders';
+import { decideSummary } from './decide-summary';
 import type { AwaitingReminder } from '@/lib/dunning/list-awaiting-reminders';
 import { formatMoney } from '@/lib/money/currency';
 
@@ -30,9 +31,7 @@ export function AwaitingReminders({ slug, reminders, total }: { slug: string; re
         toast.error(r.message);
         return;
       }
-      toast.success(
-        `${r.data.changed} ${decision === 'approve' ? 'approved and queued' : 'cancelled'}${r.data.unchanged ? `, ${r.data.unchanged} already decided` : ''}`,
-      );
+      toast.success(decideSummary(r.data, decision));
       setSelected(new Set());
     });
   return (

@@ -6,19 +6,18 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Modal } from '@/components/ui/modal';
 import { decideRemindersAction } from '@/lib/actions/dunning/decide-reminders';
+import { decideSummary } from './decide-summary';
 
 const COPY = {
   approve: {
     label: 'Approve all',
     title: (n: string) => `Approve all ${n} reminders?`,
-    body: 'Each customer is emailed their reminder with their statement attached. This cannot be undone.',
-    done: 'approved and queued',
+    body: 'Each customer is emailed their reminder, brought up to today, with their statement attached; a reminder whose invoices were paid or put on hold since is withdrawn. This cannot be undone.',
   },
   cancel: {
     label: 'Cancel all',
     title: (n: string) => `Cancel all ${n} reminders?`,
     body: 'None of them is sent; the same level is not offered again for these invoices. This cannot be undone.',
-    done: 'cancelled',
   },
 } as const;
 
@@ -38,7 +37,7 @@ export function DecideAllDialog({ slug, decision, total }: { slug: string; decis
         toast.error(r.message);
         return;
       }
-      toast.success(`${r.data.changed.toLocaleString('en-US')} ${r.data.changed === 1 ? 'reminder' : 'reminders'} ${copy.done}`);
+      toast.success(decideSummary(r.data, decision));
       setOpen(false);
     });
   return (

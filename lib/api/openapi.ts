@@ -286,9 +286,9 @@ export function openApiDocument() {
       },
       '/api/v1/companies/{company}/dunning-reminders/{id}/approve': {
         post: {
-          summary: 'Approve a reminder awaiting approval: its email is queued with the statement (admins; approving twice queues once)',
+          summary: 'Approve a reminder awaiting approval (admins; approving twice queues once): it is brought up to today first (invoices paid, on hold, disputed, promised or covered since the run are dropped; balances, days overdue and pay-by date are today\'s) and its email queued with the statement; one with nothing left is withdrawn',
           parameters: [slug, id],
-          responses: { 200: { description: '{ changed, unchanged }' }, ...ERRORS },
+          responses: { 200: { description: '{ changed, withdrawn, unchanged }' }, ...ERRORS },
         },
       },
       '/api/v1/companies/{company}/dunning-reminders/decide': {
@@ -297,14 +297,14 @@ export function openApiDocument() {
             'Approve or cancel reminders awaiting approval in bulk (admins): `ids` (up to 1,000) or `all: true` (every one awaiting, in batches of 500); deciding twice changes nothing',
           parameters: [slug],
           requestBody: { required: true, content: { 'application/json': { schema: json(decideRemindersSchema) } } },
-          responses: { 200: { description: '{ changed, unchanged }' }, ...ERRORS },
+          responses: { 200: { description: '{ changed, withdrawn, unchanged }' }, ...ERRORS },
         },
       },
       '/api/v1/companies/{company}/dunning-reminders/{id}/cancel': {
         post: {
           summary: 'Cancel a reminder awaiting approval or an open reminder task (admins); its levels are not sent again',
           parameters: [slug, id],
-          responses: { 200: { description: '{ changed, unchanged }' }, ...ERRORS },
+          responses: { 200: { description: '{ changed, withdrawn, unchanged }' }, ...ERRORS },
         },
       },
     },

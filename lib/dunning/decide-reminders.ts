@@ -12,6 +12,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { getAgingScheme } from '@/lib/receivables/get-aging-scheme';
 import { queueReminderEmails } from './queue-reminder-emails';
 import { insertReminderStatements, prepareReminderStatements } from './reminder-statements';
+import { loadDunningPolicy } from './get-dunning-policy';
+import { refreshAwaitingReminders } from './refresh-awaiting-reminders';
 
 /** Reminders per transaction when deciding all of them: short locks, and a statement batch the server can build. */
 export const DECIDE_ALL_BATCH = 500;
@@ -33,6 +35,11 @@ export type DecideRemindersInput = z.input<typeof decideRemindersSchema>;
 export interface DecideResult {
   /** Reminders this call approved (email queued) or cancelled. */
   changed: number;
+  /**
+   * Reminders an approval closed instead: everything they named was paid, put on hold or disputed, promised or
+   * covered by credit since the run (refresh-awaiting-reminders.ts).
+   */
+  withdrawn: number;
   /** Reminders already decided (approved, cancelled, sent): left as they are, so a second click changes nothing. */
   unchanged: number;
 }
@@ -43,18 +50,12 @@ interface Locked {
   status: string;
   channel: string;
   to_address: string | null;
-  subject: string;
-  body_text: string;
-  level: number;
-  currency: string | null;
 }
 
 type Decision = 'approve' | 'cancel';
 
 const lockedColumns = (tx: Prisma.TransactionClient, companyId: string, where: Prisma.Sql, limit: number | null) => tx.$queryRaw<Locked[]>`
-  SELECT r.id, r.customer_id, r.status, r.channel, r.to_address, r.subject, r.body_text, r.level,
-    (SELECT trim(i.currency) FROM dunning_reminder_items i WHERE i.company_id = r.company_id AND i.reminder_id = r.id
-      GROUP BY i.currency ORDER BY sum(i.balance_minor) DESC, i.currency LIMIT 1) AS currency
+  SELECT r.id, r.customer_id, r.status, r.channel, r.to_address
   FROM dunning_reminders r WHERE r.company_id = ${companyId}::uuid AND ${where}
   ORDER BY r.id ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}::int`} FOR UPDATE OF r`;
 
@@ -77,13 +78,13 @@ export async function decideReminders(access: CompanyAccess, input: unknown, now
       async (tx) => {
         const rows = await lockedColumns(tx, companyId, Prisma.sql`r.id = ANY(${unique}::uuid[])`, null);
         if (rows.length !== unique.length) throw notFound('Reminder');
-        const changed = (await decideLocked(tx, access, rows, p.decision, now)).length;
-        return { changed, unchanged: rows.length - changed };
+        const d = await decideLocked(tx, access, rows, p.decision, now);
+        return { changed: d.changed.length, withdrawn: d.withdrawn.length, unchanged: rows.length - d.changed.length - d.withdrawn.length };
       },
       { timeout: 60_000 },
     );
   } else {
-    result = { changed: 0, unchanged: 0 };
+    result = { changed: 0, withdrawn: 0, unchanged: 0 };
     // Rows a batch looked at and could not approve (no address): left out of the next batches, so the loop ends.
     const passed: string[] = [];
     for (;;) {
@@ -97,27 +98,34 @@ export async function decideReminders(access: CompanyAccess, input: unknown, now
             DECIDE_ALL_BATCH,
           );
           if (rows.length === 0) return null;
-          const changed = await decideLocked(tx, access, rows, p.decision, now);
-          return { looked: rows.map((r) => r.id), changed };
+          return { looked: rows.map((r) => r.id), ...(await decideLocked(tx, access, rows, p.decision, now)) };
         },
         { timeout: 120_000 },
       );
       if (done === null) break;
       result.changed += done.changed.length;
-      const changed = new Set(done.changed);
-      passed.push(...done.looked.filter((id) => !changed.has(id)));
+      result.withdrawn += done.withdrawn.length;
+      const decided = new Set([...done.changed, ...done.withdrawn]);
+      passed.push(...done.looked.filter((id) => !decided.has(id)));
     }
   }
   if (p.decision === 'approve' && result.changed > 0) kickOutbox();
   return result;
 }
 
-/** Decides the locked rows still open; returns the ids it changed. */
-async function decideLocked(tx: Prisma.TransactionClient, access: CompanyAccess, rows: Locked[], decision: Decision, now: Date): Promise<string[]> {
+/** Decides the locked rows still open; returns the ids it changed, and those an approval withdrew. */
+async function decideLocked(
+  tx: Prisma.TransactionClient,
+  access: CompanyAccess,
+  rows: Locked[],
+  decision: Decision,
+  now: Date,
+): Promise<{ changed: string[]; withdrawn: string[] }> {
   const companyId = access.company.id;
   const open = rows.filter((r) => r.status === 'awaiting_approval' || (decision === 'cancel' && r.status === 'task_open'));
-  if (open.length === 0) return [];
+  if (open.length === 0) return { changed: [], withdrawn: [] };
   let changed: string[];
+  const withdrawnIds: string[] = [];
   if (decision === 'cancel') {
     changed = (
       await tx.$queryRaw<{ id: string }[]>`
@@ -126,30 +134,54 @@ async function decideLocked(tx: Prisma.TransactionClient, access: CompanyAccess,
     ).map((r) => r.id);
   } else {
     const asOf = todayInTimeZone(access.company.timeZone, now);
-    const emails = open.filter((r) => r.to_address && r.currency);
+    const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { id: true, name: true, remitTo: true } });
+    const { send, withdrawn } = await refreshAwaitingReminders(
+      tx,
+      company,
+      await loadDunningPolicy(companyId),
+      asOf,
+      open.filter((r) => r.to_address).map((r) => ({ id: r.id, customer_id: r.customer_id, to_address: r.to_address! })),
+    );
     const prepared = await prepareReminderStatements(
       companyId,
       asOf,
       await getAgingScheme(companyId),
-      emails.map((r) => ({ customerId: r.customer_id, currency: r.currency! })),
+      send.map((r) => ({ customerId: r.customerId, currency: r.currency })),
     );
     const statementOf = await insertReminderStatements(tx, companyId, asOf, prepared);
     changed = await queueReminderEmails(
       tx,
       companyId,
-      emails.map((r) => ({
-        reminderId: r.id,
-        customerId: r.customer_id,
-        to: r.to_address!,
+      send.map((r) => ({
+        reminderId: r.reminderId,
+        customerId: r.customerId,
+        to: r.to,
         subject: r.subject,
-        bodyText: r.body_text,
-        statementId: statementOf.get(r.customer_id) ?? null,
+        bodyText: r.bodyText,
+        statementId: statementOf.get(r.customerId) ?? null,
         levelName: `Reminder (level ${r.level}) approved and`,
       })),
       { now, userId: access.userId, fromStatus: 'awaiting_approval' },
     );
     await tx.$executeRaw`UPDATE dunning_reminders SET decided_at = ${now}::timestamptz, decided_by = ${access.userId}::uuid
       WHERE company_id = ${companyId}::uuid AND id = ANY(${changed}::uuid[])`;
+    if (withdrawn.length > 0) {
+      // Nothing left to ask for: closed like a cancelled one, with the reason in the audit trail.
+      await tx.$executeRaw`UPDATE dunning_reminders SET status = 'cancelled', decided_at = ${now}::timestamptz, decided_by = ${access.userId}::uuid
+        WHERE company_id = ${companyId}::uuid AND id = ANY(${withdrawn.map((w) => w.id)}::uuid[]) AND status = 'awaiting_approval'`;
+      await writeAuditLog(
+        {
+          companyId,
+          userId: access.userId,
+          action: 'dunning_reminder.withdraw',
+          targetType: 'dunning_reminder',
+          targetId: withdrawn.length === 1 ? withdrawn[0]!.id : undefined,
+          details: { reminders: withdrawn.map((w) => ({ id: w.id, reason: w.reason })) },
+        },
+        tx,
+      );
+    }
+    withdrawnIds.push(...withdrawn.map((w) => w.id));
   }
   await writeAuditLog(
     {
@@ -162,5 +194,5 @@ async function decideLocked(tx: Prisma.TransactionClient, access: CompanyAccess,
     },
     tx,
   );
-  return changed;
+  return { changed, withdrawn: withdrawnIds };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { calendarDateOf, type CalendarDate } from '@/lib/aging/calendar-date';
 import { effectiveCollectorSql } from '@/lib/collections/effective-collector-sql';
 import { lastRemindedSql, overdueInvoicesSql } from './overdue-invoices-sql';
@@ -70,6 +71,12 @@ interface CustomerRow {
 const bigints = (o: Record<string, string> | null): Record<string, bigint> =>
   Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k.trim(), BigInt(v)]));
 
+/** A reminder waiting for approval: its customer and the invoices it names, each at the level it names it. */
+export interface AwaitingItems {
+  customerId: string;
+  items: { invoiceId: string; level: number }[];
+}
+
 /**
  * The reminders a run on `runOn` would prepare for these customers (null: all with candidates), without
  * writing anything (the preview and the run share it). Candidates are found in SQL (overdue-invoices-sql.ts);
@@ -83,6 +90,62 @@ export async function planDunning(
   customerIds: string[] | null = null,
 ): Promise<CustomerPlan[]> {
   if (customerIds?.length === 0) return [];
+  return planFrom(company, policy, runOn, Prisma.sql`c.candidate`, customerIds, null);
+}
+
+/**
+ * Reminders waiting for approval planned again on `asOf`, the day a manager approves them: each keeps the
+ * invoices it named at their levels that the rules still let through today (an invoice paid, put on hold or
+ * disputed since, a promise made since, credits that now cover it, an opt-out: left out, with the reason), at
+ * today's balances and days overdue. The minimum interval is not applied again: the run did. A customer with
+ * nothing left has action 'skip'.
+ */
+export async function replanAwaiting(
+  company: CompanyFacts,
+  policy: DunningPolicy,
+  asOf: CalendarDate,
+  awaiting: AwaitingItems[],
+): Promise<CustomerPlan[]> {
+  const levelOf = new Map(awaiting.flatMap((a) => a.items.map((i) => [i.invoiceId, i.level] as const)));
+  if (levelOf.size === 0) return [];
+  const plans = await planFrom(
+    company,
+    policy,
+    asOf,
+    Prisma.sql`c.id = ANY(${[...levelOf.keys()]}::uuid[])`,
+    [...new Set(awaiting.map((a) => a.customerId))],
+    levelOf,
+  );
+  const planned = new Set(plans.map((p) => p.customerId));
+  // A customer none of whose invoices is overdue any more has no candidate row at all.
+  const settled = awaiting.filter((a) => !planned.has(a.customerId)).map((a) => emptyPlan(a.customerId));
+  return [...plans, ...settled];
+}
+
+const emptyPlan = (customerId: string): CustomerPlan => ({
+  customerId,
+  customerName: '',
+  email: null,
+  collectorId: null,
+  skips: [],
+  action: 'skip',
+  level: null,
+  levelName: null,
+  items: [],
+  note: null,
+  subject: '',
+  bodyText: '',
+});
+
+async function planFrom(
+  company: CompanyFacts,
+  policy: DunningPolicy,
+  runOn: CalendarDate,
+  which: Prisma.Sql,
+  customerIds: string[] | null,
+  /** Re-planning: each invoice's level as the reminder names it, and no interval rule. */
+  levelOf: Map<string, number> | null,
+): Promise<CustomerPlan[]> {
   const candidates = await prisma.$queryRaw<CandidateRow[]>`
     SELECT c.*, i.number FROM (${overdueInvoicesSql(
       company.id,
@@ -90,9 +153,12 @@ export async function planDunning(
       runOn,
       customerIds,
     )}) c JOIN invoices i ON i.company_id = ${company.id}::uuid AND i.id = c.id
-    WHERE c.candidate ORDER BY c.customer_id, c.due_date, i.number`;
+    WHERE ${which} ORDER BY c.customer_id, c.due_date, i.number`;
   if (candidates.length === 0) return [];
   const planned = [...new Set(candidates.map((c) => c.customer_id))];
+  const lastReminded = levelOf
+    ? Prisma.sql`SELECT NULL::uuid AS customer_id, NULL::date AS last_reminded_on WHERE false`
+    : lastRemindedSql(company.id, runOn, policy.minIntervalDays);
   const customers = await prisma.$queryRaw<CustomerRow[]>`
     SELECT c.id, c.name, c.email, c.reminders_opt_out, ${effectiveCollectorSql('c')} AS collector_id,
       lr.last_reminded_on,
@@ -106,7 +172,7 @@ export async function planDunning(
         SELECT currency, sum(balance_minor) AS amount FROM invoices
         WHERE company_id = c.company_id AND customer_id = c.id AND status IN ('open', 'partially_paid') AND balance_minor > 0 AND due_date < ${runOn}::date
         GROUP BY currency) o) AS overdue
-    FROM customers c LEFT JOIN (${lastRemindedSql(company.id, runOn, policy.minIntervalDays)}) lr ON lr.customer_id = c.id
+    FROM customers c LEFT JOIN (${lastReminded}) lr ON lr.customer_id = c.id
     WHERE c.company_id = ${company.id}::uuid AND c.id = ANY(${planned}::uuid[])
     ORDER BY c.name, c.id`;
 
@@ -120,7 +186,8 @@ export async function planDunning(
       dueDate: calendarDateOf(r.due_date),
       balanceMinor: Number(r.balance_minor),
       daysOverdue: r.days_overdue,
-      level: r.level,
+      // A level the policy has since dropped reads as its last.
+      level: levelOf ? Math.min(levelOf.get(r.id) ?? r.level, policy.levels.length) : r.level,
       onHold: r.on_hold,
       disputed: r.disputed,
       promisePending: r.promise_pending,

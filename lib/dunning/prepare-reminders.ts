@@ -3,7 +3,7 @@ import { prisma } from '@/lib/db/client';
 import type { CalendarDate } from '@/lib/aging/calendar-date';
 import type { AgingScheme } from '@/lib/aging/scheme';
 import type { DunningPolicy } from './dunning-policy';
-import { renderPlanText, type CompanyFacts, type CustomerPlan } from './plan-dunning';
+import { renderPlanText, type CompanyFacts, type CustomerPlan, type PlannedItem } from './plan-dunning';
 import { queueReminderEmails } from './queue-reminder-emails';
 import { insertReminderStatements, prepareReminderStatements } from './reminder-statements';
 
@@ -23,9 +23,9 @@ export interface ChunkResult {
 }
 
 /** The currency with the most overdue among a plan's items: its statement is the one attached. */
-function mainCurrency(plan: CustomerPlan): string {
+export function mainCurrency(items: PlannedItem[]): string {
   const totals = new Map<string, number>();
-  for (const i of plan.items) totals.set(i.currency, (totals.get(i.currency) ?? 0) + i.balanceMinor);
+  for (const i of items) totals.set(i.currency, (totals.get(i.currency) ?? 0) + i.balanceMinor);
   return [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
 }
 
@@ -45,7 +45,7 @@ export async function prepareReminderChunk(ctx: ChunkContext, plans: CustomerPla
     companyId,
     ctx.runOn,
     ctx.scheme,
-    emailing.map((p) => ({ customerId: p.customerId, currency: mainCurrency(p) })),
+    emailing.map((p) => ({ customerId: p.customerId, currency: mainCurrency(p.items) })),
   );
   const status = (p: CustomerPlan) => (p.action === 'email' ? (automatic ? 'queued' : 'awaiting_approval') : 'task_open');
   // Letters go to the managers (no assignee); calls to the customer's collector.

@@ -265,7 +265,7 @@ test('Run now prepares the reminders; approved ones are queued in the outbox, no
   }
   await expect(awaitingSection(page).getByText('2 selected on this page')).toBeVisible();
   await awaitingSection(page).getByRole('button', { name: 'Approve', exact: true }).click();
-  await expect(toasts(page, '2 approved and queued')).toBeVisible();
+  await expect(toasts(page, '2 reminders approved and queued')).toBeVisible();
   await expect(awaitingHeading(page)).toHaveText(`Awaiting approval (${expected - 2})`);
 
   const after = await reminderEmails(page);

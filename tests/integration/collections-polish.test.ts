@@ -147,6 +147,7 @@ describe('approve all / cancel all', () => {
     const otherBoss = await createMember(other, 'admin');
     expect(await decideReminders(await access(otherBoss.id, other.slug), { all: true, decision: 'cancel' }, at(RUN_ON))).toEqual({
       changed: 0,
+      withdrawn: 0,
       unchanged: 0,
     });
     expect(await prisma.dunningReminder.count({ where: { companyId: co.id, status: 'awaiting_approval' } })).toBe(35);
@@ -161,7 +162,7 @@ describe('approve all / cancel all', () => {
     const emails = await prisma.emailOutbox.findMany({ where: { companyId: co.id }, select: { reminderId: true } });
     expect(emails).toHaveLength(35);
     expect(new Set(emails.map((e) => e.reminderId)).size).toBe(35);
-    expect(await decideReminders(bossAccess, { all: true, decision: 'approve' }, at(RUN_ON))).toEqual({ changed: 0, unchanged: 0 });
+    expect(await decideReminders(bossAccess, { all: true, decision: 'approve' }, at(RUN_ON))).toEqual({ changed: 0, withdrawn: 0, unchanged: 0 });
     const byStatus = await prisma.dunningReminder.groupBy({ by: ['status'], where: { companyId: co.id }, _count: true, orderBy: { status: 'asc' } });
     expect(byStatus.map((s) => [s.status, s._count])).toEqual([
       ['queued', 35],
@@ -187,7 +188,7 @@ describe('approve all / cancel all', () => {
     ]);
     await runCollections(small.id, { now: at(RUN_ON), trigger: 'schedule' });
     const { result, revalidated } = await runServerAction(admin.id, () => decideRemindersAction(small.slug, { all: true, decision: 'cancel' }));
-    expect(result).toEqual({ ok: true, data: { changed: 2, unchanged: 0 } });
+    expect(result).toEqual({ ok: true, data: { changed: 2, withdrawn: 0, unchanged: 0 } });
     expect(revalidated).toEqual([`_N_T_/${small.slug}/collections/runs`]);
     const rows = await prisma.dunningReminder.findMany({ where: { companyId: small.id }, orderBy: { channel: 'asc' } });
     expect(rows.map((r) => [r.channel, r.status])).toEqual([
@@ -197,7 +198,7 @@ describe('approve all / cancel all', () => {
     ]);
     expect((await runServerAction(admin.id, () => decideRemindersAction(small.slug, { all: true, decision: 'cancel' }))).result).toEqual({
       ok: true,
-      data: { changed: 0, unchanged: 0 },
+      data: { changed: 0, withdrawn: 0, unchanged: 0 },
     });
     // The first company's reminders were not touched.
     expect(await prisma.dunningReminder.count({ where: { companyId: co.id, status: 'cancelled' } })).toBe(0);
@@ -229,6 +230,7 @@ describe('cancel all, in bounded batches', () => {
     });
     expect(await decideReminders(await access(admin.id, big.slug), { all: true, decision: 'cancel' }, at(RUN_ON))).toEqual({
       changed: 1_100,
+      withdrawn: 0,
       unchanged: 0,
     });
     const audits = await prisma.auditLog.findMany({ where: { companyId: big.id, action: 'dunning_reminder.cancel' } });

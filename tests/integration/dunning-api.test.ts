@@ -120,9 +120,9 @@ describe('dunning runs API', () => {
     expect((await send(approveRoute.POST, 'POST', reminderPath('approve'), { company: b.slug, id: reminder.id }, tokens.adminB)).status).toBe(404);
     expect((await send(cancelRoute.POST, 'POST', reminderPath('cancel'), { company: a.slug, id: reminder.id }, tokens.viewer)).status).toBe(403);
     const approved = await send(approveRoute.POST, 'POST', reminderPath('approve'), { company: a.slug, id: reminder.id }, tokens.admin);
-    expect(approved).toEqual({ status: 200, body: { changed: 1, unchanged: 0 } });
+    expect(approved).toEqual({ status: 200, body: { changed: 1, withdrawn: 0, unchanged: 0 } });
     const again = await send(cancelRoute.POST, 'POST', reminderPath('cancel'), { company: a.slug, id: reminder.id }, tokens.admin);
-    expect(again).toEqual({ status: 200, body: { changed: 0, unchanged: 1 } });
+    expect(again).toEqual({ status: 200, body: { changed: 0, withdrawn: 0, unchanged: 1 } });
     expect(await prisma.emailOutbox.count({ where: { companyId: a.id, reminderId: reminder.id } })).toBe(1);
   });
 
@@ -137,11 +137,11 @@ describe('dunning runs API', () => {
     // Already approved above: nothing changes, by id or all.
     expect(await send(decideRoute.POST, 'POST', path, { company: a.slug }, tokens.admin, { ids: [reminder.id], decision: 'cancel' })).toEqual({
       status: 200,
-      body: { changed: 0, unchanged: 1 },
+      body: { changed: 0, withdrawn: 0, unchanged: 1 },
     });
     expect(await send(decideRoute.POST, 'POST', path, { company: a.slug }, tokens.admin, { all: true, decision: 'approve' })).toEqual({
       status: 200,
-      body: { changed: 0, unchanged: 0 },
+      body: { changed: 0, withdrawn: 0, unchanged: 0 },
     });
     const base = `/api/v1/companies/${a.slug}/dunning-runs/preview`;
     const tooMany = await send(previewRoute.GET, 'GET', `${base}?perPage=500`, { company: a.slug }, tokens.admin);

@@ -8,6 +8,8 @@ import { decideReminders } from '@/lib/dunning/decide-reminders';
 import { DEFAULT_POLICY } from '@/lib/dunning/default-policy';
 import { loadDunningPolicy } from '@/lib/dunning/get-dunning-policy';
 import { planDunning } from '@/lib/dunning/plan-dunning';
+import { placeHold } from '@/lib/collections/place-hold';
+import { recordPayment } from '@/lib/ledger/record-payment';
 import { triageDunning, triageSending } from '@/lib/dunning/triage-dunning';
 import { previewDunningRun } from '@/lib/dunning/preview-dunning-run';
 import { runCollections } from '@/lib/dunning/run-collections';
@@ -295,7 +297,7 @@ describe('approve-first', () => {
     expect(emails.map((e) => [e.toAddress, e.reminderId, e.statementId !== null])).toEqual([['ap@approve.example', ra.id, true]]);
     expect(await prisma.collectionEntry.count({ where: { companyId: co.id, reminderId: ra.id } })).toBe(1);
 
-    expect(await decideReminders(bossAccess, { ids: [rb.id], decision: 'cancel' }, at(RUN_ON))).toEqual({ changed: 1, unchanged: 0 });
+    expect(await decideReminders(bossAccess, { ids: [rb.id], decision: 'cancel' }, at(RUN_ON))).toEqual({ changed: 1, withdrawn: 0, unchanged: 0 });
     const cancelled = await prisma.dunningReminder.findFirstOrThrow({ where: { companyId: co.id, id: rb.id } });
     expect({ status: cancelled.status, decidedBy: cancelled.decidedBy }).toEqual({ status: 'cancelled', decidedBy: boss.id });
     // Its level is not offered again; the next level is, once due.
@@ -308,6 +310,68 @@ describe('approve-first', () => {
     await expect(decideReminders(await access(member.id, co.slug), { ids: [ra.id], decision: 'cancel' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+  });
+});
+
+describe('approving later', () => {
+  it("sends only what is still owed at today's figures, and withdraws a reminder with nothing left", async () => {
+    const co = await createCompany({ name: 'Later Ltd', locations: ['Main'] });
+    const loc = co.locations[0]!.id;
+    const boss = await createMember(co, 'admin');
+    const bossAccess = await access(boss.id, co.slug);
+    const [mixed, paid] = await createCustomers(co.id, [
+      { name: 'Mixed Co', email: 'ap@mixed.example', defaultLocationId: loc },
+      { name: 'Paid Co', email: 'ap@paid.example', defaultLocationId: loc },
+    ]);
+    const [m1, m2, , p1] = await createInvoices(co.id, [
+      { customerId: mixed!.id, locationId: loc, invoiceDate: '2026-01-01', dueDate: '2026-03-10', amount: 10_000, number: 'M1' },
+      { customerId: mixed!.id, locationId: loc, invoiceDate: '2026-01-01', dueDate: '2026-03-05', amount: 20_000, number: 'M2' },
+      { customerId: mixed!.id, locationId: loc, invoiceDate: '2026-01-01', dueDate: '2026-03-12', amount: 30_000, number: 'M3' },
+      { customerId: paid!.id, locationId: loc, invoiceDate: '2026-01-01', dueDate: '2026-03-10', amount: 40_000, number: 'P1' },
+    ]);
+    const run = await runCollections(co.id, { now: at(RUN_ON), trigger: 'schedule' });
+    expect(run.awaitingApproval).toBe(2);
+    const before = await prisma.dunningReminder.findFirstOrThrow({ where: { companyId: co.id, customerId: mixed!.id } });
+    expect({ level: before.level, firm: before.bodyText.includes('M2, due Mar 5, 2026, 15 days overdue') }).toEqual({ level: 2, firm: true });
+
+    // A week later, before anyone approves: M1 and P1 are paid, M2 is disputed.
+    await recordPayment(bossAccess, { invoiceId: m1, amount: '100.00', receivedOn: '2026-03-24', reference: 'LATER-1' });
+    await recordPayment(bossAccess, { invoiceId: p1, amount: '400.00', receivedOn: '2026-03-25', reference: 'LATER-2' });
+    await placeHold(bossAccess, { kind: 'dispute', invoiceId: m2, reason: 'Damaged goods' }, { now: at('2026-03-26') });
+
+    const decided = await decideReminders(bossAccess, { all: true, decision: 'approve' }, at('2026-03-27'));
+    expect(decided).toEqual({ changed: 1, withdrawn: 1, unchanged: 0 });
+
+    const sent = await prisma.dunningReminder.findFirstOrThrow({ where: { companyId: co.id, id: before.id } });
+    expect({ status: sent.status, level: sent.level, subject: sent.subject }).toEqual({
+      status: 'queued',
+      level: 1,
+      subject: 'Payment reminder from Later Ltd',
+    });
+    expect(sent.bodyText).toContain('- Invoice M3, due Mar 12, 2026, 15 days overdue: $300.00 (Friendly reminder)');
+    expect(sent.bodyText).toContain('Amount due: $300.00.');
+    expect(sent.bodyText).toContain('please pay by April 3, 2026');
+    expect(sent.bodyText).not.toMatch(/M1|M2/);
+    const items = await prisma.dunningReminderItem.findMany({ where: { companyId: co.id, reminderId: sent.id } });
+    expect(items.map((i) => [i.daysOverdue, i.balanceMinor, i.level])).toEqual([[15, 30_000n, 1]]);
+    const statement = await prisma.invoiceStatement.findFirstOrThrow({ where: { companyId: co.id, id: sent.statementId! } });
+    // The statement is the customer's account today: the disputed invoice is still owed, so it is on it.
+    expect({ asOf: statement.asOf.toISOString().slice(0, 10), total: statement.totalMinor }).toEqual({ asOf: '2026-03-27', total: 50_000n });
+
+    const withdrawn = await prisma.dunningReminder.findFirstOrThrow({ where: { companyId: co.id, customerId: paid!.id } });
+    expect({ status: withdrawn.status, decidedBy: withdrawn.decidedBy, emailId: withdrawn.emailId }).toEqual({
+      status: 'cancelled',
+      decidedBy: boss.id,
+      emailId: null,
+    });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { companyId: co.id, action: 'dunning_reminder.withdraw' } });
+    expect(audit.details).toEqual({ reminders: [{ id: withdrawn.id, reason: 'Paid or no longer overdue' }] });
+    expect(await prisma.emailOutbox.findMany({ where: { companyId: co.id }, select: { toAddress: true } })).toEqual([
+      { toAddress: 'ap@mixed.example' },
+    ]);
+
+    // The disputed invoice's level was not used: once the dispute ends, the next run may remind it at its level.
+    expect(await prisma.dunningReminderItem.count({ where: { companyId: co.id, invoiceId: m2 } })).toBe(0);
   });
 });
 
