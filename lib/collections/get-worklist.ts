@@ -11,7 +11,7 @@ import { toMinor } from '@/lib/receivables/aging-sql';
 import { customersCollectedBySql, customersWithoutCollectorSql, effectiveCollectorSql } from './effective-collector-sql';
 import { overdueByCustomerSql } from './money-at-risk-sql';
 import { ensureCustomerRisk } from './refresh-customer-risk';
-import { worklistItemsSql } from './worklist-items-sql';
+import { worklistDetailSql, worklistItemsSql } from './worklist-items-sql';
 import { worklistParamsSchema, type WorklistScope, type WorklistType } from './worklist-params';
 
 export interface WorklistItem {
@@ -109,8 +109,9 @@ export async function getWorklist(access: CompanyAccess, input: unknown, now: Da
   // Items are filtered and ranked by customer id alone; customers are read for the page's rows only (reading
   // each item's customer cost 250 ms for the bench's 35,000 items). The page is taken among the first rows by
   // rank and date with their ties, so the customer's name still breaks the ties.
+  const items = { companyId, timeZone: access.company.timeZone, today };
   const rows = await prisma.$queryRaw<Row[]>`
-    WITH items AS MATERIALIZED (${worklistItemsSql({ companyId, timeZone: access.company.timeZone, today })}),
+    WITH items AS MATERIALIZED (${worklistItemsSql(items)}),
     f AS MATERIALIZED (SELECT it.* FROM items it WHERE (${owner}) ${visible} ${type}),
     top AS MATERIALIZED (
       SELECT f.*, coalesce(rk.rank, 0) AS rank FROM f LEFT JOIN (${ranks}) rk ON rk.customer_id = f.customer_id
@@ -130,9 +131,9 @@ export async function getWorklist(access: CompanyAccess, input: unknown, now: Da
       FROM m GROUP BY customer_id
     )
     SELECT (SELECT count(*)::int FROM f) AS n, pp.* FROM (SELECT 1) one LEFT JOIN LATERAL (
-      SELECT pg.type, pg.item_id, pg.customer_id, pg.customer_name, pg.due_on, pg.owner, u.name AS owner_name, pg.detail,
+      SELECT pg.type, pg.item_id, pg.customer_id, pg.customer_name, pg.due_on, pg.owner, u.name AS owner_name, detail.detail,
         coalesce(r.overdue, '[]'::jsonb) AS overdue, coalesce(r.risk, 0)::bigint AS risk
-      FROM pg LEFT JOIN r ON r.customer_id = pg.customer_id LEFT JOIN users u ON u.id = pg.owner
+      FROM pg LEFT JOIN r ON r.customer_id = pg.customer_id LEFT JOIN users u ON u.id = pg.owner ${worklistDetailSql(items, 'pg')}
       ORDER BY pg.rank DESC, pg.due_on, pg.customer_name, pg.customer_id, pg.type, pg.item_id
     ) pp ON true`;
   const totalRows = rows[0]?.n ?? 0;
