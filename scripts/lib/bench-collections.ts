@@ -36,6 +36,8 @@ export async function seedBenchCollections(databaseUrl: string, today: string): 
     await client.query('DELETE FROM dunning_runs WHERE company_id = $1', [c]);
     await client.query('DELETE FROM dunning_policies WHERE company_id = $1', [c]);
     await client.query('DELETE FROM invoice_overdue_flags WHERE company_id = $1', [c]);
+    // The worklist's order is as of a day: forget it, so the nights' refresh is measured, not found done.
+    await client.query('DELETE FROM customer_risk_refreshes WHERE company_id = $1', [c]);
     // The limited user collects for the locations they may view; the admin for the rest.
     await client.query(
       `UPDATE locations l SET collector_id = CASE WHEN EXISTS (SELECT 1 FROM location_permissions p
