@@ -84,10 +84,10 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
     ),
     pc AS MATERIALIZED (${pageCustomers(p)}),
     g AS MATERIALIZED (SELECT customer_id, ${bucketSums(p.buckets)} FROM (${invoicesOf('pc')}) x GROUP BY customer_id)
-    SELECT s.n, ${summaryCols}, p.* ${p.collections?.columns ?? Prisma.empty}
+    SELECT s.n, ${summaryCols}, p.*
     FROM s CROSS JOIN t LEFT JOIN (
       SELECT r.customer_id, r.customer_name, ${rowBuckets}, r.unapplied, (coalesce(g.total, 0) - r.unapplied)::bigint AS total
       FROM (SELECT pc.*, ${unapplied} AS unapplied FROM pc) r LEFT JOIN g ON g.customer_id = r.customer_id
-    ) p ON true ${p.collections?.join ?? Prisma.empty}
+    ) p ON true
     ORDER BY ${outputOrder(p.sort, p.buckets)}`;
 }

@@ -83,6 +83,6 @@ export function agingPageQuery(p: AgingPageQuery): Prisma.Sql {
   return Prisma.sql`
     ${a},
     s AS (SELECT count(*)::int AS n, ${summaryCols} FROM a)
-    SELECT s.*, p.* ${p.collections?.columns ?? Prisma.empty} FROM s LEFT JOIN LATERAL (${pageRows(p)}) p ON true ${p.collections?.join ?? Prisma.empty}
+    SELECT s.*, p.* FROM s LEFT JOIN LATERAL (${pageRows(p)}) p ON true
     ORDER BY ${outputOrder(p.sort, p.buckets)}`;
 }

@@ -2,7 +2,6 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Bucket } from '@/lib/aging/scheme';
 import type { CalendarDate } from '@/lib/aging/calendar-date';
 import { AppError } from '@/lib/errors/app-error';
-import type { CollectionsJoin } from './aging-collections';
 
 export interface AgingPageQuery {
   companyId: string;
@@ -28,8 +27,6 @@ export interface AgingPageQuery {
    * running totals can then answer, less these customers (agingPageFromTotals).
    */
   filteredOut?: Prisma.Sql | null;
-  /** Each page row's collections status, read in the same statement (the aging page and its export). */
-  collections?: CollectionsJoin;
   /** The company's open invoices in the currency (countOpenInvoices); unknown: assume many. */
   openInvoices?: number;
 }

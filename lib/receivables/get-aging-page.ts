@@ -10,7 +10,7 @@ import { toMinor } from './aging-sql';
 import { agingPageQuery } from './aging-page-query';
 import { locationScope } from './resolve-location-filter';
 import type { AgingParams } from './aging-params';
-import { collectionsFilterSql, collectionsJoin, collectionsOf, customersFilteredOut, type AgingCollections } from './aging-collections';
+import { collectionsFilterSql, customersFilteredOut, getAgingCollections, NO_COLLECTIONS, type AgingCollections } from './aging-collections';
 
 export interface AgingAmountsRow {
   amounts: Record<string, number>;
@@ -75,12 +75,17 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams, n
       sort,
       page: params.page,
       perPage: params.perPage,
-      collections: collectionsJoin(access.company.id, today, seesEveryLocation(access) ? null : access.viewLocations.map((l) => l.id)),
     }),
   );
   const first = rows[0] ?? {};
   const totalRows = Number(first.n ?? 0);
   const pageRows = rows.filter((r) => r.customer_id !== null);
+  const collections = await getAgingCollections(
+    access.company.id,
+    pageRows.map((r) => String(r.customer_id)),
+    today,
+    seesEveryLocation(access) ? null : access.viewLocations.map((l) => l.id),
+  );
   const amountsOf = (row: Row, prefix: string) => Object.fromEntries(buckets.map((b, i) => [b.key, toMinor(row[`${prefix}${i}`] as bigint)]));
   return {
     company: access.company.slug,
@@ -93,7 +98,7 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams, n
       amounts: amountsOf(r, 'b'),
       unapplied: toMinor(r.unapplied as bigint),
       total: toMinor(r.total as bigint),
-      collections: collectionsOf(r),
+      collections: collections.get(String(r.customer_id)) ?? NO_COLLECTIONS,
     })),
     page: params.page,
     perPage: params.perPage,
