@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 /** Tabs between the settings pages. */
-export function SettingsNav({ slug, active }: { slug: string; active: 'company' | 'collections' | 'api-tokens' }) {
+export function SettingsNav({ slug, active }: { slug: string; active: 'company' | 'aging' | 'collections' | 'api-tokens' }) {
   const tab = (key: typeof active, href: string, label: string) => (
     <Link
       href={href}
@@ -18,6 +18,7 @@ export function SettingsNav({ slug, active }: { slug: string; active: 'company' 
   return (
     <nav aria-label="Settings" className="mb-6 flex gap-6 border-b border-slate-200">
       {tab('company', `/${slug}/settings/company`, 'Company')}
+      {tab('aging', `/${slug}/settings/aging`, 'Aging periods')}
       {tab('collections', `/${slug}/settings/collections`, 'Collections')}
       {tab('api-tokens', `/${slug}/settings/api-tokens`, 'API tokens')}
     </nav>

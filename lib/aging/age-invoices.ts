@@ -18,11 +18,16 @@ export function daysPastDue(dueDate: CalendarDate, asOf: CalendarDate): number {
   return daysBetween(dueDate, asOf);
 }
 
-/** The one bucket an invoice falls in on `asOf`. */
+/**
+ * The one bucket an invoice falls in on `asOf`. A scheme without Pending ages an invoice dated later with the
+ * money not yet due; one without Current puts money not yet due in the first period.
+ */
 export function bucketFor(buckets: Bucket[], invoice: Pick<AgeableInvoice, 'invoiceDate' | 'dueDate'>, asOf: CalendarDate): Bucket {
-  if (daysBetween(asOf, invoice.invoiceDate) > 0) return find(buckets, (b) => b.kind === 'pending');
+  const pending = buckets.find((b) => b.kind === 'pending');
+  if (pending && daysBetween(asOf, invoice.invoiceDate) > 0) return pending;
   const days = daysPastDue(invoice.dueDate, asOf);
-  if (days <= 0) return find(buckets, (b) => b.kind === 'current');
+  const current = buckets.find((b) => b.kind === 'current');
+  if (current && days <= 0) return current;
   return find(buckets, (b) => b.kind === 'overdue' && (b.maxDays === null || days <= b.maxDays));
 }
 

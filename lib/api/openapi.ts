@@ -10,6 +10,8 @@ import { customerCollectionFields } from '@/lib/collections/set-customer-collect
 import { customerInputSchema } from '@/lib/customers/customer-input';
 import { decideRemindersSchema } from '@/lib/dunning/decide-reminders';
 import { dunningPolicySchema } from '@/lib/dunning/dunning-policy';
+import { agingSchemeSchema } from '@/lib/aging/scheme';
+import { agingSchemePresetSchema } from '@/lib/settings/update-aging-scheme';
 import { invoiceInputSchema } from '@/lib/invoices/create-invoice';
 import { applyCreditSchema } from '@/lib/ledger/apply-credit';
 import { recordCreditNoteSchema } from '@/lib/ledger/record-credit-note';
@@ -251,6 +253,24 @@ export function openApiDocument() {
           responses: { 200: { description: 'application/pdf' }, ...ERRORS },
         },
       },
+      '/api/v1/companies/{company}/aging-scheme': {
+        get: {
+          summary:
+            'The aging periods in use (Pending and Current shown or not, overdue periods 1 to 13 with their day bounds), their buckets in order, and the presets',
+          parameters: [slug],
+          responses: { 200: { description: '{ scheme, buckets, customized, presets }' }, ...ERRORS },
+        },
+        put: {
+          summary:
+            'Replace the aging periods (admins): a whole scheme, or { "preset": key }. The last period also holds older balances, whatever its bound; the aging page, exports, statements and reminders re-bucket at once',
+          parameters: [slug],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { oneOf: [json(agingSchemeSchema), json(agingSchemePresetSchema)] } } },
+          },
+          responses: { 200: { description: 'The saved scheme, as GET answers' }, ...ERRORS },
+        },
+      },
       '/api/v1/companies/{company}/dunning-policy': {
         get: {
           summary: 'The dunning policy (levels by days overdue, templates, mode, minimum interval, minimums); the default chain until changed',
@@ -286,7 +306,8 @@ export function openApiDocument() {
       },
       '/api/v1/companies/{company}/dunning-reminders/{id}/approve': {
         post: {
-          summary: 'Approve a reminder awaiting approval (admins; approving twice queues once): it is brought up to today first (invoices paid, on hold, disputed, promised or covered since the run are dropped; balances, days overdue and pay-by date are today\'s) and its email queued with the statement; one with nothing left is withdrawn',
+          summary:
+            "Approve a reminder awaiting approval (admins; approving twice queues once): it is brought up to today first (invoices paid, on hold, disputed, promised or covered since the run are dropped; balances, days overdue and pay-by date are today's) and its email queued with the statement; one with nothing left is withdrawn",
           parameters: [slug, id],
           responses: { 200: { description: '{ changed, withdrawn, unchanged }' }, ...ERRORS },
         },

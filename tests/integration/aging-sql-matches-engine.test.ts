@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { access, addDays, createCompany, createCustomers, createInvoices, createMember, setAgingScheme, type InvoiceSpec } from '../support/fixtures';
 import { ageInvoices } from '@/lib/aging/age-invoices';
-import { bucketsOf, DEFAULT_AGING_SCHEME, type AgingScheme } from '@/lib/aging/scheme';
+import { AGING_SCHEME_PRESETS, bucketsOf, DEFAULT_AGING_SCHEME, type AgingScheme } from '@/lib/aging/scheme';
 import { agingParamsSchema } from '@/lib/receivables/aging-params';
 import { getAgingPage } from '@/lib/receivables/get-aging-page';
 import { getCustomerAging } from '@/lib/receivables/get-customer-aging';
@@ -16,11 +16,25 @@ const CURRENCIES = ['CAD', 'USD'] as const;
 
 const schemeArb: fc.Arbitrary<AgingScheme> = fc.oneof(
   fc.constant(DEFAULT_AGING_SCHEME),
-  fc.uniqueArray(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 5 }).map((bounds) => ({
-    pendingLabel: 'Pending',
-    currentLabel: 'Current',
-    periods: [...[...bounds].sort((a, b) => a - b).map((maxDays) => ({ label: `Up to ${maxDays}`, maxDays })), { label: 'Later', maxDays: null }],
-  })),
+  fc
+    .record({
+      bounds: fc.uniqueArray(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 5 }),
+      // The last period open, or written with a bound (older balances stay in it: the Tribune example).
+      boundedLast: fc.boolean(),
+      showPending: fc.boolean(),
+      showCurrent: fc.boolean(),
+    })
+    .map(({ bounds, boundedLast, showPending, showCurrent }) => {
+      const periods = [...bounds].sort((a, b) => a - b).map((maxDays) => ({ label: `Up to ${maxDays}`, maxDays }));
+      return {
+        pendingLabel: 'Pending',
+        currentLabel: 'Current',
+        showPending,
+        showCurrent,
+        periods: boundedLast ? periods : [...periods, { label: 'Later', maxDays: null }],
+      };
+    }),
+  ...AGING_SCHEME_PRESETS.map((p) => fc.constant(p.scheme)),
 );
 
 /** Days past due at each bucket edge of the scheme: 0, 1 and every bound and bound + 1. */

@@ -245,6 +245,15 @@ const ROUTES: Record<string, RouteCase | { skip: string }> = {
     params: (_, slug) => ({ company: slug }),
     body: () => json({ all: true }),
   },
+  // Aging periods (admins change them; any member reads them). Walked with the write.
+  'app/api/v1/companies/[company]/aging-scheme/route.ts': {
+    ids: false,
+    method: 'PUT',
+    need: 'modify',
+    path: () => '/aging-scheme',
+    params: (_, slug) => ({ company: slug }),
+    body: () => json({ preset: 'current-30-60' }),
+  },
   // Dunning (admins; reading the policy needs view). Files with two methods are walked with the write.
   'app/api/v1/companies/[company]/dunning-policy/route.ts': {
     ids: false,
@@ -455,6 +464,7 @@ const ACTIONS: Record<string, ActionCase | { skip: string }> = {
     ],
   },
   'lib/actions/dunning/decide-reminders.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ ids: [w.customer], decision: 'approve' }] },
+  'lib/actions/settings/update-aging-scheme.ts': { ids: false, deniedAs: 'viewer', args: () => [{ preset: 'current-30-60' }] },
   'lib/actions/settings/update-company-profile.ts': { ids: false, deniedAs: 'viewer', args: () => [profile()] },
   'lib/actions/statements/email-statement.ts': { ids: true, deniedAs: 'viewer', args: (w) => [w.statement] },
   'lib/actions/statements/generate-statements.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ mode: 'open', customerIds: [w.customer] }] },

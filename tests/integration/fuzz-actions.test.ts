@@ -151,6 +151,29 @@ const INPUTS: Record<string, (() => fc.Arbitrary<unknown[]>) | { skip: string }>
       ),
     ),
   'lib/actions/dunning/run-collections-now.ts': () => fc.tuple(),
+  'lib/actions/settings/update-aging-scheme.ts': () =>
+    fc.tuple(
+      anyOf(
+        fc.oneof(
+          fc.record({ preset: fc.oneof(fc.constantFrom('standard', '0-30-60-90', 'nope'), hostileValue) }),
+          fc.record(
+            {
+              pendingLabel: hostileText,
+              currentLabel: hostileText,
+              showPending: fc.oneof(fc.boolean(), hostileValue),
+              showCurrent: fc.oneof(fc.boolean(), hostileValue),
+              periods: fc.array(
+                fc.record({ label: hostileText, maxDays: fc.oneof(fc.integer({ min: -5, max: 1200 }), fc.constant(null), hostileValue) }),
+                {
+                  maxLength: 15,
+                },
+              ),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+      ),
+    ),
   'lib/actions/dunning/update-dunning-policy.ts': () =>
     fc.tuple(
       anyOf(

@@ -222,20 +222,27 @@ export interface ErrorBody {
 }
 
 /**
- * Calls a route handler as Next would: GET `path` (on http://localhost) with a bearer token, a raw
- * Authorization header or a session cookie. `B` is the body type the caller expects for the status it asserts.
+ * Calls a route handler as Next would: GET `path` (on http://localhost), or `send.method` with `send.body` as
+ * JSON, with a bearer token, a raw Authorization header or a session cookie. `B` is the body type the caller
+ * expects for the status it asserts.
  */
 export async function callRoute<B = ErrorBody, P = { company: string }>(
   handler: RouteHandler<P>,
   path: string,
   params: P,
   auth: { token?: string; authorization?: string; cookie?: string } = {},
+  send: { method: string; body?: unknown } = { method: 'GET' },
 ): Promise<{ status: number; body: B }> {
   const headers = new Headers();
   if (auth.token !== undefined) headers.set('authorization', `Bearer ${auth.token}`);
   if (auth.authorization !== undefined) headers.set('authorization', auth.authorization);
   if (auth.cookie !== undefined) headers.set('cookie', auth.cookie);
-  const req = new Request(`http://localhost${path}`, { headers });
+  if (send.body !== undefined) headers.set('content-type', 'application/json');
+  const req = new Request(`http://localhost${path}`, {
+    method: send.method,
+    headers,
+    body: send.body === undefined ? undefined : JSON.stringify(send.body),
+  });
   const res = await inRequestScope(req, () => handler(req, { params: Promise.resolve(params) }));
   return { status: res.status, body: (await res.json()) as B };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageInvoices, bucketFor, daysPastDue, isAgeable, type AgeableInvoice } from '@/lib/aging/age-invoices';
-import { bucketsOf, DEFAULT_AGING_SCHEME, type AgingScheme } from '@/lib/aging/scheme';
+import { AGING_SCHEME_PRESETS, bucketsOf, DEFAULT_AGING_SCHEME, type AgingScheme } from '@/lib/aging/scheme';
 
 const AS_OF = '2026-06-30';
 const defaultBuckets = bucketsOf(DEFAULT_AGING_SCHEME);
@@ -66,6 +66,48 @@ describe('bucketFor with a custom scheme (15 / 45 / open-ended)', () => {
     ['2016-05-15', 'Over 45'],
   ])('due %s -> %s', (dueDate, label) => {
     expect(bucketFor(buckets, open(dueDate), AS_OF).label).toBe(label);
+  });
+});
+
+describe('ageInvoices with the Tribune example (30 / 60 / 90, written as the document has it)', () => {
+  const tribune: AgingScheme = { ...DEFAULT_AGING_SCHEME, periods: [30, 60, 90].map((d) => ({ label: `${d - 29}-${d}`, maxDays: d })) };
+
+  it('keeps balances older than 90 days in the third period, so nothing is dropped', () => {
+    const invoices = [
+      open('2026-07-15', 1_000), // not due
+      open('2026-06-01', 2_000), // 29 days
+      open('2026-05-01', 4_000), // 60 days
+      open('2026-04-01', 8_000), // 90 days
+      open('2025-06-30', 16_000), // 365 days
+      open('2026-07-15', 32_000, '2026-07-01'), // dated after the as-of date
+    ];
+    expect(ageInvoices(invoices, tribune, AS_OF)).toEqual({
+      amounts: { pending: 32_000, current: 1_000, days_1_30: 2_000, days_31_60: 4_000, days_61_plus: 24_000 },
+      total: 63_000,
+    });
+  });
+});
+
+describe('bucketFor without Pending or Current', () => {
+  const preset = (key: string) => bucketsOf(AGING_SCHEME_PRESETS.find((p) => p.key === key)!.scheme);
+
+  it('0-30 / 31-60 / 61-90 / 90+: money not yet due and an invoice dated later count in 0-30', () => {
+    const buckets = preset('0-30-60-90');
+    expect(bucketFor(buckets, open('2026-07-31'), AS_OF).label).toBe('0-30');
+    expect(bucketFor(buckets, open('2026-07-31', 100, '2026-07-15'), AS_OF).label).toBe('0-30');
+    expect(bucketFor(buckets, open('2026-05-31'), AS_OF).label).toBe('0-30'); // 30 days
+    expect(bucketFor(buckets, open('2026-05-30'), AS_OF).label).toBe('31-60');
+    expect(bucketFor(buckets, open('2026-04-01'), AS_OF).label).toBe('61-90'); // 90 days
+    expect(bucketFor(buckets, open('2026-03-31'), AS_OF).label).toBe('90+'); // 91 days
+  });
+
+  it('Pending / Current / 30+ / 60+ / 90+: not yet due is Pending, 1 to 29 days Current, then 30+', () => {
+    const buckets = preset('pending-current-30-60-90');
+    expect(bucketFor(buckets, open('2026-07-31', 100, '2026-07-15'), AS_OF).label).toBe('Pending');
+    expect(bucketFor(buckets, open('2026-06-30'), AS_OF).label).toBe('Pending');
+    expect(bucketFor(buckets, open('2026-06-01'), AS_OF).label).toBe('Current'); // 29 days
+    expect(bucketFor(buckets, open('2026-05-31'), AS_OF).label).toBe('30+'); // 30 days
+    expect(bucketFor(buckets, open('2026-04-01'), AS_OF).label).toBe('90+'); // 90 days
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agingSchemeSchema, bucketsOf, DEFAULT_AGING_SCHEME, type AgingScheme } from '@/lib/aging/scheme';
+import { AGING_SCHEME_PRESETS, agingSchemeSchema, bucketsOf, DEFAULT_AGING_SCHEME, type AgingScheme } from '@/lib/aging/scheme';
 
 const valid: AgingScheme = {
   pendingLabel: 'Not yet invoiced',
@@ -60,15 +60,9 @@ describe('agingSchemeSchema', () => {
     expect(errorsOf(input)).toEqual([{ path: 'periods.0.maxDays', message: 'Only the last period may be open-ended' }]);
   });
 
-  it('rejects a last period with an upper bound', () => {
-    const input = {
-      ...valid,
-      periods: [
-        { label: 'a', maxDays: 30 },
-        { label: 'b', maxDays: 60 },
-      ],
-    };
-    expect(errorsOf(input)).toEqual([{ path: 'periods.1.maxDays', message: 'The last period must be open-ended' }]);
+  it('accepts a last period written with a bound (older balances stay in it)', () => {
+    const tribune = { ...valid, periods: [30, 60, 90].map((d) => ({ label: `${d - 29}-${d}`, maxDays: d })) };
+    expect(errorsOf(tribune)).toEqual([]);
   });
 
   it('rejects empty and blank labels', () => {
@@ -88,10 +82,16 @@ describe('agingSchemeSchema', () => {
     expect(errorsOf({ ...valid, currentLabel: 'x'.repeat(41) })).toEqual([{ path: 'currentLabel', message: 'Label is at most 40 characters' }]);
   });
 
-  it('rejects no periods and more than 12', () => {
+  it('accepts 13 periods and rejects none and 14', () => {
     expect(errorsOf({ ...valid, periods: [] })).toEqual([{ path: 'periods', message: 'At least one overdue period is required' }]);
-    const thirteen = [...Array.from({ length: 12 }, (_, i) => ({ label: `p${i}`, maxDays: (i + 1) * 10 })), { label: 'rest', maxDays: null }];
-    expect(errorsOf({ ...valid, periods: thirteen })).toEqual([{ path: 'periods', message: 'At most 12 overdue periods' }]);
+    const periods = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `p${i}`, maxDays: (i + 1) * 30 }));
+    expect(errorsOf({ ...valid, periods: periods(13) })).toEqual([]);
+    expect(errorsOf({ ...valid, periods: periods(14) })).toEqual([{ path: 'periods', message: 'At most 13 overdue periods' }]);
+  });
+
+  it('rejects a bound over 999 days, naming the period', () => {
+    const input = { ...valid, periods: [{ label: 'a', maxDays: 1000 }] };
+    expect(errorsOf(input)).toEqual([{ path: 'periods.0.maxDays', message: 'Days must be at most 999' }]);
   });
 
   it('rejects day bounds that are not positive whole numbers', () => {
@@ -122,6 +122,38 @@ describe('bucketsOf', () => {
       { key: 'days_61_90', label: '61-90', kind: 'overdue', minDays: 61, maxDays: 90 },
       { key: 'days_91_plus', label: '91+', kind: 'overdue', minDays: 91, maxDays: null },
     ]);
+  });
+
+  it('keeps the last period open-ended whatever bound it was written with (the Tribune example: 30 / 60 / 90)', () => {
+    const tribune: AgingScheme = { ...DEFAULT_AGING_SCHEME, periods: [30, 60, 90].map((d) => ({ label: `${d - 29}-${d}`, maxDays: d })) };
+    expect(bucketsOf(tribune).map((b) => [b.key, b.label, b.minDays, b.maxDays])).toEqual([
+      ['pending', 'Pending', null, null],
+      ['current', 'Current', null, 0],
+      ['days_1_30', '1-30', 1, 30],
+      ['days_31_60', '31-60', 31, 60],
+      ['days_61_plus', '61-90', 61, null],
+    ]);
+  });
+
+  it('leaves out Pending and Current when they are switched off; the first period then starts at not yet due', () => {
+    const preset = AGING_SCHEME_PRESETS.find((p) => p.key === '0-30-60-90')!.scheme;
+    expect(bucketsOf(preset).map((b) => [b.key, b.label, b.kind, b.minDays, b.maxDays])).toEqual([
+      ['days_0_30', '0-30', 'overdue', null, 30],
+      ['days_31_60', '31-60', 'overdue', 31, 60],
+      ['days_61_90', '61-90', 'overdue', 61, 90],
+      ['days_91_plus', '90+', 'overdue', 91, null],
+    ]);
+  });
+
+  it('has the presets of the product documents, each valid, with the bucket labels they are named by', () => {
+    for (const p of AGING_SCHEME_PRESETS) {
+      expect(errorsOf(p.scheme), p.key).toEqual([]);
+      expect(
+        bucketsOf(p.scheme)
+          .map((b) => b.label)
+          .join(' / '),
+      ).toBe(p.name.replace(' (default)', ''));
+    }
   });
 
   it('uses custom periods and labels', () => {
