@@ -66,7 +66,8 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
   const last = s.periods.length - 1;
 
   return (
-    <form onSubmit={save} className="mt-6 space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    // noValidate: the server names the field and the problem (the browser's own bubble would hide which period).
+    <form onSubmit={save} noValidate className="mt-6 space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <fieldset disabled={!editable || pending} className="space-y-6">
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-72">
