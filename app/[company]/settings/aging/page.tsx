@@ -18,8 +18,8 @@ export default async function AgingSettingsPage({ params }: { params: Promise<{ 
       <SettingsNav slug={slug} active="aging" />
       <h1 className="text-2xl font-bold tracking-tight">Aging periods</h1>
       <p className="mt-1 max-w-2xl text-sm text-slate-500">
-        How open balances are grouped by days past due on the aging page, its exports, customer statements and reminders. A change
-        applies at once, to every date, including past as-of dates.
+        How open balances are grouped by days past due on the aging page, its exports, customer statements and reminders. A change applies at once, to
+        every date, including past as-of dates.
         {editable ? null : ' Only company admins can change them.'}
       </p>
       <AgingSchemeForm slug={slug} scheme={settings.scheme} presets={settings.presets} editable={editable} />
