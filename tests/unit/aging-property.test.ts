@@ -10,19 +10,23 @@ const epochDay = fc.integer({ min: 10_957, max: 47_481 });
 
 const label = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0);
 
-// Strictly increasing upper bounds, then an open-ended last period.
+// Strictly increasing upper bounds (at most 999 days, up to 13 periods), the last open-ended or written with a
+// bound (it holds older balances all the same), with Pending and Current each shown or not.
 const scheme: fc.Arbitrary<AgingScheme> = fc
   .record({
     pendingLabel: label,
     currentLabel: label,
-    bounds: fc.uniqueArray(fc.integer({ min: 1, max: 36_500 }), { maxLength: 11 }),
-    labels: fc.array(label, { minLength: 12, maxLength: 12 }),
+    bounds: fc.uniqueArray(fc.integer({ min: 1, max: 999 }), { minLength: 1, maxLength: 13 }),
+    boundedLast: fc.boolean(),
+    showPending: fc.boolean(),
+    showCurrent: fc.boolean(),
+    labels: fc.array(label, { minLength: 14, maxLength: 14 }),
   })
-  .map(({ pendingLabel, currentLabel, bounds, labels }) => ({
-    pendingLabel,
-    currentLabel,
-    periods: [...bounds.sort((a, b) => a - b), null].map((maxDays, i) => ({ label: labels[i]!, maxDays })),
-  }));
+  .map(({ pendingLabel, currentLabel, bounds, boundedLast, showPending, showCurrent, labels }) => {
+    const sorted = bounds.sort((a, b) => a - b);
+    const maxDays: (number | null)[] = boundedLast ? sorted : [...sorted.slice(0, 12), null];
+    return { pendingLabel, currentLabel, showPending, showCurrent, periods: maxDays.map((d, i) => ({ label: labels[i]!, maxDays: d })) };
+  });
 
 /** Invoices with days past due either anywhere or right at a bucket edge of `sch`. */
 function invoicesFor(sch: AgingScheme, asOf: number): fc.Arbitrary<AgeableInvoice[]> {
@@ -44,15 +48,20 @@ function invoicesFor(sch: AgingScheme, asOf: number): fc.Arbitrary<AgeableInvoic
   );
 }
 
-/** Independent statement of which buckets an invoice belongs to; a sound scheme yields exactly one. */
+/**
+ * Independent statement of which buckets an invoice belongs to; a sound scheme yields exactly one. Without a
+ * Pending bucket an invoice dated later ages like any other; without Current, not yet due is the first period's.
+ */
 function matchingBuckets(buckets: Bucket[], inv: AgeableInvoice, asOf: string): Bucket[] {
-  const pending = inv.invoiceDate > asOf;
+  const hasCurrent = buckets.some((b) => b.kind === 'current');
+  const pending = buckets.some((b) => b.kind === 'pending') && inv.invoiceDate > asOf;
   const days = (Date.parse(asOf) - Date.parse(inv.dueDate)) / DAY_MS;
   return buckets.filter((b) => {
     if (b.kind === 'pending') return pending;
     if (pending) return false;
     if (b.kind === 'current') return days <= 0;
-    return days >= (b.minDays ?? 1) && (b.maxDays === null || days <= b.maxDays);
+    if (hasCurrent && days <= 0) return false;
+    return (b.minDays === null || days >= b.minDays) && (b.maxDays === null || days <= b.maxDays);
   });
 }
 
