@@ -2,14 +2,13 @@
 import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { fieldErrors, inputClass } from '@/components/ui/field-errors';
 import { updateDunningPolicyAction } from '@/lib/actions/dunning/update-dunning-policy';
 import { DEFAULT_POLICY } from '@/lib/dunning/default-policy';
 import { DUNNING_CHANNELS, type DunningLevel, type DunningPolicy } from '@/lib/dunning/dunning-policy';
 import { MERGE_FIELDS } from '@/lib/dunning/merge-fields';
 import { minorToDecimal } from '@/lib/money/currency';
 
-const input =
-  'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-500';
 const CHANNEL_LABEL = { email: 'Email', call: 'Call task', letter: 'Letter task (managers)' } as const;
 
 /** Minimums are edited as "USD 25.00" lines and sent in minor units. */
@@ -62,13 +61,7 @@ export function DunningPolicyForm({ slug, policy }: { slug: string; policy: Dunn
     });
   }
 
-  const err = (field: string) =>
-    errors[field] ? (
-      <p id={`${field}-error`} className="mt-1 text-sm text-red-600">
-        {errors[field]}
-      </p>
-    ) : null;
-  const invalid = (field: string) => ({ 'aria-invalid': Boolean(errors[field]), 'aria-describedby': errors[field] ? `${field}-error` : undefined });
+  const { error: err, invalid } = fieldErrors(errors);
 
   return (
     <form onSubmit={save} className="mt-6 space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
@@ -81,7 +74,7 @@ export function DunningPolicyForm({ slug, policy }: { slug: string; policy: Dunn
           <label htmlFor="mode" className="text-sm font-medium">
             Mode
           </label>
-          <select id="mode" className={input} value={p.mode} onChange={(e) => setP({ ...p, mode: e.target.value as DunningPolicy['mode'] })}>
+          <select id="mode" className={inputClass} value={p.mode} onChange={(e) => setP({ ...p, mode: e.target.value as DunningPolicy['mode'] })}>
             <option value="approve">Approve first (a manager approves each email)</option>
             <option value="automatic">Automatic</option>
           </select>
@@ -95,7 +88,7 @@ export function DunningPolicyForm({ slug, policy }: { slug: string; policy: Dunn
             type="number"
             min={0}
             max={365}
-            className={input}
+            className={inputClass}
             value={p.minIntervalDays}
             onChange={(e) => setP({ ...p, minIntervalDays: Number(e.target.value) })}
             {...invalid('minIntervalDays')}
@@ -108,7 +101,14 @@ export function DunningPolicyForm({ slug, policy }: { slug: string; policy: Dunn
           Minimum overdue amount per currency
         </label>
         <p className="text-xs text-slate-500">One per line, e.g. USD 25.00. Customers owing less overdue in that currency are skipped.</p>
-        <textarea id="minimums" rows={3} className={input} value={minimums} onChange={(e) => setMinimums(e.target.value)} {...invalid('minimums')} />
+        <textarea
+          id="minimums"
+          rows={3}
+          className={inputClass}
+          value={minimums}
+          onChange={(e) => setMinimums(e.target.value)}
+          {...invalid('minimums')}
+        />
         {err('minimums')}
       </div>
 
@@ -132,7 +132,7 @@ export function DunningPolicyForm({ slug, policy }: { slug: string; policy: Dunn
                     type="number"
                     min={1}
                     max={999}
-                    className={input}
+                    className={inputClass}
                     value={l.days}
                     onChange={(e) => setLevel(i, { days: Number(e.target.value) })}
                     {...invalid(`levels.${i}.days`)}
@@ -145,7 +145,7 @@ export function DunningPolicyForm({ slug, policy }: { slug: string; policy: Dunn
                   </label>
                   <select
                     id={`channel-${i}`}
-                    className={input}
+                    className={inputClass}
                     value={l.channel}
                     onChange={(e) => setLevel(i, { channel: e.target.value as DunningLevel['channel'] })}
                   >
@@ -162,7 +162,7 @@ export function DunningPolicyForm({ slug, policy }: { slug: string; policy: Dunn
                   </label>
                   <input
                     id={`name-${i}`}
-                    className={input}
+                    className={inputClass}
                     value={l.name}
                     onChange={(e) => setLevel(i, { name: e.target.value })}
                     {...invalid(`levels.${i}.name`)}
@@ -187,7 +187,7 @@ export function DunningPolicyForm({ slug, policy }: { slug: string; policy: Dunn
               </label>
               <input
                 id={`subject-${i}`}
-                className={input}
+                className={inputClass}
                 value={l.subject}
                 onChange={(e) => setLevel(i, { subject: e.target.value })}
                 {...invalid(`levels.${i}.subject`)}
@@ -199,7 +199,7 @@ export function DunningPolicyForm({ slug, policy }: { slug: string; policy: Dunn
               <textarea
                 id={`body-${i}`}
                 rows={8}
-                className={`${input} font-mono`}
+                className={`${inputClass} font-mono`}
                 value={l.body}
                 onChange={(e) => setLevel(i, { body: e.target.value })}
                 {...invalid(`levels.${i}.body`)}

@@ -2,11 +2,9 @@
 import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { fieldErrors, inputClass } from '@/components/ui/field-errors';
 import { updateAgingSchemeAction } from '@/lib/actions/settings/update-aging-scheme';
-import { agingSchemeSchema, bucketsOf, MAX_AGING_PERIODS, MAX_PERIOD_DAYS, type AgingPeriod, type AgingScheme } from '@/lib/aging/scheme';
-
-const input =
-  'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-500';
+import { agingSchemeSchema, bucketsOf, fullScheme, MAX_AGING_PERIODS, MAX_PERIOD_DAYS, type AgingPeriod, type AgingScheme } from '@/lib/aging/scheme';
 
 type Scheme = Required<AgingScheme>;
 interface Preset {
@@ -37,7 +35,7 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
   function applyPreset(key: string) {
     const p = presets.find((x) => x.key === key);
     if (!p) return;
-    setS({ ...p.scheme, showPending: p.scheme.showPending !== false, showCurrent: p.scheme.showCurrent !== false });
+    setS(fullScheme(p.scheme));
     setErrors({});
     toast.info(`${p.name} filled in: save to use it`);
   }
@@ -56,13 +54,7 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
     });
   }
 
-  const err = (field: string) =>
-    errors[field] ? (
-      <p id={`${field}-error`} className="mt-1 text-sm text-red-600">
-        {errors[field]}
-      </p>
-    ) : null;
-  const invalid = (field: string) => ({ 'aria-invalid': Boolean(errors[field]), 'aria-describedby': errors[field] ? `${field}-error` : undefined });
+  const { error: err, invalid } = fieldErrors(errors);
   const last = s.periods.length - 1;
 
   return (
@@ -74,7 +66,7 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
             <label htmlFor="preset" className="text-sm font-medium">
               Start from a preset
             </label>
-            <select id="preset" className={input} value={preset} onChange={(e) => setPreset(e.target.value)}>
+            <select id="preset" className={inputClass} value={preset} onChange={(e) => setPreset(e.target.value)}>
               <option value="">Choose a preset…</option>
               {presets.map((p) => (
                 <option key={p.key} value={p.key}>
@@ -100,7 +92,7 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
             </label>
             <input
               id="pendingLabel"
-              className={input}
+              className={inputClass}
               value={s.pendingLabel}
               disabled={!s.showPending}
               onChange={(e) => setS({ ...s, pendingLabel: e.target.value })}
@@ -119,7 +111,7 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
             </label>
             <input
               id="currentLabel"
-              className={input}
+              className={inputClass}
               value={s.currentLabel}
               disabled={!s.showCurrent}
               onChange={(e) => setS({ ...s, currentLabel: e.target.value })}
@@ -160,7 +152,7 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
                   <td className="py-1 pr-3">
                     <input
                       aria-label={`Period ${i + 1} label`}
-                      className={input}
+                      className={inputClass}
                       value={p.label}
                       onChange={(e) => setPeriod(i, { label: e.target.value })}
                       {...invalid(`periods.${i}.label`)}
@@ -174,7 +166,7 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
                       min={1}
                       max={MAX_PERIOD_DAYS}
                       placeholder={i === last ? 'and older' : undefined}
-                      className={`${input} text-right tabular-nums`}
+                      className={`${inputClass} text-right tabular-nums`}
                       value={p.maxDays ?? ''}
                       onChange={(e) => setPeriod(i, { maxDays: e.target.value === '' ? null : Number(e.target.value) })}
                       {...invalid(`periods.${i}.maxDays`)}

@@ -2,6 +2,7 @@
 import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { fieldErrors, inputClass } from '@/components/ui/field-errors';
 import { BULK_LIMIT_MAX } from '@/lib/settings/company-settings';
 import { updateCompanyProfileAction } from '@/lib/actions/settings/update-company-profile';
 
@@ -11,9 +12,6 @@ interface Profile {
   generateLimit: number;
   logoDataUrl: string | null;
 }
-
-const input =
-  'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-500';
 
 export function CompanyProfileForm({ slug, profile }: { slug: string; profile: Profile }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -37,13 +35,7 @@ export function CompanyProfileForm({ slug, profile }: { slug: string; profile: P
     });
   }
 
-  const error = (field: string) =>
-    errors[field] ? (
-      <p id={`${field}-error`} className="mt-1 text-sm text-red-600">
-        {errors[field]}
-      </p>
-    ) : null;
-  const invalid = (field: string) => ({ 'aria-invalid': Boolean(errors[field]), 'aria-describedby': errors[field] ? `${field}-error` : undefined });
+  const { error, invalid } = fieldErrors(errors);
 
   return (
     <form onSubmit={submit} className="mt-6 max-w-2xl space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
@@ -52,7 +44,7 @@ export function CompanyProfileForm({ slug, profile }: { slug: string; profile: P
           Remit to
         </label>
         <p className="text-xs text-slate-500">Printed on every invoice and statement: where customers send payment (up to 8 lines).</p>
-        <textarea id="remitTo" name="remitTo" rows={5} defaultValue={profile.remitTo} className={input} {...invalid('remitTo')} />
+        <textarea id="remitTo" name="remitTo" rows={5} defaultValue={profile.remitTo} className={inputClass} {...invalid('remitTo')} />
         {error('remitTo')}
       </div>
       <fieldset>
@@ -98,7 +90,7 @@ export function CompanyProfileForm({ slug, profile }: { slug: string; profile: P
             max={BULK_LIMIT_MAX}
             required
             defaultValue={profile.downloadLimit}
-            className={input}
+            className={inputClass}
             {...invalid('downloadLimit')}
           />
           {error('downloadLimit')}
@@ -116,7 +108,7 @@ export function CompanyProfileForm({ slug, profile }: { slug: string; profile: P
             max={BULK_LIMIT_MAX}
             required
             defaultValue={profile.generateLimit}
-            className={input}
+            className={inputClass}
             {...invalid('generateLimit')}
           />
           {error('generateLimit')}

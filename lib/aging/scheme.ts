@@ -84,12 +84,17 @@ export const agingSchemeSchema = z
     });
   });
 
+/** A scheme with its optional switches spelled out (absent means shown). */
+export function fullScheme(s: AgingScheme): Required<AgingScheme> {
+  return { ...s, showPending: s.showPending !== false, showCurrent: s.showCurrent !== false };
+}
+
 /** Ready-made schemes in the shapes of the product documents; `key` names them in the API. */
 export const AGING_SCHEME_PRESETS: { key: string; name: string; scheme: AgingScheme }[] = [
   {
     key: 'standard',
     name: 'Pending / Current / 1-30 / 31-60 / 61-90 / 91+ (default)',
-    scheme: { ...DEFAULT_AGING_SCHEME, showPending: true, showCurrent: true },
+    scheme: fullScheme(DEFAULT_AGING_SCHEME),
   },
   {
     key: 'pending-current-30-60-90',

@@ -13,6 +13,9 @@ import { getAgingScheme } from '@/lib/receivables/get-aging-scheme';
 import { queueReminderEmails } from './queue-reminder-emails';
 import { insertReminderStatements, prepareReminderStatements } from './reminder-statements';
 import { loadDunningPolicy } from './get-dunning-policy';
+import type { DunningPolicy } from './dunning-policy';
+import type { CompanyFacts } from './plan-dunning';
+import type { AgingScheme } from '@/lib/aging/scheme';
 import { refreshAwaitingReminders } from './refresh-awaiting-reminders';
 
 /** Reminders per transaction when deciding all of them: short locks, and a statement batch the server can build. */
@@ -54,6 +57,22 @@ interface Locked {
 
 type Decision = 'approve' | 'cancel';
 
+/** What approving reads besides the rows: once per call, not once per batch of DECIDE_ALL_BATCH. */
+interface ApprovalContext {
+  company: CompanyFacts;
+  policy: DunningPolicy;
+  scheme: AgingScheme;
+}
+
+async function approvalContext(companyId: string): Promise<ApprovalContext> {
+  const [company, policy, scheme] = await Promise.all([
+    prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { id: true, name: true, remitTo: true } }),
+    loadDunningPolicy(companyId),
+    getAgingScheme(companyId),
+  ]);
+  return { company, policy, scheme };
+}
+
 const lockedColumns = (tx: Prisma.TransactionClient, companyId: string, where: Prisma.Sql, limit: number | null) => tx.$queryRaw<Locked[]>`
   SELECT r.id, r.customer_id, r.status, r.channel, r.to_address
   FROM dunning_reminders r WHERE r.company_id = ${companyId}::uuid AND ${where}
@@ -71,6 +90,7 @@ export async function decideReminders(access: CompanyAccess, input: unknown, now
   assertCan(access, 'company.manage', undefined, 'Only company admins may approve or cancel reminders.');
   const p = parseOrThrow(decideRemindersSchema, input);
   const companyId = access.company.id;
+  const approval = p.decision === 'approve' ? await approvalContext(companyId) : null;
   let result: DecideResult;
   if (p.ids) {
     const unique = [...new Set(p.ids.map((id) => id.toLowerCase()))].sort();
@@ -78,7 +98,7 @@ export async function decideReminders(access: CompanyAccess, input: unknown, now
       async (tx) => {
         const rows = await lockedColumns(tx, companyId, Prisma.sql`r.id = ANY(${unique}::uuid[])`, null);
         if (rows.length !== unique.length) throw notFound('Reminder');
-        const d = await decideLocked(tx, access, rows, p.decision, now);
+        const d = await decideLocked(tx, access, rows, approval, now);
         return { changed: d.changed.length, withdrawn: d.withdrawn.length, unchanged: rows.length - d.changed.length - d.withdrawn.length };
       },
       { timeout: 60_000 },
@@ -98,7 +118,7 @@ export async function decideReminders(access: CompanyAccess, input: unknown, now
             DECIDE_ALL_BATCH,
           );
           if (rows.length === 0) return null;
-          return { looked: rows.map((r) => r.id), ...(await decideLocked(tx, access, rows, p.decision, now)) };
+          return { looked: rows.map((r) => r.id), ...(await decideLocked(tx, access, rows, approval, now)) };
         },
         { timeout: 120_000 },
       );
@@ -113,20 +133,21 @@ export async function decideReminders(access: CompanyAccess, input: unknown, now
   return result;
 }
 
-/** Decides the locked rows still open; returns the ids it changed, and those an approval withdrew. */
+/** Decides the locked rows still open (approves with `approval`, else cancels); returns the ids it changed, and those an approval withdrew. */
 async function decideLocked(
   tx: Prisma.TransactionClient,
   access: CompanyAccess,
   rows: Locked[],
-  decision: Decision,
+  approval: ApprovalContext | null,
   now: Date,
 ): Promise<{ changed: string[]; withdrawn: string[] }> {
   const companyId = access.company.id;
+  const decision: Decision = approval ? 'approve' : 'cancel';
   const open = rows.filter((r) => r.status === 'awaiting_approval' || (decision === 'cancel' && r.status === 'task_open'));
   if (open.length === 0) return { changed: [], withdrawn: [] };
   let changed: string[];
   const withdrawnIds: string[] = [];
-  if (decision === 'cancel') {
+  if (!approval) {
     changed = (
       await tx.$queryRaw<{ id: string }[]>`
         UPDATE dunning_reminders SET status = 'cancelled', decided_at = ${now}::timestamptz, decided_by = ${access.userId}::uuid
@@ -134,18 +155,17 @@ async function decideLocked(
     ).map((r) => r.id);
   } else {
     const asOf = todayInTimeZone(access.company.timeZone, now);
-    const company = await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { id: true, name: true, remitTo: true } });
     const { send, withdrawn } = await refreshAwaitingReminders(
       tx,
-      company,
-      await loadDunningPolicy(companyId),
+      approval.company,
+      approval.policy,
       asOf,
       open.filter((r) => r.to_address).map((r) => ({ id: r.id, customer_id: r.customer_id, to_address: r.to_address! })),
     );
     const prepared = await prepareReminderStatements(
       companyId,
       asOf,
-      await getAgingScheme(companyId),
+      approval.scheme,
       send.map((r) => ({ customerId: r.customerId, currency: r.currency })),
     );
     const statementOf = await insertReminderStatements(tx, companyId, asOf, prepared);

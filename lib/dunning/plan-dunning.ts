@@ -122,12 +122,9 @@ export async function replanAwaiting(
   return [...plans, ...settled];
 }
 
-const emptyPlan = (customerId: string): CustomerPlan => ({
-  customerId,
-  customerName: '',
-  email: null,
-  collectorId: null,
-  skips: [],
+/** A plan that sends nothing, with why (`skips`). */
+const skipPlan = (base: Pick<CustomerPlan, 'customerId' | 'customerName' | 'email' | 'collectorId' | 'skips'>): CustomerPlan => ({
+  ...base,
   action: 'skip',
   level: null,
   levelName: null,
@@ -136,6 +133,7 @@ const emptyPlan = (customerId: string): CustomerPlan => ({
   subject: '',
   bodyText: '',
 });
+const emptyPlan = (customerId: string): CustomerPlan => skipPlan({ customerId, customerName: '', email: null, collectorId: null, skips: [] });
 
 async function planFrom(
   company: CompanyFacts,
@@ -157,11 +155,14 @@ async function planFrom(
   if (candidates.length === 0) return [];
   const planned = [...new Set(candidates.map((c) => c.customer_id))];
   const lastReminded = levelOf
-    ? Prisma.sql`SELECT NULL::uuid AS customer_id, NULL::date AS last_reminded_on WHERE false`
-    : lastRemindedSql(company.id, runOn, policy.minIntervalDays);
+    ? { column: Prisma.sql`NULL::date`, join: Prisma.empty }
+    : {
+        column: Prisma.sql`lr.last_reminded_on`,
+        join: Prisma.sql`LEFT JOIN (${lastRemindedSql(company.id, runOn, policy.minIntervalDays)}) lr ON lr.customer_id = c.id`,
+      };
   const customers = await prisma.$queryRaw<CustomerRow[]>`
     SELECT c.id, c.name, c.email, c.reminders_opt_out, ${effectiveCollectorSql('c')} AS collector_id,
-      lr.last_reminded_on,
+      ${lastReminded.column} AS last_reminded_on,
       (SELECT json_object_agg(u.currency, u.amount::text) FROM (
         SELECT currency, sum(unapplied_minor) AS amount FROM (
           SELECT currency, unapplied_minor FROM payments WHERE company_id = c.company_id AND customer_id = c.id AND unapplied_minor > 0
@@ -172,7 +173,7 @@ async function planFrom(
         SELECT currency, sum(balance_minor) AS amount FROM invoices
         WHERE company_id = c.company_id AND customer_id = c.id AND status IN ('open', 'partially_paid') AND balance_minor > 0 AND due_date < ${runOn}::date
         GROUP BY currency) o) AS overdue
-    FROM customers c LEFT JOIN (${lastReminded}) lr ON lr.customer_id = c.id
+    FROM customers c ${lastReminded.join}
     WHERE c.company_id = ${company.id}::uuid AND c.id = ANY(${planned}::uuid[])
     ORDER BY c.name, c.id`;
 
@@ -223,7 +224,7 @@ function customerPlan(
   skips: Skip[],
 ): CustomerPlan {
   const base = { customerId: c.id, customerName: c.name, email: c.email, collectorId: c.collector_id, skips };
-  if (send.length === 0) return { ...base, action: 'skip', level: null, levelName: null, items: [], note: null, subject: '', bodyText: '' };
+  if (send.length === 0) return skipPlan(base);
   const level = Math.max(...send.map((i) => i.level));
   const def = policy.levels[level - 1]!;
   const noEmail = def.channel === 'email' && !usableEmail(c.email);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
-import { AGING_SCHEME_PRESETS, bucketsOf, type AgingScheme, type Bucket } from '@/lib/aging/scheme';
+import { AGING_SCHEME_PRESETS, bucketsOf, fullScheme, type AgingScheme, type Bucket } from '@/lib/aging/scheme';
 import { parseScheme } from '@/lib/receivables/get-aging-context';
 
 export interface AgingSchemeSettings {
@@ -12,11 +12,6 @@ export interface AgingSchemeSettings {
   /** Whether the company set its own scheme (false: the default). */
   customized: boolean;
   presets: typeof AGING_SCHEME_PRESETS;
-}
-
-/** Spells out a scheme's optional switches (absent means shown). */
-export function fullScheme(s: AgingScheme): Required<AgingScheme> {
-  return { ...s, showPending: s.showPending !== false, showCurrent: s.showCurrent !== false };
 }
 
 /** The company's aging scheme as its settings page and API show it; anyone who may use the company may read it. */

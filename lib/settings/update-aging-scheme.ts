@@ -4,11 +4,11 @@ import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { assertCan } from '@/lib/auth/can';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
-import { AGING_SCHEME_PRESETS, agingSchemeSchema, type AgingScheme } from '@/lib/aging/scheme';
+import { AGING_SCHEME_PRESETS, agingSchemeSchema, fullScheme, type AgingScheme } from '@/lib/aging/scheme';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { parseScheme } from '@/lib/receivables/get-aging-context';
-import { fullScheme, getAgingSchemeSettings, type AgingSchemeSettings } from './get-aging-scheme-settings';
+import { getAgingSchemeSettings, type AgingSchemeSettings } from './get-aging-scheme-settings';
 
 const asJson = (s: AgingScheme): Prisma.InputJsonObject => ({ ...s, periods: s.periods.map((p) => ({ ...p })) });
 
