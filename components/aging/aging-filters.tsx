@@ -13,13 +13,14 @@ interface Props {
   state: AgingUrlState & { perPage: number };
   locations: { id: string; name: string }[];
   currencies: string[];
+  billSources: { id: string; name: string }[];
   baseCurrency: string;
   today: string;
   onApply: (state: AgingUrlState) => void;
 }
 
 /** The Filter Aging Invoices flyout: edits a draft, applies it on Submit; Clear keeps Per page. */
-export function AgingFilters({ state, locations, currencies, baseCurrency, today, onApply }: Props) {
+export function AgingFilters({ state, locations, currencies, billSources, baseCurrency, today, onApply }: Props) {
   const [open, setOpen] = useState(false);
   const [perPage, setPerPage] = useState(state.perPage);
   const [selected, setSelected] = useState<string[]>(state.locations ?? []);
@@ -28,7 +29,9 @@ export function AgingFilters({ state, locations, currencies, baseCurrency, today
   const [notContacted, setNotContacted] = useState(state.notContactedDays ? String(state.notContactedDays) : '');
   const [brokenPromise, setBrokenPromise] = useState(Boolean(state.brokenPromise));
   const [onHold, setOnHold] = useState(Boolean(state.onHold));
+  const [billSource, setBillSource] = useState(state.billSource ?? '');
   const active =
+    (state.billSource ? 1 : 0) +
     (state.locations?.length ? 1 : 0) +
     (state.asOf ? 1 : 0) +
     (state.currency ? 1 : 0) +
@@ -45,6 +48,7 @@ export function AgingFilters({ state, locations, currencies, baseCurrency, today
       setNotContacted(state.notContactedDays ? String(state.notContactedDays) : '');
       setBrokenPromise(Boolean(state.brokenPromise));
       setOnHold(Boolean(state.onHold));
+      setBillSource(state.billSource ?? '');
     }
     setOpen(next);
   }
@@ -62,6 +66,7 @@ export function AgingFilters({ state, locations, currencies, baseCurrency, today
       notContactedDays: Number.isInteger(days) && days > 0 ? days : undefined,
       brokenPromise: brokenPromise || undefined,
       onHold: onHold || undefined,
+      billSource: billSource || undefined,
     });
     setOpen(false);
   }
@@ -162,6 +167,22 @@ export function AgingFilters({ state, locations, currencies, baseCurrency, today
                   </option>
                 ))}
               </select>
+            </div>
+          ) : null}
+          {billSources.length > 0 ? (
+            <div>
+              <label htmlFor="f-bill-source" className="text-sm font-medium text-slate-700">
+                Bill source
+              </label>
+              <select id="f-bill-source" className={field} value={billSource} onChange={(e) => setBillSource(e.target.value)}>
+                <option value="">All invoices</option>
+                {billSources.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
+              </select>
+              <p className="mt-1 text-xs text-slate-500">Its invoices only, aged by its own periods; unapplied money is left out.</p>
             </div>
           ) : null}
           <fieldset className="space-y-2">

@@ -11,6 +11,8 @@ export interface AgingUrlState {
   notContactedDays?: number;
   brokenPromise?: boolean;
   onHold?: boolean;
+  /** One bill source, aged by its periods. */
+  billSource?: string;
 }
 
 export function agingHref(slug: string, state: AgingUrlState): string {
@@ -24,6 +26,7 @@ export function agingHref(slug: string, state: AgingUrlState): string {
   if (state.notContactedDays) params.set('notContactedDays', String(state.notContactedDays));
   if (state.brokenPromise) params.set('brokenPromise', '1');
   if (state.onHold) params.set('onHold', '1');
+  if (state.billSource) params.set('billSource', state.billSource);
   if (state.page && state.page > 1) params.set('page', String(state.page));
   const query = params.toString();
   return `/${slug}/accounting/aging-invoices${query ? `?${query}` : ''}`;

@@ -19,6 +19,7 @@ interface Props {
   state: AgingUrlState & { perPage: number };
   locations: { id: string; name: string }[];
   currencies: string[];
+  billSources: { id: string; name: string }[];
   baseCurrency: string;
   today: string;
   /** The user has invoices.modify on at least one location: Generate Statements is offered. */
@@ -29,7 +30,19 @@ interface Props {
   timeZone?: string;
 }
 
-export function AgingView({ slug, report, state, locations, currencies, baseCurrency, today, canGenerate, modifyLocations, timeZone }: Props) {
+export function AgingView({
+  slug,
+  report,
+  state,
+  locations,
+  currencies,
+  billSources,
+  baseCurrency,
+  today,
+  canGenerate,
+  modifyLocations,
+  timeZone,
+}: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const go = useCallback((next: AgingUrlState) => startTransition(() => router.push(agingHref(slug, next))), [router, slug]);
@@ -37,7 +50,7 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
   const pageHref = (page: number) => agingHref(slug, { ...state, page });
   // The export takes the page's filters and sort, pinned to the date and currency on screen.
   const exportQuery = agingHref(slug, { ...state, asOf: report.asOf, currency: report.currency, page: undefined }).split('?')[1] ?? '';
-  const filtered = Boolean(state.q || state.locations?.length || state.notContactedDays || state.brokenPromise || state.onHold);
+  const filtered = Boolean(state.q || state.locations?.length || state.notContactedDays || state.brokenPromise || state.onHold || state.billSource);
 
   // Row selection (row ids are customer ids) lives for the rows on screen: another page, sort or filter starts empty.
   const rowsKey = report.rows.map((r) => r.customer.id).join(',');
@@ -83,6 +96,7 @@ export function AgingView({ slug, report, state, locations, currencies, baseCurr
           state={state}
           locations={locations}
           currencies={currencies}
+          billSources={billSources}
           baseCurrency={baseCurrency}
           today={today}
           onApply={go}

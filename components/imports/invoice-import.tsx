@@ -13,8 +13,9 @@ export function InvoiceImport({ slug }: { slug: string }) {
       noun="invoice"
       help={
         <>
-          Columns: <code>customer</code>, <code>invoice_number</code>, <code>invoice_date</code>, <code>due_date</code>, <code>location</code> (name),{' '}
-          <code>amount</code>, optional <code>currency</code>, and optional line items <code>line_description</code>, <code>line_quantity</code>,{' '}
+          Columns: <code>customer</code>, <code>invoice_number</code>, <code>invoice_date</code>, <code>due_date</code> (may be empty where the
+          customer has payment terms), <code>location</code> (name), <code>amount</code>, optional <code>currency</code>, optional{' '}
+          <code>bill_source</code> (name), and optional line items <code>line_description</code>, <code>line_quantity</code>,{' '}
           <code>line_unit_price</code> (one row per line, repeating the invoice number). New customers are created by name.
         </>
       }

@@ -4,25 +4,52 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { fieldErrors, inputClass } from '@/components/ui/field-errors';
 import { updateAgingSchemeAction } from '@/lib/actions/settings/update-aging-scheme';
-import { agingSchemeSchema, bucketsOf, fullScheme, MAX_AGING_PERIODS, MAX_PERIOD_DAYS, type AgingPeriod, type AgingScheme } from '@/lib/aging/scheme';
+import {
+  agingSchemeSchema,
+  bucketsOf,
+  describeBucket,
+  fullScheme,
+  MAX_AGING_PERIODS,
+  MAX_PERIOD_DAYS,
+  type AgingBasis,
+  type AgingPeriod,
+  type AgingScheme,
+  type FullAgingScheme,
+} from '@/lib/aging/scheme';
+import { describeFrequency, type BillingFrequency } from '@/lib/aging/billing-frequency';
 
-type Scheme = Required<AgingScheme>;
+type Scheme = FullAgingScheme;
 interface Preset {
   key: string;
   name: string;
   scheme: AgingScheme;
 }
 
-/** What each bucket holds, in words: "1-30 days past due", "not yet due and up to 30 days past due". */
-function holds(b: ReturnType<typeof bucketsOf>[number]): string {
-  if (b.kind === 'pending') return 'invoices dated after the as-of date';
-  if (b.kind === 'current') return 'not yet past due';
-  const from = b.minDays === null ? 'not yet due' : `${b.minDays} days past due`;
-  return b.maxDays === null ? `${from} and older` : `${from} to ${b.maxDays} days past due`;
-}
+const BASIS_LABELS: Record<AgingBasis, string> = {
+  days: 'Days past due',
+  billing_periods: 'Billing periods of the bill source',
+  calendar_months: 'Calendar months',
+};
 
-/** The company's aging periods (admins): presets, the Pending and Current buckets, and up to 13 overdue periods. */
-export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: string; scheme: Scheme; presets: Preset[]; editable: boolean }) {
+/**
+ * The aging periods of the company, or of one bill source (admins): presets, the Pending and Current buckets,
+ * the basis, and up to 13 overdue periods.
+ */
+export function AgingSchemeForm({
+  slug,
+  scheme,
+  presets,
+  editable,
+  billSource,
+  customized,
+}: {
+  slug: string;
+  scheme: Scheme;
+  presets: Preset[];
+  editable: boolean;
+  billSource: { id: string; name: string; frequency: BillingFrequency } | null;
+  customized: boolean;
+}) {
   const [s, setS] = useState<Scheme>(scheme);
   const [preset, setPreset] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -30,7 +57,9 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
   const setPeriod = (i: number, patch: Partial<AgingPeriod>) => setS({ ...s, periods: s.periods.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
   // The preview follows the form as typed.
   const parsed = agingSchemeSchema.safeParse(s);
-  const buckets = parsed.success ? bucketsOf(parsed.data) : null;
+  const previewed = parsed.success ? { ...parsed.data, billingFrequency: billSource?.frequency } : null;
+  const buckets = previewed ? bucketsOf(previewed) : null;
+  const byDays = s.basis === 'days';
 
   function applyPreset(key: string) {
     const p = presets.find((x) => x.key === key);
@@ -43,14 +72,24 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
   function save(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await updateAgingSchemeAction(slug, s);
+      const result = await updateAgingSchemeAction(slug, s, billSource?.id ?? null);
       if (result.ok) {
         setErrors({});
-        toast.success('Aging periods saved: every page and report uses them now');
+        toast.success(billSource ? `Aging periods of ${billSource.name} saved` : 'Aging periods saved: every page and report uses them now');
       } else {
         setErrors(result.fieldErrors ?? {});
         toast.error(result.message);
       }
+    });
+  }
+
+  function useCompanyScheme() {
+    startTransition(async () => {
+      const result = await updateAgingSchemeAction(slug, null, billSource?.id ?? null);
+      if (result.ok) {
+        setS(result.data.scheme);
+        toast.success(`${billSource?.name} now ages by the company's periods`);
+      } else toast.error(result.message);
     });
   }
 
@@ -78,6 +117,37 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
           <Button type="button" variant="secondary" disabled={!preset} onClick={() => applyPreset(preset)}>
             Fill in
           </Button>
+        </div>
+
+        <div className="max-w-md">
+          <label htmlFor="basis" className="text-sm font-medium">
+            Age by
+          </label>
+          <select
+            id="basis"
+            className={inputClass}
+            value={s.basis}
+            onChange={(e) => setS({ ...s, basis: e.target.value as AgingBasis })}
+            {...invalid('basis')}
+          >
+            {(Object.keys(BASIS_LABELS) as AgingBasis[])
+              .filter((b) => b !== 'billing_periods' || billSource)
+              .map((b) => (
+                <option key={b} value={b}>
+                  {b === 'billing_periods' && billSource
+                    ? `Billing periods (${describeFrequency(billSource.frequency).toLowerCase()})`
+                    : BASIS_LABELS[b]}
+                </option>
+              ))}
+          </select>
+          {err('basis')}
+          <p className="mt-1 text-xs text-slate-500">
+            {s.basis === 'days'
+              ? 'Each period holds balances up to its number of days past due.'
+              : s.basis === 'billing_periods'
+                ? 'Period 1 holds balances up to one billing period past due, period 2 up to two, and so on.'
+                : 'Period 1 holds what fell due in the as-of month, period 2 what fell due the month before, and so on.'}
+          </p>
         </div>
 
         <div className="grid gap-4 sm:grid-cols-2">
@@ -124,8 +194,9 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
         <fieldset>
           <legend className="text-sm font-medium">Overdue periods</legend>
           <p className="text-xs text-slate-500">
-            Each period holds balances up to its number of days past due (at most {MAX_PERIOD_DAYS}). The last also holds every older balance, so its
-            bound may be left empty or written as your documents do (30, 60, 90: older than 90 stays in the third).
+            {byDays
+              ? `Each period holds balances up to its number of days past due (at most ${MAX_PERIOD_DAYS}). The last also holds every older balance, so its bound may be left empty or written as your documents do (30, 60, 90: older than 90 stays in the third).`
+              : 'The last period also holds every older balance.'}
           </p>
           {err('periods')}
           <table className="mt-3 w-full max-w-2xl text-sm">
@@ -137,9 +208,11 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
                 <th scope="col" className="py-1 font-medium">
                   Label
                 </th>
-                <th scope="col" className="w-40 py-1 font-medium">
-                  Up to days past due
-                </th>
+                {byDays ? (
+                  <th scope="col" className="w-40 py-1 font-medium">
+                    Up to days past due
+                  </th>
+                ) : null}
                 <th scope="col" className="w-24 py-1">
                   <span className="sr-only">Remove</span>
                 </th>
@@ -159,20 +232,22 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
                     />
                     {err(`periods.${i}.label`)}
                   </td>
-                  <td className="py-1 pr-3">
-                    <input
-                      aria-label={`Period ${i + 1} days`}
-                      type="number"
-                      min={1}
-                      max={MAX_PERIOD_DAYS}
-                      placeholder={i === last ? 'and older' : undefined}
-                      className={`${inputClass} text-right tabular-nums`}
-                      value={p.maxDays ?? ''}
-                      onChange={(e) => setPeriod(i, { maxDays: e.target.value === '' ? null : Number(e.target.value) })}
-                      {...invalid(`periods.${i}.maxDays`)}
-                    />
-                    {err(`periods.${i}.maxDays`)}
-                  </td>
+                  {byDays ? (
+                    <td className="py-1 pr-3">
+                      <input
+                        aria-label={`Period ${i + 1} days`}
+                        type="number"
+                        min={1}
+                        max={MAX_PERIOD_DAYS}
+                        placeholder={i === last ? 'and older' : undefined}
+                        className={`${inputClass} text-right tabular-nums`}
+                        value={p.maxDays ?? ''}
+                        onChange={(e) => setPeriod(i, { maxDays: e.target.value === '' ? null : Number(e.target.value) })}
+                        {...invalid(`periods.${i}.maxDays`)}
+                      />
+                      {err(`periods.${i}.maxDays`)}
+                    </td>
+                  ) : null}
                   <td className="py-1">
                     <Button
                       type="button"
@@ -198,7 +273,8 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
             onClick={() => {
               const bound = s.periods[last]?.maxDays ?? s.periods[last - 1]?.maxDays ?? 0;
               const periods = s.periods.map((p, j) => (j === last && p.maxDays === null ? { ...p, maxDays: bound + 30 } : p));
-              setS({ ...s, periods: [...periods, { label: `${(periods[last]?.maxDays ?? bound) + 1}+`, maxDays: null }] });
+              const label = byDays ? `${(periods[last]?.maxDays ?? bound) + 1}+` : `Period ${s.periods.length + 1}`;
+              setS({ ...s, periods: [...periods, { label, maxDays: null }] });
             }}
           >
             Add a period
@@ -213,7 +289,8 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
             <ol className="mt-2 flex flex-wrap gap-2">
               {buckets.map((b) => (
                 <li key={b.key} className="rounded-md border border-slate-200 bg-slate-50 px-3 py-1.5 text-xs">
-                  <span className="font-semibold text-slate-800">{b.label}</span> <span className="text-slate-500">{holds(b)}</span>
+                  <span className="font-semibold text-slate-800">{b.label}</span>{' '}
+                  <span className="text-slate-500">{describeBucket(b, previewed!)}</span>
                 </li>
               ))}
             </ol>
@@ -225,7 +302,12 @@ export function AgingSchemeForm({ slug, scheme, presets, editable }: { slug: str
         </section>
 
         {editable ? (
-          <div className="flex justify-end">
+          <div className="flex justify-end gap-3">
+            {billSource && customized ? (
+              <Button type="button" variant="secondary" disabled={pending} onClick={useCompanyScheme}>
+                Use the company&apos;s periods
+              </Button>
+            ) : null}
             <Button type="submit" disabled={pending}>
               {pending ? 'Saving…' : 'Save aging periods'}
             </Button>

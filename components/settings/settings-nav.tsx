@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 /** Tabs between the settings pages. */
-export function SettingsNav({ slug, active }: { slug: string; active: 'company' | 'aging' | 'collections' | 'api-tokens' }) {
+export function SettingsNav({ slug, active }: { slug: string; active: 'company' | 'aging' | 'bill-sources' | 'collections' | 'api-tokens' }) {
   const tab = (key: typeof active, href: string, label: string) => (
     <Link
       href={href}
@@ -19,6 +19,7 @@ export function SettingsNav({ slug, active }: { slug: string; active: 'company' 
     <nav aria-label="Settings" className="mb-6 flex gap-6 border-b border-slate-200">
       {tab('company', `/${slug}/settings/company`, 'Company')}
       {tab('aging', `/${slug}/settings/aging`, 'Aging periods')}
+      {tab('bill-sources', `/${slug}/settings/bill-sources`, 'Bill sources')}
       {tab('collections', `/${slug}/settings/collections`, 'Collections')}
       {tab('api-tokens', `/${slug}/settings/api-tokens`, 'API tokens')}
     </nav>

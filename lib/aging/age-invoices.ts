@@ -1,5 +1,5 @@
 import { daysBetween, type CalendarDate } from './calendar-date';
-import { bucketsOf, type AgingScheme, type Bucket } from './scheme';
+import { bucketsOf, earliestDue, type AgingScheme, type Bucket } from './scheme';
 
 export interface AgeableInvoice {
   invoiceDate: CalendarDate;
@@ -25,10 +25,9 @@ export function daysPastDue(dueDate: CalendarDate, asOf: CalendarDate): number {
 export function bucketFor(buckets: Bucket[], invoice: Pick<AgeableInvoice, 'invoiceDate' | 'dueDate'>, asOf: CalendarDate): Bucket {
   const pending = buckets.find((b) => b.kind === 'pending');
   if (pending && daysBetween(asOf, invoice.invoiceDate) > 0) return pending;
-  const days = daysPastDue(invoice.dueDate, asOf);
   const current = buckets.find((b) => b.kind === 'current');
-  if (current && days <= 0) return current;
-  return find(buckets, (b) => b.kind === 'overdue' && (b.maxDays === null || days <= b.maxDays));
+  if (current && daysPastDue(invoice.dueDate, asOf) <= 0) return current;
+  return find(buckets, (b) => b.kind === 'overdue' && (b.reach === null || invoice.dueDate >= earliestDue(b.reach, asOf)));
 }
 
 function find(buckets: Bucket[], pred: (b: Bucket) => boolean): Bucket {

@@ -35,3 +35,31 @@ export function todayInTimeZone(timeZone: string, now: Date = new Date()): Calen
 export function calendarDateOf(value: Date): CalendarDate {
   return value.toISOString().slice(0, 10);
 }
+
+function fromEpochDay(day: number): CalendarDate {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** `date` moved by `days` calendar days (negative: earlier). */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromEpochDay(epochDay(date) + days);
+}
+
+/** `date` moved by whole months, clamped to the month's last day (Mar 31 less one month is Feb 28 or 29). */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The first day of `date`'s month. */
+export function startOfMonth(date: CalendarDate): CalendarDate {
+  return `${date.slice(0, 7)}-01`;
+}
+
+/** The last day of `date`'s month. */
+export function endOfMonth(date: CalendarDate): CalendarDate {
+  return addDays(addMonths(startOfMonth(date), 1), -1);
+}

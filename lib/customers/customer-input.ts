@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paymentTermsSchema } from '@/lib/billing/payment-terms';
 
 const text = (label: string, max: number) => z.string().trim().max(max, `${label} must be at most ${max} characters`);
 
@@ -17,5 +18,7 @@ export const customerInputSchema = z.object({
     .regex(/^[A-Z]{2}$/, 'Country must be a 2-letter ISO code')
     .nullish(),
   defaultLocationId: z.guid('Default location must be an id').nullish(),
+  /** Gives invoices posted without a due date theirs; null: none (such invoices then need a due date). */
+  paymentTerms: paymentTermsSchema.nullish(),
 });
 export type CustomerInput = z.infer<typeof customerInputSchema>;

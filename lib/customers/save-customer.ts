@@ -5,6 +5,7 @@ import { writeAuditLog } from '@/lib/audit/write-audit-log';
 import { AppError, notFound } from '@/lib/errors/app-error';
 import { parseOrThrow } from '@/lib/errors/zod-issues';
 import { customerInputSchema } from './customer-input';
+import { termsColumns, termsOf, type PaymentTerms } from '@/lib/billing/payment-terms';
 import { permittedLocations, seesEveryLocation } from '@/lib/auth/can';
 
 export interface SavedCustomer {
@@ -12,6 +13,7 @@ export interface SavedCustomer {
   name: string;
   email: string | null;
   defaultLocationId: string | null;
+  paymentTerms: PaymentTerms | null;
 }
 
 /**
@@ -31,7 +33,11 @@ export async function saveCustomer(access: CompanyAccess, input: unknown, custom
   if (!customerId && !p.defaultLocationId && !seesEveryLocation(access)) {
     throw new AppError('BAD_REQUEST', 'Choose a default location for the customer.', [{ path: 'defaultLocationId', message: 'Required' }]);
   }
-  const data = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+  const { paymentTerms, ...fields } = p;
+  const data = {
+    ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+    ...(paymentTerms === undefined ? {} : termsColumns(paymentTerms)),
+  };
   return prisma.$transaction(async (tx) => {
     let saved;
     if (customerId) {
@@ -55,6 +61,6 @@ export async function saveCustomer(access: CompanyAccess, input: unknown, custom
       },
       tx,
     );
-    return { id: saved.id, name: saved.name, email: saved.email, defaultLocationId: saved.defaultLocationId };
+    return { id: saved.id, name: saved.name, email: saved.email, defaultLocationId: saved.defaultLocationId, paymentTerms: termsOf(saved) };
   });
 }

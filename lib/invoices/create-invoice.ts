@@ -9,6 +9,8 @@ import { amountField, amountMinor, calendarDateField } from '@/lib/ledger/ledger
 import { lineTotal } from '@/lib/money/line-total';
 import { parseAmount } from '@/lib/money/parse-amount';
 import { can } from '@/lib/auth/can';
+import { termsOf } from '@/lib/billing/payment-terms';
+import { dueDateFromTerms } from '@/lib/billing/due-date-from-terms';
 
 export const invoiceInputSchema = z
   .object({
@@ -16,7 +18,10 @@ export const invoiceInputSchema = z
     customerId: z.guid('Customer must be an id'),
     locationId: z.guid('Location must be an id'),
     invoiceDate: calendarDateField('Invoice date'),
-    dueDate: calendarDateField('Due date'),
+    /** Optional: the customer's payment terms give it when left out. */
+    dueDate: calendarDateField('Due date').optional(),
+    /** What the invoice bills for (a bill source of the company); none: it ages by the company's periods. */
+    billSourceId: z.guid('Bill source must be an id').nullish(),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, 'Currency must be a 3-letter code')
@@ -40,7 +45,10 @@ export const invoiceInputSchema = z
     /** Post at once (open, ageing) rather than keep as a draft. */
     post: z.boolean().default(false),
   })
-  .refine((p) => p.dueDate >= p.invoiceDate, { path: ['dueDate'], message: 'Due date must not be before the invoice date' })
+  .refine((p) => p.dueDate === undefined || p.dueDate >= p.invoiceDate, {
+    path: ['dueDate'],
+    message: 'Due date must not be before the invoice date',
+  })
   .refine((p) => p.amount !== undefined || (p.lines?.length ?? 0) > 0, { path: ['amount'], message: 'Give an amount or lines' });
 
 export interface CreatedInvoice {
@@ -94,8 +102,14 @@ export async function createInvoice(access: CompanyAccess, input: unknown): Prom
   const status = p.post ? 'open' : 'draft';
   const date = (d: string) => new Date(`${d}T00:00:00Z`);
   return prisma.$transaction(async (tx) => {
-    const customer = await tx.customer.findFirst({ where: { companyId, id: p.customerId }, select: { id: true } });
+    const customer = await tx.customer.findFirst({ where: { companyId, id: p.customerId }, select: { id: true, termsKind: true, termsDays: true } });
     if (!customer) throw notFound('Customer');
+    const dueDate = p.dueDate ?? dueDateFromTerms(termsOf(customer), p.invoiceDate, 'dueDate');
+    if (p.billSourceId && !(await tx.billSource.findUnique({ where: { companyId_id: { companyId, id: p.billSourceId } }, select: { id: true } }))) {
+      throw new AppError('BAD_REQUEST', 'Bill source: not a bill source of this company.', [
+        { path: 'billSourceId', message: 'Unknown bill source' },
+      ]);
+    }
     // Serializes requests for one number: the second waits, then finds the first one's invoice.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`invoice:${companyId}:${p.number}`}, 0))`;
     const existing = await tx.invoice.findFirst({ where: { companyId, number: p.number }, include: { lines: { orderBy: { position: 'asc' } } } });
@@ -105,7 +119,8 @@ export async function createInvoice(access: CompanyAccess, input: unknown): Prom
         existing.locationId === p.locationId &&
         existing.currency === currency &&
         existing.invoiceDate.getTime() === date(p.invoiceDate).getTime() &&
-        existing.dueDate.getTime() === date(p.dueDate).getTime() &&
+        existing.dueDate.getTime() === date(dueDate).getTime() &&
+        existing.billSourceId === (p.billSourceId ?? null) &&
         Number(existing.amountMinor) === amount &&
         existing.lines.length === lines.length &&
         existing.lines.every(
@@ -123,7 +138,8 @@ export async function createInvoice(access: CompanyAccess, input: unknown): Prom
         customerId: p.customerId,
         locationId: p.locationId,
         invoiceDate: date(p.invoiceDate),
-        dueDate: date(p.dueDate),
+        dueDate: date(dueDate),
+        billSourceId: p.billSourceId ?? null,
         currency,
         amountMinor: BigInt(amount),
         balanceMinor: BigInt(amount),

@@ -9,9 +9,11 @@ import { AppError } from '@/lib/errors/app-error';
 import { parseAmount } from '@/lib/money/parse-amount';
 import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
 import { assertCan, permittedLocations } from '@/lib/auth/can';
+import { dueDateFor, termsOf } from '@/lib/billing/payment-terms';
 
 export const INVOICE_IMPORT_MAX_ROWS = 10_000;
-const REQUIRED = ['customer', 'invoice_number', 'invoice_date', 'due_date', 'location'];
+// due_date may be left empty (or out) where the customer's payment terms give it; bill_source is optional.
+const REQUIRED = ['customer', 'invoice_number', 'invoice_date', 'location'];
 
 export interface InvoiceImportGroup {
   /** File lines of this invoice (one per line item, or one). */
@@ -43,6 +45,7 @@ interface Planned extends InvoiceImportGroup {
   locationId: string;
   invoiceDate: string;
   dueDate: string;
+  billSourceId: string | null;
   items: { description: string; quantity: string; unitPriceMinor: number; lineTotalMinor: number }[];
 }
 
@@ -62,13 +65,14 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
     g.lines.push(i + 2);
     groups.set(key, g);
   });
-  const [locations, customers, existing] = await Promise.all([
+  const [locations, sources, customers, existing] = await Promise.all([
     prisma.location.findMany({ where: { companyId }, select: { id: true, name: true } }),
+    prisma.billSource.findMany({ where: { companyId }, select: { id: true, name: true } }),
     // Matched by name among the customers the caller may see only: a name known only in other locations is a
     // new customer to this caller, as it would be if it did not exist.
     prisma.customer.findMany({
       where: { ...visibleCustomerWhere(access), name: { in: rows.map((r) => r.customer ?? '') } },
-      select: { id: true, name: true },
+      select: { id: true, name: true, termsKind: true, termsDays: true },
     }),
     prisma.invoice.findMany({
       where: { companyId, number: { in: [...groups.keys()] } },
@@ -76,7 +80,8 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
     }),
   ]);
   const locationByName = new Map(locations.map((l) => [l.name.toLowerCase(), l.id]));
-  const customerByName = new Map(customers.map((c) => [c.name, c.id]));
+  const sourceByName = new Map(sources.map((b) => [b.name.toLowerCase(), b.id]));
+  const customerByName = new Map(customers.map((c) => [c.name, c]));
   const existingByNumber = new Map(existing.map((e) => [e.number, e]));
   const modify = new Set(permittedLocations(access, 'invoices.modify'));
   return [...groups.entries()].map(([number, g]) => {
@@ -95,6 +100,7 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
       locationId: '',
       invoiceDate: first.invoice_date ?? '',
       dueDate: first.due_date ?? '',
+      billSourceId: null,
       items: [],
     };
     const at = `line ${g.lines[0]}`;
@@ -108,7 +114,18 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
     if (!locationId) return fail(`Location: "${first.location}" is not a location of ${access.company.name}`);
     if (!modify.has(locationId)) return fail(`Location: you cannot create invoices in ${first.location}`);
     if (!isCalendarDate(out.invoiceDate)) return fail(`Invoice date: "${out.invoiceDate}" is not a real date (YYYY-MM-DD)`);
+    const customer = customerByName.get(out.customer);
+    if (!out.dueDate) {
+      const terms = customer ? termsOf(customer) : null;
+      if (!terms) return fail('Due date: missing, and the customer has no payment terms to compute it from');
+      out.dueDate = dueDateFor(terms, out.invoiceDate);
+    }
     if (!isCalendarDate(out.dueDate)) return fail(`Due date: "${out.dueDate}" is not a real date (YYYY-MM-DD)`);
+    if (first.bill_source) {
+      const id = sourceByName.get(first.bill_source.toLowerCase());
+      if (!id) return fail(`Bill source: "${first.bill_source}" is not a bill source of ${access.company.name}`);
+      out.billSourceId = id;
+    }
     if (out.dueDate < out.invoiceDate) return fail('Due date: before the invoice date');
     for (const [i, r] of g.rows.entries()) {
       if (!r.line_unit_price) continue;
@@ -139,7 +156,7 @@ async function plan(access: CompanyAccess, csv: string): Promise<Planned[]> {
         return { ...out, amountMinor: amount, duplicate: true };
       return fail(`Invoice number: ${number} is already used by a different invoice`);
     }
-    const customerId = customerByName.get(out.customer) ?? null;
+    const customerId = customer?.id ?? null;
     return { ...out, amountMinor: amount, locationId, customerId, newCustomer: customerId === null };
   });
 }
@@ -191,6 +208,7 @@ export async function importInvoices(access: CompanyAccess, csv: string) {
             locationId: g.locationId,
             invoiceDate: new Date(`${g.invoiceDate}T00:00:00Z`),
             dueDate: new Date(`${g.dueDate}T00:00:00Z`),
+            billSourceId: g.billSourceId,
             currency: g.currency,
             amountMinor: BigInt(g.amountMinor!),
             balanceMinor: BigInt(g.amountMinor!),

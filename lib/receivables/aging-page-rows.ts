@@ -27,6 +27,8 @@ export interface AgingPageQuery {
    * running totals can then answer, less these customers (agingPageFromTotals).
    */
   filteredOut?: Prisma.Sql | null;
+  /** One bill source's invoices only (the running totals do not know bill sources). */
+  billSourceId?: string | null;
   /** The company's open invoices in the currency (countOpenInvoices); unknown: assume many. */
   openInvoices?: number;
 }

@@ -65,12 +65,26 @@ export const agingParamsSchema = z.object({
     ),
   brokenPromise: flag,
   onHold: flag,
+  /** One bill source's invoices, aged by its periods. */
+  billSource: optionalText.pipe(z.guid({ message: 'Must be a bill source id' }).optional()),
 });
 
 export type AgingParams = z.output<typeof agingParamsSchema>;
 
 /** Reads the known keys of a URLSearchParams-like source into plain strings for the schema. */
 export function agingParamsInput(get: (key: string) => string | null | undefined): Record<string, string | undefined> {
-  const keys = ['asOf', 'locations', 'currency', 'page', 'perPage', 'sort', 'q', 'notContactedDays', 'brokenPromise', 'onHold'] as const;
+  const keys = [
+    'asOf',
+    'locations',
+    'currency',
+    'page',
+    'perPage',
+    'sort',
+    'q',
+    'notContactedDays',
+    'brokenPromise',
+    'onHold',
+    'billSource',
+  ] as const;
   return Object.fromEntries(keys.map((k) => [k, get(k) ?? undefined]));
 }

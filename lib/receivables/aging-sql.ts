@@ -1,11 +1,12 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { Bucket } from '@/lib/aging/scheme';
+import { earliestDue, type Bucket } from '@/lib/aging/scheme';
 import type { CalendarDate } from '@/lib/aging/calendar-date';
 
 /**
  * The index of the bucket an open invoice `i` falls in on `asOf`, as one CASE evaluated once per row: the same
  * rules as lib/aging/age-invoices.ts bucketFor (tests/integration/aging-sql-matches-engine.test.ts holds them
- * equal). Comparing dates with `asOf - maxDays` keeps it to plain date comparisons.
+ * equal). Each overdue bucket's earliest due date is worked out here for `asOf`, so every basis (days, billing
+ * periods, calendar months) is plain date comparisons.
  */
 export function bucketIndexCase(buckets: Bucket[], asOf: CalendarDate): Prisma.Sql {
   const d = Prisma.sql`${asOf}::date`;
@@ -14,10 +15,11 @@ export function bucketIndexCase(buckets: Bucket[], asOf: CalendarDate): Prisma.S
   buckets.forEach((b, index) => {
     if (b.kind === 'pending') branches.push(Prisma.sql`WHEN i.invoice_date > ${d} THEN ${Prisma.raw(String(index))}`);
     else if (b.kind === 'current') branches.push(Prisma.sql`WHEN i.due_date >= ${d} THEN ${Prisma.raw(String(index))}`);
-    else if (b.maxDays !== null)
-      branches.push(Prisma.sql`WHEN i.due_date >= ${d} - ${Prisma.raw(String(b.maxDays))} THEN ${Prisma.raw(String(index))}`);
+    else if (b.reach !== null) branches.push(Prisma.sql`WHEN i.due_date >= ${earliestDue(b.reach, asOf)}::date THEN ${Prisma.raw(String(index))}`);
     else fallback = index;
   });
+  // A scheme of one open period (no Pending, no Current) puts everything in it.
+  if (branches.length === 0) return Prisma.raw(String(fallback));
   return Prisma.sql`CASE ${Prisma.join(branches, ' ')} ELSE ${Prisma.raw(String(fallback))} END`;
 }
 
@@ -36,6 +38,8 @@ export interface AgedInvoicesScope {
   currency: string | null;
   /** null: every location of the company. */
   locationIds: string[] | null;
+  /** One bill source's invoices only. */
+  billSourceId?: string | null;
   /** Narrows further: a customer, a name search. */
   extra?: Prisma.Sql;
   /**
@@ -68,7 +72,8 @@ const INVOICE_COLUMNS = Prisma.raw('i.id, i.number, i.customer_id, i.location_id
 export function agedInvoices(s: AgedInvoicesScope): Prisma.Sql {
   const currencyFilter = s.currency === null ? Prisma.empty : Prisma.sql`AND i.currency = ${s.currency}`;
   const locationFilter = s.locationIds === null ? Prisma.empty : Prisma.sql`AND i.location_id = ANY(${s.locationIds}::uuid[])`;
-  const extra = s.extra ?? Prisma.empty;
+  const source = s.billSourceId ? Prisma.sql`AND i.bill_source_id = ${s.billSourceId}::uuid` : Prisma.empty;
+  const extra = Prisma.sql`${source} ${s.extra ?? Prisma.empty}`;
   const b = s.buckets ? bucketIndexCase(s.buckets, s.asOf) : Prisma.sql`NULL::int`;
   if (!s.historical) {
     return Prisma.sql`SELECT ${INVOICE_COLUMNS}, i.balance_minor AS bal, ${b} AS b

@@ -64,6 +64,7 @@ export async function exportAgingCsv(
       notContactedDays: params.notContactedDays ?? null,
       brokenPromise: params.brokenPromise,
       onHold: params.onHold,
+      billSource: report.billSource?.name ?? null,
       rows: report.rows.length,
     },
   });

@@ -5,6 +5,7 @@ import { todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { seesEveryLocation } from '@/lib/auth/can';
 import { getAgingContext } from './get-aging-context';
+import { notFound } from '@/lib/errors/app-error';
 import { countOpenInvoices } from './count-open-invoices';
 import { toMinor } from './aging-sql';
 import { agingPageQuery } from './aging-page-query';
@@ -34,6 +35,8 @@ export interface AgingReport {
   sort: string;
   /** The location filter applied; empty means every location the user may view. */
   locations: string[];
+  /** The bill source shown (its invoices only, aged by its periods); null: every invoice. */
+  billSource: { id: string; name: string } | null;
   /** Whether any row has unapplied money: the page shows the Unapplied column only then. */
   hasUnapplied: boolean;
 }
@@ -50,12 +53,14 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams, n
   const today = todayInTimeZone(access.company.timeZone, now);
   const asOf = params.asOf ?? today;
   const currency = params.currency ?? access.company.baseCurrency;
-  const [{ scheme, historical, withUnapplied }, openInvoices, filteredOut] = await Promise.all([
-    getAgingContext(access.company.id, asOf, currency),
+  const billSourceId = params.billSource ?? null;
+  const [{ scheme, historical, withUnapplied, billSource }, openInvoices, filteredOut] = await Promise.all([
+    getAgingContext(access.company.id, asOf, currency, billSourceId),
     countOpenInvoices(access.company.id, currency),
     // A name search reads the invoices of the customers it finds, whatever the filters.
     params.q ? null : customersFilteredOut(access.company.id, params, today, access.company.timeZone, locationIds),
   ]);
+  if (billSourceId && !billSource) throw notFound('Bill source');
   const buckets = bucketsOf(scheme);
   const sort = params.sort ?? 'name';
   const customerFilter = collectionsFilterSql(params, today, access.company.timeZone);
@@ -68,7 +73,9 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams, n
       locationIds,
       q: params.q,
       historical,
-      withUnapplied,
+      // Payments and credits have no bill source: one bill source's page shows what its invoices owe.
+      withUnapplied: withUnapplied && !billSourceId,
+      billSourceId,
       openInvoices,
       customerFilter,
       filteredOut,
@@ -106,6 +113,7 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams, n
     totalPages: Math.ceil(totalRows / params.perPage),
     sort,
     locations: params.locations,
+    billSource,
     hasUnapplied: toMinor(first.sunapplied as bigint) > 0,
   };
 }

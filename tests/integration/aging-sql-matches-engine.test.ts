@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { access, addDays, createCompany, createCustomers, createInvoices, createMember, setAgingScheme, type InvoiceSpec } from '../support/fixtures';
 import { ageInvoices } from '@/lib/aging/age-invoices';
-import { AGING_SCHEME_PRESETS, bucketsOf, DEFAULT_AGING_SCHEME, type AgingScheme } from '@/lib/aging/scheme';
+import { AGING_SCHEME_PRESETS, bucketsOf, DEFAULT_AGING_SCHEME, earliestDue, type AgingScheme } from '@/lib/aging/scheme';
+import { daysBetween } from '@/lib/aging/calendar-date';
+import type { BillingFrequency } from '@/lib/aging/billing-frequency';
+import { prisma } from '@/lib/db/client';
 import { agingParamsSchema } from '@/lib/receivables/aging-params';
 import { getAgingPage } from '@/lib/receivables/get-aging-page';
 import { getCustomerAging } from '@/lib/receivables/get-customer-aging';
@@ -35,10 +38,29 @@ const schemeArb: fc.Arbitrary<AgingScheme> = fc.oneof(
       };
     }),
   ...AGING_SCHEME_PRESETS.map((p) => fc.constant(p.scheme)),
+  // Calendar months: period 1 what fell due in the as-of month, and so on.
+  fc
+    .record({ periods: fc.integer({ min: 1, max: 13 }), showPending: fc.boolean(), showCurrent: fc.boolean() })
+    .map(({ periods, showPending, showCurrent }) => ({
+      pendingLabel: 'Pending',
+      currentLabel: 'Current',
+      showPending,
+      showCurrent,
+      basis: 'calendar_months' as const,
+      periods: Array.from({ length: periods }, (_, i) => ({ label: `Month ${i + 1}`, maxDays: null })),
+    })),
 );
 
-/** Days past due at each bucket edge of the scheme: 0, 1 and every bound and bound + 1. */
-const edgesOf = (scheme: AgingScheme) => [0, 1, ...scheme.periods.flatMap((p) => (p.maxDays === null ? [] : [p.maxDays, p.maxDays + 1]))];
+/** Days past due at each bucket edge of the scheme on `asOf`: 0, 1 and each bucket's earliest due date and the day before. */
+const edgesOf = (scheme: AgingScheme, asOf: string) => [
+  0,
+  1,
+  ...bucketsOf(scheme).flatMap((b) => {
+    if (!b.reach) return [];
+    const days = daysBetween(earliestDue(b.reach, asOf), asOf);
+    return [days, days + 1];
+  }),
+];
 
 const invoiceArb = (edges: number[]) =>
   fc.record({
@@ -59,13 +81,59 @@ const invoiceArb = (edges: number[]) =>
     ),
   });
 
-const caseArb = schemeArb.chain((scheme) =>
-  fc.record({
-    scheme: fc.constant(scheme),
-    asOf: fc.integer({ min: 0, max: 3 * 366 }).map((d) => addDays('2025-01-01', d)),
-    invoices: fc.array(invoiceArb(edgesOf(scheme)), { minLength: 20, maxLength: 40 }),
-  }),
+// Month ends and leap days turn up: billing months and calendar months clamp there.
+const asOfArb = fc.oneof(
+  fc.integer({ min: 0, max: 3 * 366 }).map((d) => addDays('2025-01-01', d)),
+  fc.constantFrom('2025-03-31', '2024-02-29', '2025-12-31', '2026-05-31', '2025-03-01'),
 );
+
+const caseArb = schemeArb.chain((scheme) =>
+  asOfArb.chain((asOf) =>
+    fc.record({
+      scheme: fc.constant(scheme),
+      asOf: fc.constant(asOf),
+      invoices: fc.array(invoiceArb(edgesOf(scheme, asOf)), { minLength: 20, maxLength: 40 }),
+    }),
+  ),
+);
+
+const frequencyArb: fc.Arbitrary<BillingFrequency> = fc.oneof(
+  fc.constant({ kind: 'weekly' as const }),
+  fc.integer({ min: 1, max: 45 }).map((days) => ({ kind: 'every_n_days' as const, days })),
+  fc.constant({ kind: 'monthly' as const }),
+  fc.constant({ kind: 'quarterly' as const }),
+);
+
+/** A bill source's scheme, by any basis, with the source's billing frequency. */
+const sourceCaseArb = fc
+  .record({
+    frequency: frequencyArb,
+    basis: fc.constantFrom('days' as const, 'billing_periods' as const, 'calendar_months' as const),
+    periods: fc.integer({ min: 1, max: 13 }),
+    showCurrent: fc.boolean(),
+  })
+  .map(({ frequency, basis, periods, showCurrent }) => ({
+    frequency,
+    scheme: {
+      pendingLabel: 'Pending',
+      currentLabel: 'Current',
+      showPending: false,
+      showCurrent,
+      basis,
+      periods: Array.from({ length: periods }, (_, i) => ({ label: `P${i + 1}`, maxDays: basis === 'days' ? 20 * (i + 1) : null })),
+      billingFrequency: frequency,
+    } satisfies AgingScheme,
+  }))
+  .chain(({ frequency, scheme }) =>
+    asOfArb.chain((asOf) =>
+      fc.record({
+        frequency: fc.constant(frequency),
+        scheme: fc.constant(scheme),
+        asOf: fc.constant(asOf),
+        invoices: fc.array(fc.record({ inv: invoiceArb(edgesOf(scheme, asOf)), ofSource: fc.boolean() }), { minLength: 20, maxLength: 40 }),
+      }),
+    ),
+  );
 
 describe('SQL aging equals the pure engine', () => {
   it('per customer, per currency and in the summary, for the locations the user may view', async () => {
@@ -142,6 +210,55 @@ describe('SQL aging equals the pure engine', () => {
           }));
           expect(listed).toEqual(aging.summaries.map(({ currency, amounts }) => ({ currency, amounts })));
         }
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+
+  it('for one bill source: its invoices only, by its own scheme of any basis and its billing frequency', async () => {
+    await fc.assert(
+      fc.asyncProperty(sourceCaseArb, async ({ frequency, scheme, asOf, invoices }) => {
+        const company = await createCompany({ locations: 1 });
+        const admin = await createMember(company, 'admin');
+        const acc = await access(admin.id, company.slug);
+        const source = await prisma.billSource.create({
+          data: {
+            companyId: company.id,
+            name: 'Source',
+            frequency: frequency.kind,
+            intervalDays: frequency.kind === 'every_n_days' ? frequency.days : null,
+          },
+        });
+        const { billingFrequency: _, ...stored } = scheme;
+        await setAgingScheme(company.id, stored, true, source.id);
+        const customers = await createCustomers(
+          company.id,
+          Array.from({ length: CUSTOMERS }, (_, i) => `Customer ${i}`),
+        );
+        const specs = invoices.map(({ inv, ofSource }) => ({
+          customerId: customers[inv.customer]!.id,
+          locationId: company.locations[0]!.id,
+          invoiceDate: addDays(asOf, -inv.invoiceAge),
+          dueDate: addDays(asOf, -inv.pastDue),
+          ...inv.money,
+          status: inv.status as InvoiceSpec['status'],
+          currency: 'USD',
+          billSourceId: ofSource ? source.id : null,
+        }));
+        await createInvoices(company.id, specs);
+        const engine = (filter: (s: (typeof specs)[number]) => boolean) =>
+          ageInvoices(
+            specs
+              .filter((s) => s.billSourceId === source.id && filter(s))
+              .map((s) => ({ invoiceDate: s.invoiceDate, dueDate: s.dueDate, balanceMinor: s.balance, status: s.status ?? 'open' })),
+            scheme,
+            asOf,
+          );
+        const report = await getAgingPage(acc, agingParamsSchema.parse({ asOf, currency: 'USD', perPage: '50', billSource: source.id }));
+        expect(report.buckets.map((b) => b.key)).toEqual(bucketsOf(scheme).map((b) => b.key));
+        const expectedRows = customers.map((c) => ({ id: c.id, ...engine((s) => s.customerId === c.id) })).filter((r) => r.total > 0);
+        expect(report.rows.map((r) => ({ id: r.customer.id, amounts: r.amounts, total: r.total }))).toEqual(expectedRows);
+        expect(report.summary).toEqual({ ...engine(() => true), unapplied: 0 });
       }),
       { numRuns: 15 },
     );

@@ -133,6 +133,7 @@ export interface InvoiceSpec {
   status?: 'draft' | 'open' | 'paid' | 'void';
   currency?: string;
   number?: string;
+  billSourceId?: string | null;
 }
 
 const dateColumn = (d: CalendarDate) => new Date(`${d}T00:00:00Z`);
@@ -151,16 +152,18 @@ export async function createInvoices(companyId: string, specs: InvoiceSpec[]): P
     amountMinor: BigInt(s.amount),
     balanceMinor: BigInt(s.balance ?? s.amount),
     status: s.status ?? 'open',
+    billSourceId: s.billSourceId ?? null,
   }));
   if (rows.length > 0) await prisma.invoice.createMany({ data: rows });
   return rows.map((r) => r.id);
 }
 
-/** Stores an aging scheme for the company (active by default: at most one active per company). */
-export async function setAgingScheme(companyId: string, definition: AgingScheme, isActive = true): Promise<void> {
+/** Stores an aging scheme for the company, or a bill source (active by default: at most one active per company or source). */
+export async function setAgingScheme(companyId: string, definition: AgingScheme, isActive = true, billSourceId: string | null = null): Promise<void> {
   await prisma.agingScheme.create({
     data: {
       companyId,
+      billSourceId,
       name: isActive ? 'Active scheme' : 'Old scheme',
       isActive,
       definition: JSON.parse(JSON.stringify(definition)) as Prisma.InputJsonObject,

@@ -115,12 +115,12 @@ describe('agingSchemeSchema', () => {
 describe('bucketsOf', () => {
   it('lists the default buckets in order with contiguous day ranges', () => {
     expect(bucketsOf(DEFAULT_AGING_SCHEME)).toEqual([
-      { key: 'pending', label: 'Pending', kind: 'pending', minDays: null, maxDays: null },
-      { key: 'current', label: 'Current', kind: 'current', minDays: null, maxDays: 0 },
-      { key: 'days_1_30', label: '1-30', kind: 'overdue', minDays: 1, maxDays: 30 },
-      { key: 'days_31_60', label: '31-60', kind: 'overdue', minDays: 31, maxDays: 60 },
-      { key: 'days_61_90', label: '61-90', kind: 'overdue', minDays: 61, maxDays: 90 },
-      { key: 'days_91_plus', label: '91+', kind: 'overdue', minDays: 91, maxDays: null },
+      { key: 'pending', label: 'Pending', kind: 'pending', minDays: null, maxDays: null, reach: null },
+      { key: 'current', label: 'Current', kind: 'current', minDays: null, maxDays: 0, reach: null },
+      { key: 'days_1_30', label: '1-30', kind: 'overdue', minDays: 1, maxDays: 30, reach: { unit: 'days', count: 30 }, period: 1 },
+      { key: 'days_31_60', label: '31-60', kind: 'overdue', minDays: 31, maxDays: 60, reach: { unit: 'days', count: 60 }, period: 2 },
+      { key: 'days_61_90', label: '61-90', kind: 'overdue', minDays: 61, maxDays: 90, reach: { unit: 'days', count: 90 }, period: 3 },
+      { key: 'days_91_plus', label: '91+', kind: 'overdue', minDays: 91, maxDays: null, reach: null, period: 4 },
     ]);
   });
 

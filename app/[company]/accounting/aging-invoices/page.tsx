@@ -12,6 +12,7 @@ import { ErrorBanner } from '@/components/ui/error-banner';
 import { AgingView } from '@/components/aging/aging-view';
 import { agingHref } from '@/components/aging/aging-href';
 import { permittedLocations } from '@/lib/auth/can';
+import { listBillSources } from '@/lib/billing/list-bill-sources';
 
 export const metadata: Metadata = { title: 'Aging invoices' };
 
@@ -59,9 +60,10 @@ export default async function AgingInvoicesPage({
   }
   const p = parsed.data;
   try {
-    const [report, currencies] = await Promise.all([
+    const [report, currencies, billSources] = await Promise.all([
       getAgingPage(access, p),
       listAgingCurrencies(access.company.id, access.company.baseCurrency, resolveLocationFilter(access, p.locations)),
+      listBillSources(access.company.id),
     ]);
     const names = access.viewLocations.filter((l) => p.locations.includes(l.id)).map((l) => l.name);
     const scope = names.length ? names.join(', ') : `All your locations (${access.viewLocations.length})`;
@@ -69,12 +71,15 @@ export default async function AgingInvoicesPage({
     const modifyLocations = access.viewLocations.filter((l) => modify.has(l.id));
     return shell(
       <>
-        {header(`As of ${report.asOf}${report.asOf === today ? ' (today)' : ''} · ${report.currency} · ${scope}`)}
+        {header(
+          `As of ${report.asOf}${report.asOf === today ? ' (today)' : ''} · ${report.currency} · ${scope}${report.billSource ? ` · ${report.billSource.name} only` : ''}`,
+        )}
         <AgingView
           slug={slug}
           report={report}
           locations={access.viewLocations}
           currencies={currencies}
+          billSources={billSources}
           baseCurrency={access.company.baseCurrency}
           today={today}
           canGenerate={modifyLocations.length > 0}
@@ -91,6 +96,7 @@ export default async function AgingInvoicesPage({
             notContactedDays: p.notContactedDays,
             brokenPromise: p.brokenPromise,
             onHold: p.onHold,
+            billSource: p.billSource,
           }}
         />
       </>,
