@@ -13,6 +13,7 @@ import { dunningPolicySchema } from '@/lib/dunning/dunning-policy';
 import { agingSchemeSchema } from '@/lib/aging/scheme';
 import { agingSchemePresetSchema } from '@/lib/settings/update-aging-scheme';
 import { invoiceInputSchema } from '@/lib/invoices/create-invoice';
+import { billSourceInputSchema } from '@/lib/billing/bill-source-input';
 import { applyCreditSchema } from '@/lib/ledger/apply-credit';
 import { recordCreditNoteSchema } from '@/lib/ledger/record-credit-note';
 import { recordPaymentSchema } from '@/lib/ledger/record-payment';
@@ -32,6 +33,7 @@ const ERRORS = {
 const slug = { name: 'company', in: 'path', required: true, schema: { type: 'string' }, description: 'Company slug' };
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const query = (name: string, description: string) => ({ name, in: 'query', required: false, schema: { type: 'string' }, description });
+const schemeSource = query('billSource', "a bill source id: that bill source's periods; without it, the company's");
 
 function write(summary: string, schema: z.ZodType, params: object[] = [slug], ok = '201') {
   return {
@@ -92,6 +94,10 @@ export function openApiDocument() {
             query('notContactedDays', 'only customers not contacted by a person in this many days (1 to 3650)'),
             query('brokenPromise', '1: only customers with a broken or partly kept promise not followed up'),
             query('onHold', '1: only customers with an active hold or dispute'),
+            query(
+              'billSource',
+              'a bill source id: its invoices only, aged by its own periods (unapplied money, which has no bill source, is left out)',
+            ),
           ],
           responses: {
             200: { description: "The aging report; each row carries today's collections status (last contact, next action, promise, hold)" },
@@ -105,7 +111,23 @@ export function openApiDocument() {
       '/api/v1/companies/{company}/locations': {
         get: { summary: 'Locations the caller may view', parameters: [slug], responses: { 200: { description: 'Locations' }, ...ERRORS } },
       },
-      '/api/v1/companies/{company}/customers': write('Create a customer', customerInputSchema),
+      '/api/v1/companies/{company}/bill-sources': {
+        get: {
+          summary: 'Bill sources by name, each with its billing frequency and whether it has aging periods of its own',
+          parameters: [slug],
+          responses: { 200: { description: '{ billSources }' }, ...ERRORS },
+        },
+        ...write('Add a bill source (admins): a name and how often it bills (weekly, every N days, monthly, quarterly)', billSourceInputSchema),
+      },
+      '/api/v1/companies/{company}/bill-sources/{id}': {
+        put: {
+          summary: 'Rename a bill source or change its billing frequency (admins); its invoices re-bucket at once where it ages by billing periods',
+          parameters: [slug, id],
+          requestBody: { required: true, content: { 'application/json': { schema: json(billSourceInputSchema) } } },
+          responses: { 200: { description: 'The bill source' }, ...ERRORS },
+        },
+      },
+      '/api/v1/companies/{company}/customers': write('Create a customer (paymentTerms give invoices without a due date theirs)', customerInputSchema),
       '/api/v1/companies/{company}/customers/{id}': {
         patch: {
           summary: 'Update a customer (fields left out stay)',
@@ -256,19 +278,24 @@ export function openApiDocument() {
       '/api/v1/companies/{company}/aging-scheme': {
         get: {
           summary:
-            'The aging periods in use (Pending and Current shown or not, overdue periods 1 to 13 with their day bounds), their buckets in order, and the presets',
-          parameters: [slug],
+            "The aging periods in use, the company's or a bill source's (Pending and Current shown or not, the basis, overdue periods 1 to 13 with their day bounds), their buckets in order with what each holds, and the presets",
+          parameters: [slug, schemeSource],
           responses: { 200: { description: '{ scheme, buckets, customized, presets }' }, ...ERRORS },
         },
         put: {
           summary:
-            'Replace the aging periods (admins): a whole scheme, or { "preset": key }. The last period also holds older balances, whatever its bound; the aging page, exports, statements and reminders re-bucket at once',
-          parameters: [slug],
+            'Replace the aging periods of the company or a bill source (admins): a whole scheme, or { "preset": key }. basis is days (default), billing_periods (bill sources only) or calendar_months. The last period also holds older balances, whatever its bound; the aging page, exports, statements and reminders re-bucket at once',
+          parameters: [slug, schemeSource],
           requestBody: {
             required: true,
             content: { 'application/json': { schema: { oneOf: [json(agingSchemeSchema), json(agingSchemePresetSchema)] } } },
           },
           responses: { 200: { description: 'The saved scheme, as GET answers' }, ...ERRORS },
+        },
+        delete: {
+          summary: "Give a bill source back to the company's aging periods (admins)",
+          parameters: [slug, { ...schemeSource, required: true }],
+          responses: { 200: { description: 'The scheme it now uses, as GET answers' }, ...ERRORS },
         },
       },
       '/api/v1/companies/{company}/dunning-policy': {

@@ -27,10 +27,9 @@ export async function saveBillSource(access: CompanyAccess, input: unknown, id?:
   return prisma.$transaction(async (tx) => {
     // Names are unique per company, case aside: the company row lock orders two saves of the same name.
     await tx.$executeRaw`SELECT 1 FROM companies WHERE id = ${companyId}::uuid FOR UPDATE`;
-    const clash = await tx.billSource.findFirst({
-      where: { companyId, name: { equals: p.name, mode: 'insensitive' }, ...(id ? { NOT: { id } } : {}) },
-      select: { id: true },
-    });
+    // lower() as the unique index has it (Prisma's insensitive match is a LIKE, which a trailing backslash breaks).
+    const [clash] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM bill_sources
+      WHERE company_id = ${companyId}::uuid AND lower(name) = lower(${p.name}) AND id IS DISTINCT FROM ${id ?? null}::uuid`;
     if (clash) throw new AppError('CONFLICT', `A bill source named "${p.name}" already exists.`, [{ path: 'name', message: 'Already in use' }]);
     const before = id ? await tx.billSource.findUnique({ where: { companyId_id: { companyId, id } } }) : null;
     if (id && !before) throw notFound('Bill source');

@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { writeAuditLog } from '@/lib/audit/write-audit-log';
@@ -22,6 +23,7 @@ export interface SavedCustomer {
  */
 export async function saveCustomer(access: CompanyAccess, input: unknown, customerId?: string): Promise<SavedCustomer> {
   const companyId = access.company.id;
+  if (customerId !== undefined && !z.guid().safeParse(customerId).success) throw notFound('Customer');
   const schema = customerId ? customerInputSchema.partial() : customerInputSchema;
   const p = parseOrThrow(schema, input);
   const modify = new Set(permittedLocations(access, 'invoices.modify'));

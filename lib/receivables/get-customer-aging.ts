@@ -4,6 +4,7 @@ import { prisma } from '@/lib/db/client';
 import { bucketsOf } from '@/lib/aging/scheme';
 import { bucketFor, daysPastDue } from '@/lib/aging/age-invoices';
 import { billingAddressLines } from '@/lib/customers/billing-address-lines';
+import { termsOf, type PaymentTerms } from '@/lib/billing/payment-terms';
 import { calendarDateOf, todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { notFound } from '@/lib/errors/app-error';
@@ -15,7 +16,14 @@ import { visibleCustomerWhere } from '@/lib/auth/visible-customers';
 const INVOICE_LIMIT = 1000;
 
 export interface CustomerAging {
-  customer: { id: string; name: string; email: string | null; address: string[]; defaultLocationId: string | null };
+  customer: {
+    id: string;
+    name: string;
+    email: string | null;
+    address: string[];
+    defaultLocationId: string | null;
+    paymentTerms: PaymentTerms | null;
+  };
   asOf: CalendarDate;
   buckets: { key: string; label: string }[];
   /** One summary per currency the customer owes in; never summed across currencies. */
@@ -100,6 +108,7 @@ export async function getCustomerAging(access: CompanyAccess, customerId: string
       email: customer.email,
       address: billingAddressLines(customer),
       defaultLocationId: customer.defaultLocationId,
+      paymentTerms: termsOf(customer),
     },
     asOf,
     buckets: buckets.map(({ key, label }) => ({ key, label })),

@@ -37,6 +37,7 @@ interface World {
   tokenId: string;
   location: string;
   hold: string;
+  billSource: string;
 }
 interface Worlds {
   a: World;
@@ -254,6 +255,23 @@ const ROUTES: Record<string, RouteCase | { skip: string }> = {
     params: (_, slug) => ({ company: slug }),
     body: () => json({ preset: 'current-30-60' }),
   },
+  // Bill sources (admins change them; any member lists them). Walked with the writes.
+  'app/api/v1/companies/[company]/bill-sources/route.ts': {
+    ids: false,
+    method: 'POST',
+    need: 'modify',
+    path: () => '/bill-sources',
+    params: (_, slug) => ({ company: slug }),
+    body: () => json({ name: 'Walk source', frequency: { kind: 'weekly' } }),
+  },
+  'app/api/v1/companies/[company]/bill-sources/[id]/route.ts': {
+    ids: true,
+    method: 'PUT',
+    need: 'modify',
+    path: (w) => `/bill-sources/${w.billSource}`,
+    params: (w, slug) => ({ company: slug, id: w.billSource }),
+    body: () => json({ name: 'Walked', frequency: { kind: 'monthly' } }),
+  },
   // Dunning (admins; reading the policy needs view). Files with two methods are walked with the write.
   'app/api/v1/companies/[company]/dunning-policy/route.ts': {
     ids: false,
@@ -464,7 +482,13 @@ const ACTIONS: Record<string, ActionCase | { skip: string }> = {
     ],
   },
   'lib/actions/dunning/decide-reminders.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ ids: [w.customer], decision: 'approve' }] },
-  'lib/actions/settings/update-aging-scheme.ts': { ids: false, deniedAs: 'viewer', args: () => [{ preset: 'current-30-60' }] },
+  'lib/actions/settings/update-aging-scheme.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ preset: 'current-30-60' }, w.billSource] },
+  'lib/actions/customers/set-payment-terms.ts': { ids: true, deniedAs: 'viewer', args: (w) => [w.customer, { kind: 'net', days: 30 }] },
+  'lib/actions/settings/save-bill-source.ts': {
+    ids: true,
+    deniedAs: 'viewer',
+    args: (w) => [{ name: 'Walked', frequency: { kind: 'weekly' } }, w.billSource],
+  },
   'lib/actions/settings/update-company-profile.ts': { ids: false, deniedAs: 'viewer', args: () => [profile()] },
   'lib/actions/statements/email-statement.ts': { ids: true, deniedAs: 'viewer', args: (w) => [w.statement] },
   'lib/actions/statements/generate-statements.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ mode: 'open', customerIds: [w.customer] }] },
@@ -492,6 +516,8 @@ const TABLES = [
   'collection_entries',
   'payment_promises',
   'collection_holds',
+  'bill_sources',
+  'aging_schemes',
 ];
 async function writes(companyIds: string[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -532,6 +558,7 @@ async function world(company: TestCompany, adminId: string): Promise<World> {
     tokenId: token.id,
     location: loc,
     hold: (await placeHold(admin, { kind: 'hold', customerId: customer!.id, reason: 'walk', endsOn: '2099-01-01' })).holdId,
+    billSource: (await prisma.billSource.create({ data: { companyId: company.id, name: 'Walk', frequency: 'weekly' } })).id,
   };
 }
 

@@ -42,13 +42,7 @@ const today = todayInTimeZone('UTC');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- route handlers of either params shape
 type Handler = (req: Request, ctx: { params: Promise<any> }) => Promise<Response>;
 const api = <B>(handler: Handler, path: string, token: string, send?: { method: string; body?: unknown }, id?: string) =>
-  callRoute<B, { company: string; id: string }>(
-    handler,
-    `/api/v1/companies/${co.slug}${path}`,
-    { company: co.slug, id: id ?? '' },
-    { token },
-    send,
-  );
+  callRoute<B, { company: string; id: string }>(handler, `/api/v1/companies/${co.slug}${path}`, { company: co.slug, id: id ?? '' }, { token }, send);
 
 beforeAll(async () => {
   co = await createCompany({ name: 'Tribune', locations: ['Downtown'] });

@@ -162,6 +162,7 @@ const INPUTS: Record<string, (() => fc.Arbitrary<unknown[]>) | { skip: string }>
               currentLabel: hostileText,
               showPending: fc.oneof(fc.boolean(), hostileValue),
               showCurrent: fc.oneof(fc.boolean(), hostileValue),
+              basis: fc.oneof(fc.constantFrom('days', 'billing_periods', 'calendar_months', 'weeks'), hostileValue),
               periods: fc.array(
                 fc.record({ label: hostileText, maxDays: fc.oneof(fc.integer({ min: -5, max: 1200 }), fc.constant(null), hostileValue) }),
                 {
@@ -173,6 +174,45 @@ const INPUTS: Record<string, (() => fc.Arbitrary<unknown[]>) | { skip: string }>
           ),
         ),
       ),
+      fc.oneof(fc.constant(null), ids()),
+    ),
+  'lib/actions/customers/set-payment-terms.ts': () =>
+    fc.tuple(
+      ids(),
+      anyOf(
+        fc.oneof(
+          fc.constant(null),
+          fc.record(
+            {
+              kind: fc.constantFrom('due_on_receipt', 'net', 'end_of_month', 'cod'),
+              days: fc.oneof(fc.integer({ min: -5, max: 400 }), hostileValue),
+            },
+            { requiredKeys: ['kind'] },
+          ),
+        ),
+      ),
+    ),
+  'lib/actions/settings/save-bill-source.ts': () =>
+    fc.tuple(
+      anyOf(
+        fc.record(
+          {
+            name: hostileText,
+            frequency: fc.oneof(
+              fc.record(
+                {
+                  kind: fc.constantFrom('weekly', 'every_n_days', 'monthly', 'quarterly', 'daily'),
+                  days: fc.oneof(fc.integer({ min: -5, max: 400 }), hostileValue),
+                },
+                { requiredKeys: ['kind'] },
+              ),
+              hostileValue,
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      fc.oneof(fc.constant(undefined), ids()),
     ),
   'lib/actions/dunning/update-dunning-policy.ts': () =>
     fc.tuple(

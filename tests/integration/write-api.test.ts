@@ -156,7 +156,9 @@ describe('write API', () => {
     };
     expect(doc.openapi).toBe('3.1.0');
     const schema = doc.paths['/api/v1/companies/{company}/invoices']!.post!.requestBody.content['application/json'].schema;
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['number', 'customerId', 'locationId', 'lines', 'post', 'dueDate', 'billSourceId']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['number', 'customerId', 'locationId', 'lines', 'post', 'dueDate', 'billSourceId']),
+    );
     // The due date may come from the customer's payment terms.
     expect(schema.required).toEqual(expect.arrayContaining(['number', 'customerId', 'locationId', 'invoiceDate']));
     expect(schema.required).not.toContain('dueDate');

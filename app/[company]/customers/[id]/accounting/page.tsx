@@ -24,6 +24,7 @@ import { getCustomerTransactions, type CustomerTransactions } from '@/lib/receiv
 import { can, permittedLocations } from '@/lib/auth/can';
 import { getCollectionsPanel } from '@/lib/collections/get-collections-panel';
 import { CollectionsPanel } from '@/components/collections/collections-panel';
+import { PaymentTermsForm } from '@/components/customers/payment-terms-form';
 
 export const metadata: Metadata = { title: 'Customer accounting' };
 
@@ -86,6 +87,14 @@ export default async function CustomerAccountingPage({
         <div>
           <h1 className="text-2xl font-bold tracking-tight">{data.customer.name}</h1>
           <p className="mt-1 text-sm text-slate-500">Accounting · as of {data.asOf}</p>
+          <div className="mt-2">
+            <PaymentTermsForm
+              slug={slug}
+              customerId={data.customer.id}
+              terms={data.customer.paymentTerms}
+              editable={can(access, 'invoices.modify')}
+            />
+          </div>
           {can(access, 'invoices.modify') ? (
             <div className="mt-3 flex flex-wrap gap-2">
               <RecordPaymentDialog
