@@ -3,6 +3,7 @@ import { DEFAULT_AGING_SCHEME } from '../../lib/aging/scheme';
 import { todayInTimeZone } from '../../lib/aging/calendar-date';
 import { hashPassword } from '../../lib/auth/password';
 import { AGING_TOTALS_TABLES } from '../../lib/receivables/aging-totals-sql';
+import { BILLING_PERIOD_SCHEME } from './demo-bill-sources';
 import { INDUSTRIES, PREFIXES, STREETS, STREET_TYPES, SUFFIXES, SURNAMES, US_CITIES } from './demo-names';
 import {
   INSERT_CUSTOMERS,
@@ -148,6 +149,7 @@ async function deleteBenchCompany(client: pg.Client): Promise<void> {
     'memberships',
     'locations',
     'aging_schemes',
+    'bill_sources',
     'audit_logs',
   ]) {
     await client.query(`DELETE FROM ${table} WHERE company_id = $1`, [id]);
@@ -167,6 +169,16 @@ async function createCompany(client: pg.Client, opts: BenchOptions): Promise<str
     companyId,
     JSON.stringify(DEFAULT_AGING_SCHEME),
   ]);
+  // Three bill sources; the weekly one ages by its billing periods.
+  const { rows: sources } = await client.query<{ id: string; name: string }>(
+    `INSERT INTO bill_sources (company_id, name, frequency) VALUES ($1, 'Installation', 'quarterly'), ($1, 'Monitoring', 'monthly'), ($1, 'Service', 'weekly')
+     RETURNING id, name`,
+    [companyId],
+  );
+  await client.query(
+    `INSERT INTO aging_schemes (company_id, name, is_active, definition, bill_source_id) VALUES ($1, 'Weekly', true, $2::jsonb, $3)`,
+    [companyId, JSON.stringify(BILLING_PERIOD_SCHEME), sources.find((s) => s.name === 'Service')?.id],
+  );
   await client.query(INSERT_LOCATIONS, [companyId, benchLocationNames(opts.locations)]);
   await client.query(INSERT_CUSTOMERS, [
     companyId,
@@ -212,6 +224,9 @@ async function createUsers(client: pg.Client, companyId: string): Promise<void> 
 async function insertInvoices(databaseUrl: string, companyId: string, opts: BenchOptions, today: string): Promise<void> {
   const slice = 100_000;
   const width = Math.max(6, String(opts.invoices).length);
+  const sources = await withClient(databaseUrl, async (client) =>
+    (await client.query<{ id: string }>('SELECT id FROM bill_sources WHERE company_id = $1 ORDER BY name', [companyId])).rows.map((r) => r.id),
+  );
   const slices: [number, number][] = [];
   for (let first = 1; first <= opts.invoices; first += slice) slices.push([first, Math.min(opts.invoices, first + slice - 1)]);
   let next = 0;
@@ -219,7 +234,7 @@ async function insertInvoices(databaseUrl: string, companyId: string, opts: Benc
     withClient(databaseUrl, async (client) => {
       await client.query('SET synchronous_commit = off');
       for (let s = slices[next++]; s; s = slices[next++]) {
-        await client.query(INSERT_INVOICES, [companyId, opts.locations, opts.customers, s[0], s[1], today, width]);
+        await client.query(INSERT_INVOICES, [companyId, opts.locations, opts.customers, s[0], s[1], today, width, sources]);
         await client.query(INSERT_INVOICE_LINES, [companyId, s[0], s[1]]);
         await client.query(INSERT_INVOICE_PAYMENTS, [companyId, s[0], s[1], today]);
         await client.query(INSERT_PAYMENT_APPLICATIONS, [companyId, s[0], s[1]]);
@@ -258,7 +273,7 @@ export async function seedBench(databaseUrl: string, opts: BenchOptions): Promis
     withClient(databaseUrl, async (client) => {
       // VACUUM sets the visibility map, so the aging query's index-only scans need no heap visits.
       await client.query(`VACUUM (ANALYZE) invoices, invoice_lines, payments, applications, customers, ${AGING_TOTALS_TABLES}`);
-      await client.query('ANALYZE companies, locations, users, memberships, location_permissions, aging_schemes');
+      await client.query('ANALYZE companies, locations, users, memberships, location_permissions, aging_schemes, bill_sources');
     }),
   );
   return { companyId, timings };

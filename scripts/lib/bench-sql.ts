@@ -46,7 +46,7 @@ FROM generate_series(1, $3::int) AS g`;
 
 /**
  * $1 company id, $2 location count, $3 customer count, $4 first and $5 last invoice number (1-based),
- * $6 today (date), $7 width of the zero-padded invoice number.
+ * $6 today (date), $7 width of the zero-padded invoice number, $8 the bill source ids (each invoice takes one).
  *
  * Buckets by share: 5% pending, 30% current, 22% 1-30, 14% 31-60, 10% 61-90, 19% 91+ (up to 720 days).
  * Status: 70% open (a fifth of those partly paid), 27% paid, 3% void; pending invoices (dated after today) are
@@ -55,7 +55,7 @@ FROM generate_series(1, $3::int) AS g`;
  * customer's default location.
  */
 export const INSERT_INVOICES = `
-INSERT INTO invoices (company_id, id, number, customer_id, location_id, invoice_date, due_date, currency, amount_minor, balance_minor, status)
+INSERT INTO invoices (company_id, id, number, customer_id, location_id, invoice_date, due_date, currency, amount_minor, balance_minor, status, bill_source_id)
 SELECT $1, md5('bench-invoice-' || g)::uuid, 'INV-' || lpad(g::text, $7::int, '0'), ${customerId('c')},
   CASE WHEN hl % 100 < 92 THEN ${locationId(defaultLocationOf('c'))} ELSE ${locationId(`1 + hl / 100 % $2::int`)} END,
   due_date - terms, due_date,
@@ -65,7 +65,8 @@ SELECT $1, md5('bench-invoice-' || g)::uuid, 'INV-' || lpad(g::text, $7::int, '0
        WHEN due_date - terms > $6::date THEN amount
        WHEN hp % 100 < 20 THEN least(amount - 1, greatest(1, amount * (10 + hp / 100 % 81) / 100))
        ELSE amount END,
-  status
+  status,
+  ($8::uuid[])[1 + ${h('g', 29)} % cardinality($8::uuid[])]
 FROM (
   SELECT g, c, terms, hl, hp,
     CASE WHEN hb < 5 THEN $6::date + 1 + hd % 21 + terms

@@ -5,6 +5,7 @@ import { hashPassword } from '../../lib/auth/password';
 import { makeCustomerProfiles } from './demo-names';
 import { readFileSync } from 'node:fs';
 import { makeDemoInvoices, RECURRING_FEES, type InvoiceCustomer } from './demo-invoices';
+import { BILLING_PERIOD_SCHEME } from './demo-bill-sources';
 import { makeDemoLines } from './demo-lines';
 import { makeDemoLedger } from './demo-ledger';
 import { seedDemoCollections } from './demo-collections';
@@ -148,15 +149,63 @@ async function seedCompany(client: pg.ClientBase, rng: Prng, spec: CompanySpec, 
   );
 
   const ids = [...locationIds.values()];
+  // Bill sources take database ids (not the generator's), so adding them left the rest of the data as it was.
+  const { rows: sourceRows } = await client.query<{ id: string; name: string }>(
+    `INSERT INTO bill_sources (company_id, name, frequency) VALUES ($1, 'Installation', 'quarterly'), ($1, 'Monitoring', 'monthly'), ($1, 'Service', 'weekly')
+     RETURNING id, name`,
+    [companyId],
+  );
+  const source = (name: string) => sourceRows.find((r) => r.name === name)?.id ?? null;
+  await client.query(
+    `INSERT INTO aging_schemes (company_id, name, is_active, definition, bill_source_id) VALUES ($1, 'Monthly cycles', true, $2::jsonb, $3)`,
+    [companyId, JSON.stringify(BILLING_PERIOD_SCHEME), source('Monitoring')],
+  );
   const profiles = makeCustomerProfiles(rng, spec.customers, spec.market, spec.slug === 'acme');
   const customers: InvoiceCustomer[] = profiles.map((p) => ({ id: rng.uuid(), defaultLocationId: rng.pick(ids), currency: p.currency }));
   await insertRows(
     client,
     'customers',
-    ['company_id', 'id', 'name', 'email', 'address_line1', 'address_line2', 'city', 'region', 'postal_code', 'country', 'default_location_id'],
+    [
+      'company_id',
+      'id',
+      'name',
+      'email',
+      'address_line1',
+      'address_line2',
+      'city',
+      'region',
+      'postal_code',
+      'country',
+      'default_location_id',
+      'terms_kind',
+      'terms_days',
+    ],
     profiles.map((p, i) => {
       const c = customers[i] as InvoiceCustomer;
-      return [companyId, c.id, p.name, p.email, p.addressLine1, p.addressLine2, p.city, p.region, p.postalCode, p.country, c.defaultLocationId];
+      // Net 30, net 15, end of month + 10, or none (their invoices bring a due date).
+      const [termsKind, termsDays] = (
+        [
+          ['net', 30],
+          ['net', 15],
+          ['end_of_month', 10],
+          [null, null],
+        ] as const
+      )[i % 4]!;
+      return [
+        companyId,
+        c.id,
+        p.name,
+        p.email,
+        p.addressLine1,
+        p.addressLine2,
+        p.city,
+        p.region,
+        p.postalCode,
+        p.country,
+        c.defaultLocationId,
+        termsKind,
+        termsDays,
+      ];
     }),
   );
 
@@ -173,8 +222,21 @@ async function seedCompany(client: pg.ClientBase, rng: Prng, spec: CompanySpec, 
   await insertRows(
     client,
     'invoices',
-    ['company_id', 'id', 'number', 'customer_id', 'location_id', 'invoice_date', 'due_date', 'currency', 'amount_minor', 'balance_minor', 'status'],
-    invoices.map((v) => [
+    [
+      'company_id',
+      'id',
+      'number',
+      'customer_id',
+      'location_id',
+      'invoice_date',
+      'due_date',
+      'currency',
+      'amount_minor',
+      'balance_minor',
+      'status',
+      'bill_source_id',
+    ],
+    invoices.map((v, i) => [
       companyId,
       v.id,
       v.number,
@@ -186,6 +248,8 @@ async function seedCompany(client: pg.ClientBase, rng: Prng, spec: CompanySpec, 
       v.amountMinor,
       v.balanceMinor,
       v.status,
+      // Monthly fees are Monitoring; the rest alternate between installation and service work.
+      RECURRING_FEES.includes(v.amountMinor) ? source('Monitoring') : source(i % 2 === 0 ? 'Installation' : 'Service'),
     ]),
     { invoice_date: 'date', due_date: 'date' },
   );
