@@ -1,11 +1,7 @@
 import { z } from 'zod';
 
 /** How often a bill source bills: its billing period, which a scheme aged by billing periods counts in. */
-export type BillingFrequency =
-  | { kind: 'weekly' }
-  | { kind: 'every_n_days'; days: number }
-  | { kind: 'monthly' }
-  | { kind: 'quarterly' };
+export type BillingFrequency = { kind: 'weekly' } | { kind: 'every_n_days'; days: number } | { kind: 'monthly' } | { kind: 'quarterly' };
 
 export const BILLING_FREQUENCY_KINDS = ['weekly', 'every_n_days', 'monthly', 'quarterly'] as const;
 

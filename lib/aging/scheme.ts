@@ -207,7 +207,15 @@ export function bucketsOf(scheme: AgingScheme): Bucket[] {
       const n = i + 1;
       const last = n === scheme.periods.length;
       const reach: Reach = basis === 'calendar_months' ? { unit: 'month_start', count: i } : billingPeriodsBack(frequency!, n);
-      buckets.push({ key: last ? `period_${n}_plus` : `period_${n}`, label: period.label, kind: 'overdue', minDays: null, maxDays: null, reach: last ? null : reach, period: n });
+      buckets.push({
+        key: last ? `period_${n}_plus` : `period_${n}`,
+        label: period.label,
+        kind: 'overdue',
+        minDays: null,
+        maxDays: null,
+        reach: last ? null : reach,
+        period: n,
+      });
     });
     return buckets;
   }
