@@ -42,6 +42,9 @@ const tokenIds: string[] = [];
 
 try {
   const buckets = bucketsOf(await getAgingScheme(company.id));
+  // One bill source's page reads its invoices (the running totals do not know bill sources), by its own periods.
+  const service = await prisma.billSource.findFirst({ where: { companyId: company.id, name: 'Service' } });
+  const serviceBuckets = service ? bucketsOf(await getAgingScheme(company.id, service.id)) : buckets;
   const asOf = todayInTimeZone(company.timeZone);
   // An earlier date: a month of payments since then is added back.
   const monthAgo = calendarDateOf(new Date(Date.parse(asOf) - 30 * 86_400_000));
@@ -53,29 +56,34 @@ try {
     const token = await createApiToken(company.id, user.id, { name: `bench-aging ${new Date().toISOString()}` });
     tokenIds.push(token.id);
     const locationIds = access.viewLocations.map((l) => l.id);
-    const api = (page: number, sort: string, date: CalendarDate = asOf) =>
-      fetch(`${server.url}/api/v1/companies/${BENCH_SLUG}/aging?perPage=50&page=${page}&asOf=${date}&sort=${sort}`, {
-        headers: { authorization: `Bearer ${token.secret}` },
-      }).then(async (r) => {
+    const api = (page: number, sort: string, date: CalendarDate = asOf, billSource?: string) =>
+      fetch(
+        `${server.url}/api/v1/companies/${BENCH_SLUG}/aging?perPage=50&page=${page}&asOf=${date}&sort=${sort}${billSource ? `&billSource=${billSource}` : ''}`,
+        {
+          headers: { authorization: `Bearer ${token.secret}` },
+        },
+      ).then(async (r) => {
         if (!r.ok) throw new Error(`API answered ${r.status}: ${await r.text()}`);
         return r.json() as Promise<{ totalPages: number; totalRows: number }>;
       });
     const first = await api(1, 'name');
     const deep = Math.max(1, Math.floor(first.totalPages * 0.9));
-    const cases: [string, number, string, CalendarDate][] = [
+    const cases: [string, number, string, CalendarDate, string?][] = [
       ['first page', 1, 'name', asOf],
       [`deep page ${deep}`, deep, 'name', asOf],
       ['first page', 1, '-total', asOf],
       ['first page', 1, `-${buckets.at(-1)!.key}`, asOf],
       [`first page as of ${monthAgo}`, 1, 'name', monthAgo],
+      ...(service ? [['bill source Service, first page', 1, 'name', asOf, service.id] as [string, number, string, CalendarDate, string]] : []),
     ];
-    for (const [label, page, sort, date] of cases) {
+    for (const [label, page, sort, date, billSourceId] of cases) {
       // The statement getAgingPage runs for this request, built the same way.
-      const { historical, withUnapplied: unapplied } = await getAgingContext(company.id, date, company.baseCurrency);
+      const { historical, withUnapplied: unapplied } = await getAgingContext(company.id, date, company.baseCurrency, billSourceId ?? null);
       const openInvoices = await countOpenInvoices(company.id, company.baseCurrency);
       const query = {
         companyId: company.id,
-        buckets,
+        buckets: billSourceId ? serviceBuckets : buckets,
+        billSourceId,
         asOf: date,
         currency: company.baseCurrency,
         locationIds: locationScope(access, []),
@@ -83,7 +91,7 @@ try {
         page,
         perPage: 50,
         historical,
-        withUnapplied: unapplied,
+        withUnapplied: unapplied && !billSourceId,
         openInvoices,
       };
       withUnapplied ||= query.withUnapplied;
@@ -91,7 +99,7 @@ try {
       const fromInvoices = agingPageQuery({ ...query, fromInvoices: true });
       const sqlTimes = await time(() => sqlPool.query(sql.text, sql.values));
       const invoiceTimes = usesRunningTotals(query) ? await time(() => sqlPool.query(fromInvoices.text, fromInvoices.values)) : sqlTimes;
-      const apiTimes = await time(() => api(page, sort, date));
+      const apiTimes = await time(() => api(page, sort, date, billSourceId));
       results.push([
         `${who} (${locationIds.length} locations, ${first.totalRows} customers)`,
         `${label}, sort ${sort}`,

@@ -28,6 +28,7 @@ export async function getInvoiceDetail(access: CompanyAccess, invoiceId: string)
     include: {
       customer: { select: { id: true, name: true } },
       location: { select: { name: true } },
+      billSource: { select: { name: true } },
       lines: { orderBy: { position: 'asc' } },
       applications: {
         include: {
@@ -73,6 +74,7 @@ export async function getInvoiceDetail(access: CompanyAccess, invoiceId: string)
     status: invoice.status,
     customer: invoice.customer,
     locationName: invoice.location.name,
+    billSourceName: invoice.billSource?.name ?? null,
     canModify: can(access, 'invoices.modify', invoice.locationId),
     invoiceDate: calendarDateOf(invoice.invoiceDate),
     dueDate: calendarDateOf(invoice.dueDate),

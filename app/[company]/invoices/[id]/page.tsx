@@ -69,6 +69,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ compan
             </Link>
             {' · '}
             {invoice.locationName}
+            {invoice.billSourceName ? ` · ${invoice.billSourceName}` : null}
           </p>
         </div>
         {canModify ? (
