@@ -17,6 +17,7 @@ import {
   type FullAgingScheme,
 } from '@/lib/aging/scheme';
 import { describeFrequency, type BillingFrequency } from '@/lib/aging/billing-frequency';
+import { FinanceChargeFields } from './finance-charge-fields';
 
 type Scheme = FullAgingScheme;
 interface Preset {
@@ -42,6 +43,7 @@ export function AgingSchemeForm({
   editable,
   billSource,
   customized,
+  currency,
 }: {
   slug: string;
   scheme: Scheme;
@@ -49,6 +51,8 @@ export function AgingSchemeForm({
   editable: boolean;
   billSource: { id: string; name: string; frequency: BillingFrequency } | null;
   customized: boolean;
+  /** The company's base currency: finance charge amounts are in it. */
+  currency: string;
 }) {
   const [s, setS] = useState<Scheme>(scheme);
   const [preset, setPreset] = useState('');
@@ -280,6 +284,15 @@ export function AgingSchemeForm({
             Add a period
           </Button>
         </fieldset>
+
+        <FinanceChargeFields
+          value={s.financeCharge}
+          onChange={(financeCharge) => setS({ ...s, financeCharge })}
+          periods={s.periods.map((p) => p.label)}
+          currency={currency}
+          err={err}
+          invalid={invalid}
+        />
 
         <section aria-labelledby="scheme-preview">
           <h2 id="scheme-preview" className="text-sm font-medium">

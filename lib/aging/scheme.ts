@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { addDays, addMonths, startOfMonth, type CalendarDate } from './calendar-date';
 import { billingPeriodsBack, type BillingFrequency } from './billing-frequency';
+import { MAX_AGING_PERIODS, MAX_PERIOD_DAYS } from './aging-limits';
+import { financeChargeSchema, type FinanceChargeRule } from './finance-charge';
 
 /**
  * What the overdue periods count: days past due (each period has its bound), the bill source's billing periods
@@ -30,6 +32,8 @@ export interface AgingScheme {
   periods: AgingPeriod[];
   /** Absent: days. */
   basis?: AgingBasis;
+  /** The monthly finance charge on this scheme's invoices; absent or null: none. */
+  financeCharge?: FinanceChargeRule | null;
   /** The bill source's billing period, for the billing_periods basis; set when the scheme is loaded, not stored. */
   billingFrequency?: BillingFrequency;
 }
@@ -76,10 +80,7 @@ export const DEFAULT_AGING_SCHEME: AgingScheme = {
   ],
 };
 
-/** The most overdue periods a scheme has (periods 1 to 13; period 0 is Current). */
-export const MAX_AGING_PERIODS = 13;
-/** The largest day bound a period may have. */
-export const MAX_PERIOD_DAYS = 999;
+export { MAX_AGING_PERIODS, MAX_PERIOD_DAYS } from './aging-limits';
 
 const label = z.string('Label is required').trim().min(1, 'Label is required').max(40, 'Label is at most 40 characters');
 
@@ -90,6 +91,7 @@ export const agingSchemeSchema = z
     showPending: z.boolean('Show Pending must be true or false').optional(),
     showCurrent: z.boolean('Show Current must be true or false').optional(),
     basis: z.enum(AGING_BASES, `Basis must be one of ${AGING_BASES.join(', ')}`).optional(),
+    financeCharge: financeChargeSchema.nullish(),
     periods: z
       .array(
         z.object({
@@ -107,6 +109,13 @@ export const agingSchemeSchema = z
       .max(MAX_AGING_PERIODS, `At most ${MAX_AGING_PERIODS} overdue periods`),
   })
   .superRefine((scheme, ctx) => {
+    if (scheme.financeCharge && scheme.financeCharge.fromPeriod > scheme.periods.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['financeCharge', 'fromPeriod'],
+        message: `From period must be one of the ${scheme.periods.length} periods`,
+      });
+    }
     // Other bases count periods, not days: the bounds are not used.
     if ((scheme.basis ?? 'days') !== 'days') return;
     scheme.periods.forEach((p, i) => {
@@ -121,7 +130,8 @@ export const agingSchemeSchema = z
     });
   });
 
-export type FullAgingScheme = Required<Omit<AgingScheme, 'billingFrequency'>> & Pick<AgingScheme, 'billingFrequency'>;
+export type FullAgingScheme = Required<Omit<AgingScheme, 'billingFrequency' | 'financeCharge'>> &
+  Pick<AgingScheme, 'billingFrequency'> & { financeCharge: FinanceChargeRule | null };
 
 /**
  * A scheme with its optional switches spelled out (absent means shown; the basis days). Periods of other bases
@@ -130,7 +140,7 @@ export type FullAgingScheme = Required<Omit<AgingScheme, 'billingFrequency'>> & 
 export function fullScheme(s: AgingScheme): FullAgingScheme {
   const basis = s.basis ?? 'days';
   const periods = basis === 'days' ? s.periods : s.periods.map((p) => ({ ...p, maxDays: null }));
-  return { ...s, basis, periods, showPending: s.showPending !== false, showCurrent: s.showCurrent !== false };
+  return { ...s, basis, periods, showPending: s.showPending !== false, showCurrent: s.showCurrent !== false, financeCharge: s.financeCharge ?? null };
 }
 
 /** Ready-made schemes in the shapes of the product documents; `key` names them in the API. */

@@ -38,9 +38,16 @@ export default async function CollectionsPage({
         <h1 className="text-2xl font-bold tracking-tight">Collections worklist</h1>
         <p className="mt-1 text-sm text-slate-500">{subtitle}</p>
       </div>
-      <Link href={`/${slug}/collections/runs`} className="text-sm font-medium text-brand-700 hover:underline">
-        Reminder runs
-      </Link>
+      <div className="flex gap-4">
+        <Link href={`/${slug}/collections/runs`} className="text-sm font-medium text-brand-700 hover:underline">
+          Reminder runs
+        </Link>
+        {manager ? (
+          <Link href={`/${slug}/collections/finance-charges`} className="text-sm font-medium text-brand-700 hover:underline">
+            Finance charges
+          </Link>
+        ) : null}
+      </div>
     </div>
   );
   try {

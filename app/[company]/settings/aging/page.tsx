@@ -45,6 +45,7 @@ export default async function AgingSettingsPage({
         editable={editable}
         billSource={settings.billSource}
         customized={settings.customized}
+        currency={access.company.baseCurrency}
       />
     </PageShell>
   );
