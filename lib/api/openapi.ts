@@ -298,6 +298,20 @@ export function openApiDocument() {
           responses: { 200: { description: 'The scheme it now uses, as GET answers' }, ...ERRORS },
         },
       },
+      '/api/v1/companies/{company}/finance-charges': {
+        get: {
+          summary:
+            "This month's finance charges as of today (admins): each scheme's rule, and per customer a line per charging scheme with the overdue balance charged, whether already charged this month, and what a run would create",
+          parameters: [slug],
+          responses: { 200: { description: '{ asOf, month, currency, rules, rows, toCharge }' }, ...ERRORS },
+        },
+        post: {
+          summary:
+            "Create this month's finance-charge invoices (admins): one per customer and month, so a second run creates nothing; held and disputed invoices and earlier finance charges are not charged",
+          parameters: [slug],
+          responses: { 201: { description: '{ month, currency, created, chargeMinor, alreadyCharged }' }, ...ERRORS },
+        },
+      },
       '/api/v1/companies/{company}/dunning-policy': {
         get: {
           summary: 'The dunning policy (levels by days overdue, templates, mode, minimum interval, minimums); the default chain until changed',

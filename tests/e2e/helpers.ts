@@ -6,6 +6,8 @@ export const USERS = {
   manager: { email: 'manager@acme.test', password: 'demo-manager-2026' },
   collector: { email: 'collector@acme.test', password: 'demo-collector-2026' },
   nolocations: { email: 'nolocations@acme.test', password: 'demo-nolocations-2026' },
+  /** Globex's admin: suites that change balances (finance charges) run there, leaving Acme's as seeded. */
+  globex: { email: 'admin@globex.test', password: 'demo-globex-2026' },
 } as const;
 
 export type DemoUser = keyof typeof USERS;

@@ -272,6 +272,14 @@ const ROUTES: Record<string, RouteCase | { skip: string }> = {
     params: (w, slug) => ({ company: slug, id: w.billSource }),
     body: () => json({ name: 'Walked', frequency: { kind: 'monthly' } }),
   },
+  // Finance charges (admins): walked with the run, which creates invoices.
+  'app/api/v1/companies/[company]/finance-charges/route.ts': {
+    ids: false,
+    method: 'POST',
+    need: 'modify',
+    path: () => '/finance-charges',
+    params: (_, slug) => ({ company: slug }),
+  },
   // Dunning (admins; reading the policy needs view). Files with two methods are walked with the write.
   'app/api/v1/companies/[company]/dunning-policy/route.ts': {
     ids: false,
@@ -483,6 +491,7 @@ const ACTIONS: Record<string, ActionCase | { skip: string }> = {
   },
   'lib/actions/dunning/decide-reminders.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ ids: [w.customer], decision: 'approve' }] },
   'lib/actions/settings/update-aging-scheme.ts': { ids: true, deniedAs: 'viewer', args: (w) => [{ preset: 'current-30-60' }, w.billSource] },
+  'lib/actions/finance-charges/run-finance-charges.ts': { ids: false, deniedAs: 'viewer', args: () => [] },
   'lib/actions/customers/set-payment-terms.ts': { ids: true, deniedAs: 'viewer', args: (w) => [w.customer, { kind: 'net', days: 30 }] },
   'lib/actions/settings/save-bill-source.ts': {
     ids: true,

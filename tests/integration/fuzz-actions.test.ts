@@ -151,6 +151,7 @@ const INPUTS: Record<string, (() => fc.Arbitrary<unknown[]>) | { skip: string }>
       ),
     ),
   'lib/actions/dunning/run-collections-now.ts': () => fc.tuple(),
+  'lib/actions/finance-charges/run-finance-charges.ts': () => fc.tuple(),
   'lib/actions/settings/update-aging-scheme.ts': () =>
     fc.tuple(
       anyOf(
@@ -163,6 +164,20 @@ const INPUTS: Record<string, (() => fc.Arbitrary<unknown[]>) | { skip: string }>
               showPending: fc.oneof(fc.boolean(), hostileValue),
               showCurrent: fc.oneof(fc.boolean(), hostileValue),
               basis: fc.oneof(fc.constantFrom('days', 'billing_periods', 'calendar_months', 'weeks'), hostileValue),
+              financeCharge: fc.oneof(
+                fc.constant(null),
+                fc.record(
+                  {
+                    method: fc.constantFrom('rate', 'flat', 'x'),
+                    rateBasisPoints: fc.oneof(fc.integer({ min: -5, max: 20_000 }), fc.double(), hostileValue),
+                    minimumMinor: fc.oneof(fc.integer({ min: -5, max: 1e12 }), hostileValue),
+                    feeMinor: fc.oneof(fc.integer({ min: -5, max: 1e12 }), hostileValue),
+                    fromPeriod: fc.oneof(fc.integer({ min: -1, max: 20 }), hostileValue),
+                  },
+                  { requiredKeys: [] },
+                ),
+                hostileValue,
+              ),
               periods: fc.array(
                 fc.record({ label: hostileText, maxDays: fc.oneof(fc.integer({ min: -5, max: 1200 }), fc.constant(null), hostileValue) }),
                 {
