@@ -16,7 +16,10 @@ test('an admin sets a finance charge, previews the month and creates the invoice
   const table = page.getByRole('table', { name: 'Finance charges by customer' });
   await expect(table).toBeVisible();
   // Every charge is the rate of its overdue balance, or the minimum.
-  for (const row of await table.getByRole('row').filter({ hasText: 'To charge' }).all()) {
+  for (const row of await table
+    .getByRole('row')
+    .filter({ has: page.getByText('To charge', { exact: true }) })
+    .all()) {
     const [overdue, charge] = await Promise.all([row.getByRole('cell').nth(2).textContent(), row.getByRole('cell').nth(3).textContent()]);
     const balance = parseMoney(overdue ?? '');
     expect(parseMoney(charge ?? '')).toBe(Math.max(500, Math.floor((balance * 150 + 5_000) / 10_000)));
