@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { formatMoney } from '@/lib/money/currency';
 import { cn } from '@/components/ui/cn';
 
@@ -9,14 +10,24 @@ function barColor(index: number, count: number): string {
   return BAR_COLORS[Math.min(index, BAR_COLORS.length - 2)] ?? 'bg-slate-300';
 }
 
+/** A bucket's share of what is owed, to one decimal ("12.3%"); "<0.1%" rather than a misleading 0.0%. */
+export function shareOf(amount: number, gross: number): string {
+  if (gross <= 0 || amount === 0) return '0%';
+  const share = (amount / gross) * 100;
+  return share < 0.1 && share > 0 ? '<0.1%' : `${share.toFixed(1)}%`;
+}
+
 export function AgingSummary({
   buckets,
   summary,
   currency,
+  bucketHref,
 }: {
   buckets: { key: string; label: string }[];
   summary: { amounts: Record<string, number>; unapplied?: number; total: number };
   currency: string;
+  /** Where a bucket's amount links to: its invoices in the AR aging detail. */
+  bucketHref?: (key: string) => string;
 }) {
   const unapplied = (summary.unapplied ?? 0) > 0;
   // The bar shows how what is owed splits over the buckets, before unapplied money.
@@ -59,7 +70,17 @@ export function AgingSummary({
                       i === last && amount > 0 ? 'text-red-600' : amount === 0 ? 'text-slate-500' : 'text-slate-800',
                     )}
                   >
-                    {formatMoney(amount, currency)}
+                    {bucketHref && amount !== 0 ? (
+                      <Link
+                        href={bucketHref(b.key)}
+                        className="rounded hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+                        aria-label={`${b.label}: ${formatMoney(amount, currency)}, show the invoices`}
+                      >
+                        {formatMoney(amount, currency)}
+                      </Link>
+                    ) : (
+                      formatMoney(amount, currency)
+                    )}
                   </td>
                 );
               })}
@@ -72,6 +93,17 @@ export function AgingSummary({
                 {formatMoney(summary.total, currency)}
               </td>
             </tr>
+            {gross > 0 ? (
+              <tr className="text-xs text-slate-500" aria-label="Share of the total">
+                {buckets.map((b) => (
+                  <td key={b.key} data-share={b.key} className="tabular px-4 pb-3 text-right">
+                    {shareOf(summary.amounts[b.key] ?? 0, gross)}
+                  </td>
+                ))}
+                {unapplied ? <td /> : null}
+                <td className="tabular px-4 pb-3 text-right">100%</td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </div>

@@ -37,6 +37,8 @@ interface Props {
   actions?: React.ReactNode;
   /** The company's time zone: last contacts are shown on its calendar (default UTC). */
   timeZone?: string;
+  /** Where a customer's bucket amount links to: those invoices in the AR aging detail. */
+  detailHref?: (customerId: string, bucket: string) => string;
 }
 
 /** Next sort for a header click: first click sorts amounts largest-first and names A-Z; a second click flips. */
@@ -89,6 +91,7 @@ export function AgingTable({
   onSelectionChange,
   actions,
   timeZone = 'UTC',
+  detailHref,
 }: Props) {
   const oldest = buckets[buckets.length - 1]?.key;
 
@@ -132,7 +135,17 @@ export function AgingTable({
               data-alert={alert || undefined}
               className={cn('tabular', alert ? 'font-semibold text-red-600' : amount === 0 ? 'text-slate-500' : '')}
             >
-              {formatMoney(amount, currency)}
+              {detailHref && amount !== 0 ? (
+                <Link
+                  href={detailHref(row.original.customer.id, b.key)}
+                  className="rounded hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+                  aria-label={`${row.original.customer.name}, ${b.label}: ${formatMoney(amount, currency)}, show the invoices`}
+                >
+                  {formatMoney(amount, currency)}
+                </Link>
+              ) : (
+                formatMoney(amount, currency)
+              )}
             </span>
           );
         },
@@ -172,7 +185,7 @@ export function AgingTable({
         cell: ({ row }) => <CollectionsCell c={row.original.collections} timeZone={timeZone} />,
       },
     ],
-    [buckets, currency, oldest, showUnapplied, slug, sort, sortHref, timeZone],
+    [buckets, currency, oldest, showUnapplied, slug, sort, sortHref, timeZone, detailHref],
   );
 
   const table = useReactTable({

@@ -5,6 +5,7 @@ import { FileDown, Inbox } from 'lucide-react';
 import type { OnChangeFn, RowSelectionState } from '@tanstack/react-table';
 import type { AgingReport } from '@/lib/receivables/get-aging-page';
 import { agingHref, type AgingUrlState } from './aging-href';
+import { agingDetailHref } from './aging-detail-href';
 import { AgingFilters } from './aging-filters';
 import { ListPagination } from '@/components/ui/list-pagination';
 import { AgingSearch } from './aging-search';
@@ -48,6 +49,21 @@ export function AgingView({
   const go = useCallback((next: AgingUrlState) => startTransition(() => router.push(agingHref(slug, next))), [router, slug]);
   const sortHref = useCallback((sort: string) => agingHref(slug, { ...state, sort, page: 1 }), [slug, state]);
   const pageHref = (page: number) => agingHref(slug, { ...state, page });
+  // A bucket amount opens its invoices in the AR aging detail, with the page's date, currency, locations and bill source.
+  const detailScope = { asOf: report.asOf, currency: report.currency, locations: state.locations, billSource: state.billSource };
+  const bucketHref = (bucket: string) => agingDetailHref(slug, { ...detailScope, bucket });
+  const detailHref = useCallback(
+    (customer: string, bucket: string) =>
+      agingDetailHref(slug, {
+        asOf: report.asOf,
+        currency: report.currency,
+        locations: state.locations,
+        billSource: state.billSource,
+        bucket,
+        customer,
+      }),
+    [slug, report.asOf, report.currency, state.locations, state.billSource],
+  );
   // The export takes the page's filters and sort, pinned to the date and currency on screen.
   const exportQuery = agingHref(slug, { ...state, asOf: report.asOf, currency: report.currency, page: undefined }).split('?')[1] ?? '';
   const filtered = Boolean(state.q || state.locations?.length || state.notContactedDays || state.brokenPromise || state.onHold || state.billSource);
@@ -88,7 +104,7 @@ export function AgingView({
         role="progressbar"
         aria-label="Loading"
       />
-      <AgingSummary buckets={report.buckets} summary={report.summary} currency={report.currency} />
+      <AgingSummary buckets={report.buckets} summary={report.summary} currency={report.currency} bucketHref={bucketHref} />
       <div className="flex flex-wrap items-center gap-3">
         <AgingSearch key={state.q ?? ''} value={state.q ?? ''} onSearch={(q) => go({ ...state, q: q || undefined, page: 1 })} />
         <AgingFilters
@@ -132,6 +148,7 @@ export function AgingView({
             onSelectionChange={onSelectionChange}
             actions={actions}
             timeZone={timeZone}
+            detailHref={detailHref}
           />
         ) : (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center">

@@ -63,7 +63,9 @@ function laterEntries(companyId: string, asOf: CalendarDate): Prisma.Sql {
 }
 
 // Aggregates read only what they use: PostgreSQL flattens the subquery, so the extra columns cost nothing there.
-const INVOICE_COLUMNS = Prisma.raw('i.id, i.number, i.customer_id, i.location_id, i.currency, i.invoice_date, i.due_date, i.amount_minor');
+const INVOICE_COLUMNS = Prisma.raw(
+  'i.id, i.number, i.customer_id, i.location_id, i.bill_source_id, i.currency, i.invoice_date, i.due_date, i.amount_minor',
+);
 
 /**
  * Invoices that age on `asOf`, narrowed to a company, currency and locations, each with its bucket index `b`

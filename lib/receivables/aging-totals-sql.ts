@@ -24,16 +24,16 @@ function scopeFilter(s: AgingTotalsScope, alias: string): Prisma.Sql {
 }
 
 /**
- * Open balances by invoice date and due date, as rows `i` (invoice_date, due_date, bal) that bucketIndexCase
- * can age: a few thousand rows for the whole company (~2k per location) instead of every open invoice, and
- * the same sums per bucket.
+ * Open balances by invoice date and due date, as rows `i` (invoice_date, due_date, bal, n: the invoice count)
+ * that bucketIndexCase can age: a few thousand rows for the whole company (~2k per location) instead of every
+ * open invoice, and the same sums per bucket.
  */
 export function dateTotals(s: AgingTotalsScope, deltas?: Prisma.Sql): Prisma.Sql {
   const table = Prisma.raw(s.locationIds === null ? 'aging_date_totals' : 'aging_location_date_totals');
-  return Prisma.sql`SELECT invoice_date, due_date, balance_minor AS bal FROM ${table} t WHERE ${scopeFilter(s, 't')}
+  return Prisma.sql`SELECT invoice_date, due_date, balance_minor AS bal, invoice_count AS n FROM ${table} t WHERE ${scopeFilter(s, 't')}
     UNION ALL
-    SELECT invoice_date, due_date, balance_minor FROM aging_changes t WHERE ${scopeFilter(s, 't')}
-    ${deltas ? Prisma.sql`UNION ALL SELECT invoice_date, due_date, balance_minor FROM ${deltas} d` : Prisma.empty}`;
+    SELECT invoice_date, due_date, balance_minor, invoice_count FROM aging_changes t WHERE ${scopeFilter(s, 't')}
+    ${deltas ? Prisma.sql`UNION ALL SELECT invoice_date, due_date, balance_minor, invoice_count FROM ${deltas} d` : Prisma.empty}`;
 }
 
 /**

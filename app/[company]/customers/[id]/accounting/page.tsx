@@ -11,6 +11,7 @@ import { formatMoney } from '@/lib/money/currency';
 import { PageShell } from '@/components/layout/page-shell';
 import { NoAccess } from '@/components/layout/no-access';
 import { AgingSummary } from '@/components/aging/aging-summary';
+import { agingDetailHref } from '@/components/aging/aging-detail-href';
 import { cn } from '@/components/ui/cn';
 import { StatementsTable } from '@/components/statements/statements-table';
 import { statementsHref } from '@/components/statements/statements-href';
@@ -135,7 +136,12 @@ export default async function CustomerAccountingPage({
           data.summaries.map((s) => (
             <div key={s.currency}>
               {data.summaries.length > 1 ? <h2 className="mb-1 text-sm font-semibold text-slate-600">{s.currency}</h2> : null}
-              <AgingSummary buckets={data.buckets} summary={{ amounts: s.amounts, unapplied: s.unapplied, total: s.net }} currency={s.currency} />
+              <AgingSummary
+                buckets={data.buckets}
+                summary={{ amounts: s.amounts, unapplied: s.unapplied, total: s.net }}
+                currency={s.currency}
+                bucketHref={(bucket) => agingDetailHref(slug, { asOf: data.asOf, currency: s.currency, customer: data.customer.id, bucket })}
+              />
             </div>
           ))
         )}

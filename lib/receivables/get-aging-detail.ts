@@ -1,0 +1,175 @@
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { bucketsOf, earliestDue, type Bucket } from '@/lib/aging/scheme';
+import { calendarDateOf, daysBetween, todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
+import type { CompanyAccess } from '@/lib/auth/get-company-access';
+import { AppError, notFound } from '@/lib/errors/app-error';
+import { effectiveCollectorSql } from '@/lib/collections/effective-collector-sql';
+import { agedInvoices, toMinor } from './aging-sql';
+import { dateTotals } from './aging-totals-sql';
+import { bucketIndexCase } from './aging-sql';
+import { getAgingContext } from './get-aging-context';
+import { locationScope } from './resolve-location-filter';
+import type { AgingDetailParams } from './aging-detail-params';
+
+export interface AgingDetailRow {
+  invoice: { id: string; number: string };
+  customer: { id: string; name: string };
+  location: string;
+  billSource: string | null;
+  invoiceDate: CalendarDate;
+  dueDate: CalendarDate;
+  /** Calendar days past due on the as-of date; 0 when not yet due. */
+  daysOverdue: number;
+  bucket: string;
+  /** The balance on the as-of date, in minor units. */
+  balance: number;
+  collector: string | null;
+  lastContact: { at: string; kind: string | null } | null;
+}
+
+export interface AgingDetail {
+  company: string;
+  asOf: CalendarDate;
+  currency: string;
+  buckets: { key: string; label: string }[];
+  /** The bucket shown; null: every bucket. */
+  bucket: string | null;
+  billSource: { id: string; name: string } | null;
+  rows: AgingDetailRow[];
+  totalRows: number;
+  /** Every matching invoice's balance, on every page. */
+  totalBalance: number;
+  page: number;
+  perPage: number;
+  totalPages: number;
+  sort: 'days' | '-days';
+}
+
+/**
+ * The due dates a bucket holds on `asOf`, as a range PostgreSQL can start an index scan at (the bucket's own
+ * test still decides; Pending is decided by the invoice date).
+ */
+function dueRange(buckets: Bucket[], index: number, asOf: CalendarDate): Prisma.Sql {
+  const b = buckets[index]!;
+  if (b.kind === 'pending') return Prisma.empty;
+  if (b.kind === 'current') return Prisma.sql`AND i.due_date >= ${asOf}::date`;
+  const younger = buckets
+    .slice(0, index)
+    .reverse()
+    .find((x) => x.kind !== 'pending');
+  const upper =
+    younger?.kind === 'current'
+      ? Prisma.sql`AND i.due_date < ${asOf}::date`
+      : younger?.reach
+        ? Prisma.sql`AND i.due_date < ${earliestDue(younger.reach, asOf)}::date`
+        : Prisma.empty;
+  const lower = b.reach ? Prisma.sql`AND i.due_date >= ${earliestDue(b.reach, asOf)}::date` : Prisma.empty;
+  return Prisma.sql`${lower} ${upper}`;
+}
+
+type Row = {
+  id: string;
+  number: string;
+  customer_id: string;
+  customer_name: string;
+  location_name: string;
+  bill_source: string | null;
+  invoice_date: Date;
+  due_date: Date;
+  bal: bigint;
+  b: number;
+  collector: string | null;
+  last_contact_at: Date | null;
+  last_contact_kind: string | null;
+};
+
+/**
+ * AR aging detail: one row per open invoice on the as-of date, in the locations the user may view, filtered
+ * by bucket, location, bill source and customer, most overdue first (or fewest days first), a page at a time,
+ * with the count and balance of every matching invoice. The rows walk the open invoices by due date, so a
+ * page reads about a page of invoices; the count and balance come from the running totals where no customer,
+ * bill source or earlier date narrows them. Both are read in one snapshot.
+ */
+export async function getAgingDetail(access: CompanyAccess, params: AgingDetailParams, now: Date = new Date()): Promise<AgingDetail> {
+  const companyId = access.company.id;
+  const locationIds = locationScope(access, params.locations);
+  const asOf = params.asOf ?? todayInTimeZone(access.company.timeZone, now);
+  const currency = params.currency ?? access.company.baseCurrency;
+  const billSourceId = params.billSource ?? null;
+  const { scheme, historical, billSource } = await getAgingContext(companyId, asOf, currency, billSourceId);
+  if (billSourceId && !billSource) throw notFound('Bill source');
+  const buckets = bucketsOf(scheme);
+  const index = params.bucket === undefined ? -1 : buckets.findIndex((b) => b.key === params.bucket);
+  if (params.bucket !== undefined && index < 0) {
+    throw new AppError('BAD_REQUEST', `Bucket: "${params.bucket}" is not a bucket of these aging periods.`, [
+      { path: 'bucket', message: `Must be one of ${buckets.map((b) => b.key).join(', ')}` },
+    ]);
+  }
+  const customer = params.customer ? Prisma.sql`AND i.customer_id = ${params.customer}::uuid` : Prisma.empty;
+  const aged = agedInvoices({
+    buckets,
+    asOf,
+    companyId,
+    currency,
+    locationIds,
+    billSourceId,
+    historical,
+    extra: Prisma.sql`${customer} ${index >= 0 ? dueRange(buckets, index, asOf) : Prisma.empty}`,
+  });
+  const inBucket = index >= 0 ? Prisma.sql`WHERE x.b = ${index}` : Prisma.empty;
+  const direction = Prisma.raw(params.sort === 'days' ? 'DESC' : 'ASC');
+  const offset = (params.page - 1) * params.perPage;
+  const rowsSql = Prisma.sql`
+    SELECT p.id, p.number, p.customer_id, c.name AS customer_name, l.name AS location_name, bs.name AS bill_source,
+      p.invoice_date, p.due_date, p.bal, p.b, u.name AS collector, c.last_contact_at, c.last_contact_kind
+    FROM (SELECT * FROM (${aged}) x ${inBucket} ORDER BY x.due_date ${direction}, x.id LIMIT ${params.perPage} OFFSET ${offset}) p
+    JOIN customers c ON c.company_id = ${companyId}::uuid AND c.id = p.customer_id
+    JOIN locations l ON l.company_id = ${companyId}::uuid AND l.id = p.location_id
+    LEFT JOIN bill_sources bs ON bs.company_id = ${companyId}::uuid AND bs.id = p.bill_source_id
+    LEFT JOIN users u ON u.id = ${effectiveCollectorSql('c')}
+    ORDER BY p.due_date ${direction}, p.id`;
+  const fromTotals = !historical && !params.customer && !billSourceId;
+  const totalsSql = fromTotals
+    ? Prisma.sql`SELECT coalesce(sum(n), 0)::bigint AS n, coalesce(sum(bal), 0)::bigint AS total
+        FROM (SELECT n, bal, ${bucketIndexCase(buckets, asOf)} AS b FROM (${dateTotals({ companyId, currency, locationIds })}) i) x ${inBucket}`
+    : Prisma.sql`SELECT count(*)::bigint AS n, coalesce(sum(x.bal), 0)::bigint AS total FROM (${aged}) x ${inBucket}`;
+  const [rows, [totals]] = await prisma.$transaction(
+    [prisma.$queryRaw<Row[]>(rowsSql), prisma.$queryRaw<{ n: bigint; total: bigint }[]>(totalsSql)],
+    {
+      isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
+    },
+  );
+  const totalRows = toMinor(totals?.n);
+  return {
+    company: access.company.slug,
+    asOf,
+    currency,
+    buckets: buckets.map(({ key, label }) => ({ key, label })),
+    bucket: index >= 0 ? buckets[index]!.key : null,
+    billSource,
+    rows: rows.map((r) => {
+      const dueDate = calendarDateOf(r.due_date);
+      return {
+        invoice: { id: r.id, number: r.number },
+        customer: { id: r.customer_id, name: r.customer_name },
+        location: r.location_name,
+        billSource: r.bill_source,
+        invoiceDate: calendarDateOf(r.invoice_date),
+        dueDate,
+        daysOverdue: Math.max(0, daysBetween(dueDate, asOf)),
+        bucket: buckets[r.b]?.key ?? '',
+        balance: toMinor(r.bal),
+        collector: r.collector,
+        lastContact: r.last_contact_at ? { at: r.last_contact_at.toISOString(), kind: r.last_contact_kind } : null,
+      };
+    }),
+    totalRows,
+    totalBalance: toMinor(totals?.total),
+    page: params.page,
+    perPage: params.perPage,
+    totalPages: Math.ceil(totalRows / params.perPage),
+    sort: params.sort,
+  };
+}
