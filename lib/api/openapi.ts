@@ -105,6 +105,28 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/v1/companies/{company}/aging/detail': {
+        get: {
+          summary:
+            'AR aging detail: one row per open invoice on the as-of date (customer, invoice, location, bill source, dates, days overdue, bucket, balance, collector, last contact), a page at a time, with the count and balance of every match',
+          parameters: [
+            slug,
+            query('asOf', 'YYYY-MM-DD'),
+            query('locations', 'comma-separated location ids'),
+            query('currency', 'ISO code'),
+            query('billSource', 'a bill source id: its invoices, by its own periods'),
+            query('bucket', 'a bucket key of the aging periods in use (see /aging-scheme)'),
+            query('customer', 'a customer id'),
+            query('sort', '-days (most days overdue first, the default) or days'),
+            query('page', 'from 1'),
+            query('perPage', '25, 50 or 100'),
+          ],
+          responses: {
+            200: { description: '{ asOf, currency, buckets, bucket, rows, totalRows, totalBalance, page, perPage, totalPages }' },
+            ...ERRORS,
+          },
+        },
+      },
       '/api/v1/companies/{company}/aging/export': {
         get: { summary: 'The aging report as CSV (every row)', parameters: [slug], responses: { 200: { description: 'text/csv' }, ...ERRORS } },
       },

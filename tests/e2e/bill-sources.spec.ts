@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { agingTable, dataRows, openFilters, signIn, summary, summaryTotal, toasts } from './helpers';
+import { agingTable, customerLinks, dataRows, openFilters, signIn, summary, summaryTotal, toasts } from './helpers';
 
 test.describe('bill sources', () => {
   test('an admin adds a bill source, and a bad cycle is named at its field', async ({ page }) => {
@@ -54,7 +54,7 @@ test.describe('bill sources', () => {
 
   test("a customer's payment terms are set on the customer page", async ({ page }) => {
     await signIn(page, 'admin');
-    await dataRows(page).first().getByRole('link').first().click();
+    await customerLinks(dataRows(page).first()).click();
     await expect(page).toHaveURL(/\/customers\/.+\/accounting/);
     const form = page.getByRole('form', { name: 'Payment terms' });
     await form.getByLabel('Payment terms').selectOption('net');

@@ -27,6 +27,7 @@ import {
   statementsTable,
   toasts,
   type PickedCustomer,
+  customerLinks,
 } from './helpers';
 
 /**
@@ -61,7 +62,7 @@ async function selectFirstRows(page: Page, count: number): Promise<PickedCustome
   await expect(dataRows(page).first()).toBeVisible();
   const picked: PickedCustomer[] = [];
   for (const row of (await dataRows(page).all()).slice(0, count)) {
-    const link = row.getByRole('link');
+    const link = customerLinks(row);
     picked.push({ id: customerIdOf(await link.getAttribute('href')), name: ((await link.textContent()) ?? '').trim() });
     await row.getByRole('checkbox').check();
   }

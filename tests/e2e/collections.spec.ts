@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { AGING_PATH, OUTBOX_PATH, agingTable, customerIdOf, dataRows, openFilters, showing, signIn, toasts } from './helpers';
+import { AGING_PATH, OUTBOX_PATH, agingTable, customerIdOf, dataRows, openFilters, showing, signIn, toasts, customerLinks } from './helpers';
 import { moveServerClock, resetServerClock } from './clock';
 
 // The collections workflow end to end, as an admin (a collector with invoices.modify sees the same panel):
@@ -137,7 +137,7 @@ test('a call with a promise to pay; the promise breaks, the worklist raises it, 
   await signIn(page, 'admin');
   await page.goto(`${AGING_PATH}?sort=-name`);
   await expect(dataRows(page).first()).toBeVisible();
-  const first = dataRows(page).first().getByRole('link');
+  const first = customerLinks(dataRows(page).first());
   promised = { id: customerIdOf(await first.getAttribute('href')), name: ((await first.textContent()) ?? '').trim() };
   await openCustomer(page, promised);
 
@@ -338,7 +338,7 @@ test('the aging grid filters: "On hold or disputed" and "Broken promise"', async
   await dialog.getByRole('button', { name: 'Submit' }).click();
   await expect(page).toHaveURL(/brokenPromise=/);
   await expect(dataRows(page).first()).toBeVisible();
-  const broken = (await dataRows(page).getByRole('link').allTextContents()).map((s) => s.trim());
+  const broken = (await customerLinks(dataRows(page)).allTextContents()).map((s) => s.trim());
   expect(new Set(broken)).toEqual(new Set(worklistNames));
   for (const row of await dataRows(page).all()) await expect(row).toContainText(/Promise (broken|partly kept)/);
 });

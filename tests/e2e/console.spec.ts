@@ -1,5 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AGING_PATH, OUTBOX_PATH, STATEMENTS_PATH, dataRows, eligibleStatus, generateButton, generateDialog, modeRadio, signIn } from './helpers';
+import {
+  AGING_PATH,
+  OUTBOX_PATH,
+  STATEMENTS_PATH,
+  dataRows,
+  eligibleStatus,
+  generateButton,
+  generateDialog,
+  modeRadio,
+  signIn,
+  customerLinks,
+} from './helpers';
 
 /** Console errors and uncaught exceptions (hydration mismatches show up here) while `body` runs. */
 async function errorsDuring(page: Page, body: () => Promise<void>): Promise<string[]> {
@@ -35,7 +46,7 @@ test('the main pages load without console errors', async ({ page }) => {
   ).toEqual([]);
   expect(
     await errorsDuring(page, async () => {
-      await dataRows(page).first().getByRole('link').click();
+      await customerLinks(dataRows(page).first()).click();
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     }),
     'customer',

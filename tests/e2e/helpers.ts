@@ -47,6 +47,9 @@ export const dataRows = (page: Page) =>
     .getByRole('row')
     .filter({ has: page.getByRole('cell') });
 
+/** The customer-name links in `scope` (rows also link each bucket amount to its invoices). */
+export const customerLinks = (scope: Locator) => scope.locator('a[href*="/customers/"]');
+
 export async function amountsIn(cells: Locator): Promise<number[]> {
   return (await cells.allTextContents()).map(parseMoney);
 }
@@ -180,7 +183,7 @@ export async function selectFreshCustomers(
   const picked: PickedCustomer[] = [];
   for (const row of await dataRows(page).all()) {
     if (picked.length === count) break;
-    const link = row.getByRole('link');
+    const link = customerLinks(row);
     const id = customerIdOf(await link.getAttribute('href'));
     const oldest = parseMoney((await row.locator(`[data-bucket="${OLDEST_BUCKET}"]`).textContent()) ?? '');
     if (taken.has(id) || oldest <= 0) continue;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { agingTable, dataRows, signIn } from './helpers';
+import { agingTable, dataRows, signIn, customerLinks } from './helpers';
 
 // The receivables ledger as a manager uses it: a payment on an invoice, money on account applied oldest due
 // first, and a payments file reviewed then imported (twice: the second time creates nothing).
@@ -10,7 +10,7 @@ const unique = () => `E2E-${Date.now().toString(36)}-${Math.random().toString(36
 async function openFirstInvoice(page: Page): Promise<{ customer: string; invoice: string }> {
   await signIn(page, 'manager');
   await expect(agingTable(page)).toBeVisible();
-  const customerLink = dataRows(page).first().getByRole('link');
+  const customerLink = customerLinks(dataRows(page).first());
   const customer = (await customerLink.textContent())!.trim();
   await customerLink.click();
   await expect(page.getByRole('heading', { level: 1, name: customer })).toBeVisible();
@@ -55,7 +55,7 @@ test('a bad amount is refused with the field named, nothing recorded', async ({ 
 
 test('money on account: recorded on the customer, listed as unapplied, applied oldest due first', async ({ page }) => {
   await signIn(page, 'manager');
-  const customerLink = dataRows(page).first().getByRole('link');
+  const customerLink = customerLinks(dataRows(page).first());
   const customer = (await customerLink.textContent())!.trim();
   await customerLink.click();
   const reference = unique();
@@ -104,14 +104,14 @@ test('payments file: review names the bad rows, import takes the good one, the s
 
 test('a collector sees the invoice and its history but no money buttons', async ({ page }) => {
   await signIn(page, 'collector');
-  await dataRows(page).first().getByRole('link').click();
+  await customerLinks(dataRows(page).first()).click();
   await expect(page.getByRole('button', { name: 'Record payment' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add credit note' })).toHaveCount(0);
 });
 
 test('a credit note on the customer is listed under Customer credits, ready to apply', async ({ page }) => {
   await signIn(page, 'manager');
-  const customerLink = dataRows(page).nth(1).getByRole('link');
+  const customerLink = customerLinks(dataRows(page).nth(1));
   const customer = (await customerLink.textContent())!.trim();
   await customerLink.click();
   await page.getByRole('button', { name: 'Add credit note' }).click();
@@ -174,7 +174,7 @@ test('Export CSV on the aging page downloads every row of the current filters', 
 
 test("a draft made through the API is listed on its customer's page and posted from the invoice page", async ({ page }) => {
   await signIn(page, 'manager');
-  await dataRows(page).first().getByRole('link').click();
+  await customerLinks(dataRows(page).first()).click();
   await page.waitForURL(/\/customers\/[0-9a-f-]{36}\/accounting/);
   const customerId = /\/customers\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
   const locations = (await (await page.request.get('/api/v1/companies/acme/locations')).json()) as { locations: { id: string; name: string }[] };

@@ -16,6 +16,7 @@ import {
   signIn,
   statementsTable,
   toasts,
+  customerLinks,
 } from './helpers';
 
 /**
@@ -56,7 +57,7 @@ test.describe('screenshots', () => {
 
     await agingTable(page).getByRole('link', { name: 'Sort by 91+' }).click();
     await expect(page).toHaveURL(new RegExp(`sort=-${OLDEST_BUCKET}`));
-    await dataRows(page).first().getByRole('link').click();
+    await customerLinks(dataRows(page).first()).click();
     await expect(page.getByRole('region', { name: /Open invoices/ })).toBeVisible();
     await shoot(page, 'customer');
 

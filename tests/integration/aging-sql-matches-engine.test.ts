@@ -9,6 +9,8 @@ import { prisma } from '@/lib/db/client';
 import { agingParamsSchema } from '@/lib/receivables/aging-params';
 import { getAgingPage } from '@/lib/receivables/get-aging-page';
 import { getCustomerAging } from '@/lib/receivables/get-customer-aging';
+import { getAgingDetail } from '@/lib/receivables/get-aging-detail';
+import { agingDetailParamsSchema } from '@/lib/receivables/aging-detail-params';
 
 // The aging aggregate runs in SQL (lib/receivables/aging-sql.ts); the pure engine (lib/aging/age-invoices.ts)
 // states the rules. For random invoices, schemes and as-of dates the two must agree to the minor unit.
@@ -178,6 +180,18 @@ describe('SQL aging equals the pure engine', () => {
             .filter((r) => r.total > 0);
           expect(report.rows.map((r) => ({ id: r.customer.id, amounts: r.amounts, total: r.total }))).toEqual(expectedRows);
           expect(report.summary).toEqual({ ...engine((s) => s.currency === currency), unapplied: 0 });
+          // The AR aging detail, bucket by bucket: its rows and its totals hold the same money.
+          const summary = engine((s) => s.currency === currency);
+          for (const b of bucketsOf(scheme)) {
+            const detail = await getAgingDetail(acc, agingDetailParamsSchema.parse({ asOf, currency, bucket: b.key, perPage: '100' }));
+            expect([b.key, detail.totalBalance, detail.rows.reduce((t, r) => t + r.balance, 0)]).toEqual([
+              b.key,
+              summary.amounts[b.key],
+              summary.amounts[b.key],
+            ]);
+            expect(detail.rows.every((r) => r.bucket === b.key)).toBe(true);
+            expect(detail.totalRows).toBe(detail.rows.length);
+          }
         }
 
         for (const customer of customers) {

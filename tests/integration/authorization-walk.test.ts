@@ -82,6 +82,13 @@ const ROUTES: Record<string, RouteCase | { skip: string }> = {
     path: () => '/aging',
     params: (_, slug) => ({ company: slug }),
   },
+  'app/api/v1/companies/[company]/aging/detail/route.ts': {
+    ids: false,
+    method: 'GET',
+    need: 'view',
+    path: () => '/aging/detail',
+    params: (_, slug) => ({ company: slug }),
+  },
   'app/api/v1/companies/[company]/aging/export/route.ts': {
     ids: false,
     method: 'GET',
