@@ -113,6 +113,33 @@ try {
       ]);
     }
   }
+  // The AR aging detail: a page of invoices, most days overdue first, with the count and balance of every match.
+  const detailResults: string[][] = [];
+  for (const who of ['admin', 'limited'] as const) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: BENCH_USERS[who] } });
+    const token = await createApiToken(company.id, user.id, { name: `bench-aging detail ${new Date().toISOString()}` });
+    tokenIds.push(token.id);
+    const detail = (query: string) =>
+      fetch(`${server.url}/api/v1/companies/${BENCH_SLUG}/aging/detail?perPage=50&${query}`, {
+        headers: { authorization: `Bearer ${token.secret}` },
+      }).then(async (r) => {
+        if (!r.ok) throw new Error(`API answered ${r.status}: ${await r.text()}`);
+        return r.json() as Promise<{ totalRows: number }>;
+      });
+    const cases: [string, string][] = [
+      ['every bucket, first page', `asOf=${asOf}`],
+      [`bucket ${buckets.at(-1)!.label}, first page`, `asOf=${asOf}&bucket=${buckets.at(-1)!.key}`],
+      [`bucket ${buckets[1]!.label}, first page`, `asOf=${asOf}&bucket=${buckets[1]!.key}`],
+      ['fewest days first, first page', `asOf=${asOf}&sort=days`],
+      ...(service ? [['bill source Service, first page', `asOf=${asOf}&billSource=${service.id}`] as [string, string]] : []),
+      ['page 100', `asOf=${asOf}&page=100`],
+    ];
+    for (const [label, query] of cases) {
+      const { totalRows } = await detail(query);
+      const times = await time(() => detail(query));
+      detailResults.push([who, label, totalRows.toLocaleString('en-US'), pct(times, 50).toFixed(0), pct(times, 95).toFixed(0)]);
+    }
+  }
   const {
     rows: [ver],
   } = await sqlPool.query<{ v: string }>('SELECT version() AS v');
@@ -126,6 +153,13 @@ try {
   const line = (r: string[]) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(head));
   for (const r of results) console.log(line(r));
+
+  console.log('\nAR aging detail (GET /aging/detail, 50 invoices a page):\n');
+  const dHead = ['user', 'page', 'matching invoices', 'API p50 ms', 'API p95 ms'];
+  const dWidths = dHead.map((h, i) => Math.max(h.length, ...detailResults.map((r) => r[i]!.length)));
+  const dLine = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(dWidths[i]!) : c.padStart(dWidths[i]!))).join('  ');
+  console.log(dLine(dHead));
+  for (const r of detailResults) console.log(dLine(r));
 } finally {
   await prisma.apiToken.deleteMany({ where: { companyId: company.id, id: { in: tokenIds } } });
   server.stop();

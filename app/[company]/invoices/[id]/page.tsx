@@ -34,7 +34,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ compan
   const { user, access } = await requirePageAccess(slug, `/${slug}/invoices/${id}`);
   if (access.viewLocations.length === 0) {
     return (
-      <PageShell user={user} slug={slug} active="aging">
+      <PageShell user={user} slug={slug} active="invoices">
         <NoAccess companyName={access.company.name} />
       </PageShell>
     );
@@ -51,7 +51,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ compan
   const ref = { slug, invoiceId: invoice.id, invoiceNumber: invoice.number };
 
   return (
-    <PageShell user={user} slug={slug} active="aging">
+    <PageShell user={user} slug={slug} active="invoices">
       <Link
         href={customerAccountingHref(slug, invoice.customer.id)}
         className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline"
