@@ -127,6 +127,21 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/v1/companies/{company}/payments/export': {
+        get: {
+          summary: 'Payments received as CSV, with the same filters as GET /payments (at most 100,000 rows)',
+          parameters: [
+            slug,
+            query('from', 'YYYY-MM-DD'),
+            query('to', 'YYYY-MM-DD'),
+            query('customer', 'customer id'),
+            query('method', 'payment method'),
+            query('q', 'reference, from its start'),
+            query('currency', 'ISO code'),
+          ],
+          responses: { 200: { description: 'text/csv' }, ...ERRORS },
+        },
+      },
       '/api/v1/companies/{company}/aging/export': {
         get: { summary: 'The aging report as CSV (every row)', parameters: [slug], responses: { 200: { description: 'text/csv' }, ...ERRORS } },
       },
@@ -172,10 +187,31 @@ export function openApiDocument() {
           responses: { 200: { description: 'Transactions' }, ...ERRORS },
         },
       },
-      '/api/v1/companies/{company}/invoices': write(
-        'Create an invoice (idempotent by number: the same request again answers 200 with it; a different invoice under the number is 409)',
-        invoiceInputSchema,
-      ),
+      '/api/v1/companies/{company}/invoices': {
+        get: {
+          summary: "Every invoice in the caller's locations, whatever its state, a page at a time with totals per currency",
+          parameters: [
+            slug,
+            query('state', 'comma-separated: draft, open, partially_paid, paid, written_off, void, archived'),
+            query('bucket', "a bucket key of the company's aging periods, today"),
+            query('customer', 'customer id'),
+            query('locations', 'comma-separated location ids'),
+            query('billSource', 'bill source id'),
+            query('currency', 'ISO code'),
+            query('from', 'invoice date from, YYYY-MM-DD'),
+            query('to', 'invoice date to, YYYY-MM-DD'),
+            query('q', 'invoice number, from its start'),
+            query('sort', '-invoiceDate (default), invoiceDate, -dueDate, dueDate, number, -number'),
+            query('page', 'from 1'),
+            query('perPage', '25, 50 or 100'),
+          ],
+          responses: { 200: { description: '{ rows, totalRows, totals, page, perPage, totalPages }' }, ...ERRORS },
+        },
+        ...write(
+          'Create an invoice (idempotent by number: the same request again answers 200 with it; a different invoice under the number is 409)',
+          invoiceInputSchema,
+        ),
+      },
       '/api/v1/companies/{company}/invoices/{id}/post': {
         post: {
           summary: 'Post a draft invoice (it opens and starts to age)',
@@ -188,10 +224,25 @@ export function openApiDocument() {
         writeOffSchema.omit({ invoiceId: true }),
         [slug, id],
       ),
-      '/api/v1/companies/{company}/payments': write(
-        'Record a payment, on an invoice (applied at once; an overpayment stays as credit) or on a customer',
-        recordPaymentSchema,
-      ),
+      '/api/v1/companies/{company}/payments': {
+        get: {
+          summary:
+            "Payments received from the caller's customers, newest first, with applied and unapplied amounts, each day's totals and the totals per currency",
+          parameters: [
+            slug,
+            query('from', 'YYYY-MM-DD'),
+            query('to', 'YYYY-MM-DD'),
+            query('customer', 'customer id'),
+            query('method', 'bank_transfer, check, card, cash or other'),
+            query('q', 'reference, from its start'),
+            query('currency', 'ISO code'),
+            query('page', 'from 1'),
+            query('perPage', '25, 50 or 100'),
+          ],
+          responses: { 200: { description: '{ rows, days, totals, totalRows, page, perPage, totalPages }' }, ...ERRORS },
+        },
+        ...write('Record a payment, on an invoice (applied at once; an overpayment stays as credit) or on a customer', recordPaymentSchema),
+      },
       '/api/v1/companies/{company}/payments/{id}/applications': write('Apply an unapplied payment to invoices', applyBody, [slug, id], '200'),
       '/api/v1/companies/{company}/credit-notes': write('Record a credit note on a customer', recordCreditNoteSchema),
       '/api/v1/companies/{company}/credit-notes/{id}/applications': write('Apply a credit note to invoices', applyBody, [slug, id], '200'),

@@ -89,6 +89,15 @@ const ROUTES: Record<string, RouteCase | { skip: string }> = {
     path: () => '/aging/detail',
     params: (_, slug) => ({ company: slug }),
   },
+  // Payments have no location: a member without locations sees none of their customers' (an empty file).
+  'app/api/v1/companies/[company]/payments/export/route.ts': {
+    ids: false,
+    denied: [200],
+    method: 'GET',
+    need: 'view',
+    path: () => '/payments/export',
+    params: (_, slug) => ({ company: slug }),
+  },
   'app/api/v1/companies/[company]/aging/export/route.ts': {
     ids: false,
     method: 'GET',

@@ -13,6 +13,12 @@ import { GET as locationsGET } from '@/app/api/v1/companies/[company]/locations/
 import { POST as postInvoicePOST } from '@/app/api/v1/companies/[company]/invoices/[id]/post/route';
 import { GET as statementPdfGET } from '@/app/api/v1/companies/[company]/statements/[id]/pdf/route';
 import { GET as batchPdfGET } from '@/app/api/v1/companies/[company]/statement-batches/[id]/pdf/route';
+import { GET as agingDetailGET } from '@/app/api/v1/companies/[company]/aging/detail/route';
+import { GET as invoicesGET } from '@/app/api/v1/companies/[company]/invoices/route';
+import { GET as paymentsGET } from '@/app/api/v1/companies/[company]/payments/route';
+import { GET as paymentsExportGET } from '@/app/api/v1/companies/[company]/payments/export/route';
+import { GET as billSourcesGET } from '@/app/api/v1/companies/[company]/bill-sources/route';
+import { GET as schemeGET } from '@/app/api/v1/companies/[company]/aging-scheme/route';
 import { checkAnswer, dateText, fuzzOptions, hostileText, idText, pathPart, printTallies, queryOf, rowCounts, send } from '../support/fuzz';
 
 let company: TestCompany;
@@ -74,6 +80,80 @@ describe('fuzz: JSON API queries and path parameters never answer 5xx', () => {
         await checkAnswer(
           'GET aging[/export]',
           await send(r.csv ? agingExportGET : agingGET, 'GET', path, { company: company.slug }, tokens[r.as]!),
+          company.id,
+        );
+      }),
+      fuzzOptions,
+    );
+  });
+
+  it('GET aging/detail', { timeout: 180_000 }, async () => {
+    const query = queryOf({
+      asOf: dateText,
+      locations: locations(),
+      currency,
+      billSource: fc.oneof(idText(pools.customers), hostileText),
+      bucket: fc.constantFrom('pending', 'current', 'days_1_30', 'days_91_plus', 'days_1_99', 'BOGUS', '', 'x'.repeat(50)),
+      customer: idText(pools.customers),
+      sort: fc.constantFrom('days', '-days', 'name', ''),
+      page: fc.constantFrom('1', '2', '0', '-1', '1e3', '999999999999', 'abc'),
+      perPage: fc.constantFrom('25', '50', '100', '10', '0'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.record({ query, as }), async (r) => {
+        const path = `/api/v1/companies/${company.slug}/aging/detail?${r.query}`;
+        await checkAnswer('GET aging/detail', await send(agingDetailGET, 'GET', path, { company: company.slug }, tokens[r.as]!), company.id);
+      }),
+      fuzzOptions,
+    );
+  });
+
+  it('GET invoices, payments and payments/export', { timeout: 180_000 }, async () => {
+    const invoiceQuery = queryOf({
+      state: fc.constantFrom('open', 'draft,paid', 'open,,void', 'bogus', ''),
+      bucket: fc.constantFrom('current', 'days_91_plus', 'nope'),
+      customer: idText(pools.customers),
+      locations: locations(),
+      currency,
+      from: dateText,
+      to: dateText,
+      q: fc.constantFrom('T-', '100%', '\\', '_', 'x'.repeat(51)),
+      sort: fc.constantFrom('-invoiceDate', 'dueDate', 'number', 'balance', ''),
+      page: fc.constantFrom('1', '0', '1e3', 'abc'),
+      perPage: fc.constantFrom('25', '50', '100', '7'),
+    });
+    const paymentQuery = queryOf({
+      from: dateText,
+      to: dateText,
+      customer: idText(pools.customers),
+      method: fc.constantFrom('check', 'card', 'barter', ''),
+      q: hostileText,
+      currency,
+      page: fc.constantFrom('1', '0', 'abc'),
+      perPage: fc.constantFrom('25', '100', '3'),
+    });
+    const request = fc.oneof(
+      fc.record({ route: fc.constant('invoices'), query: invoiceQuery, as }),
+      fc.record({ route: fc.constantFrom('payments', 'payments/export'), query: paymentQuery, as }),
+      fc.record({
+        route: fc.constantFrom('bill-sources', 'aging-scheme'),
+        query: queryOf({ billSource: fc.oneof(idText(pools.customers), hostileText) }),
+        as,
+      }),
+    );
+    const handlers = {
+      invoices: invoicesGET,
+      payments: paymentsGET,
+      'payments/export': paymentsExportGET,
+      'bill-sources': billSourcesGET,
+      'aging-scheme': schemeGET,
+    };
+    await fc.assert(
+      fc.asyncProperty(request, async (r) => {
+        const path = `/api/v1/companies/${company.slug}/${r.route}?${r.query}`;
+        await checkAnswer(
+          `GET ${r.route}`,
+          await send(handlers[r.route as keyof typeof handlers], 'GET', path, { company: company.slug }, tokens[r.as]!),
           company.id,
         );
       }),
