@@ -5,7 +5,7 @@ import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { bucketsOf } from '@/lib/aging/scheme';
 import { calendarDateOf, daysBetween, todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import { AppError } from '@/lib/errors/app-error';
-import { AGEABLE_INVOICE, bucketIndexCase, toMinor } from '@/lib/receivables/aging-sql';
+import { AGEABLE_INVOICE, bucketDueRange, bucketIndexCase, toMinor } from '@/lib/receivables/aging-sql';
 import { getAgingScheme } from '@/lib/receivables/get-aging-scheme';
 import { locationScope } from '@/lib/receivables/resolve-location-filter';
 import type { InvoiceListParams } from './invoice-list-params';
@@ -67,7 +67,7 @@ export async function listInvoices(access: CompanyAccess, p: InvoiceListParams, 
     Prisma.sql`i.company_id = ${companyId}::uuid`,
     locationIds === null ? null : Prisma.sql`i.location_id = ANY(${locationIds}::uuid[])`,
     p.state.length ? Prisma.sql`i.status = ANY(${p.state}::text[])` : null,
-    bucket >= 0 ? Prisma.sql`${AGEABLE_INVOICE} AND ${bucketIndexCase(buckets, today)} = ${bucket}` : null,
+    bucket >= 0 ? Prisma.sql`${AGEABLE_INVOICE} AND ${bucketIndexCase(buckets, today)} = ${bucket} ${bucketDueRange(buckets, bucket, today)}` : null,
     p.customer ? Prisma.sql`i.customer_id = ${p.customer}::uuid` : null,
     p.billSource ? Prisma.sql`i.bill_source_id = ${p.billSource}::uuid` : null,
     p.currency ? Prisma.sql`i.currency = ${p.currency}` : null,

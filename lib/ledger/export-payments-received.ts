@@ -28,7 +28,7 @@ export async function exportPaymentsReceived(access: CompanyAccess, p: Omit<Paym
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT p.received_on, c.name, p.method, p.reference, p.currency, p.amount_minor, p.unapplied_minor
     FROM payments p JOIN customers c ON c.company_id = p.company_id AND c.id = p.customer_id
-    WHERE ${paymentsReceivedFilter(access, p)} ORDER BY p.received_on DESC, p.id DESC LIMIT ${PAYMENTS_EXPORT_MAX_ROWS + 1}`;
+    WHERE ${paymentsReceivedFilter(access, p, 'set')} ORDER BY p.received_on DESC, p.id DESC LIMIT ${PAYMENTS_EXPORT_MAX_ROWS + 1}`;
   if (rows.length > PAYMENTS_EXPORT_MAX_ROWS) {
     throw new AppError('BAD_REQUEST', `More than ${PAYMENTS_EXPORT_MAX_ROWS.toLocaleString('en-US')} payments match: narrow the dates.`, [
       { path: 'from', message: 'Too many payments in this range' },

@@ -2,7 +2,7 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
-import { visibleCustomerSql } from '@/lib/auth/visible-customers';
+import { visibleCustomerIdsSql, visibleCustomerSql } from '@/lib/auth/visible-customers';
 import { calendarDateOf, type CalendarDate } from '@/lib/aging/calendar-date';
 import { toMinor } from '@/lib/receivables/aging-sql';
 import type { PaymentsReceivedParams } from './payments-received-params';
@@ -31,12 +31,22 @@ export interface PaymentsReceived {
   totalPages: number;
 }
 
-/** The filter on payments `p` joined to customers `c`: the user's customers and the parameters. */
-export function paymentsReceivedFilter(access: CompanyAccess, p: Omit<PaymentsReceivedParams, 'page' | 'perPage'>): Prisma.Sql {
+/**
+ * The filter on payments `p`: the user's customers and the parameters. `visible` 'set' reads the user's
+ * customers once as a set (for totals over every payment); 'row' tests each payment's customer (for a page,
+ * which reads about a page of payments).
+ */
+export function paymentsReceivedFilter(
+  access: CompanyAccess,
+  p: Omit<PaymentsReceivedParams, 'page' | 'perPage'>,
+  visible: 'set' | 'row',
+): Prisma.Sql {
   return Prisma.join(
     [
       Prisma.sql`p.company_id = ${access.company.id}::uuid`,
-      visibleCustomerSql(access),
+      visible === 'set'
+        ? Prisma.sql`p.customer_id IN (${visibleCustomerIdsSql(access)})`
+        : Prisma.sql`EXISTS (SELECT 1 FROM customers c WHERE c.company_id = p.company_id AND c.id = p.customer_id AND ${visibleCustomerSql(access)})`,
       p.from ? Prisma.sql`p.received_on >= ${p.from}::date` : null,
       p.to ? Prisma.sql`p.received_on <= ${p.to}::date` : null,
       p.customer ? Prisma.sql`p.customer_id = ${p.customer}::uuid` : null,
@@ -54,8 +64,8 @@ export function paymentsReceivedFilter(access: CompanyAccess, p: Omit<PaymentsRe
  * totals and the totals of every match per currency. Read in one snapshot.
  */
 export async function listPaymentsReceived(access: CompanyAccess, p: PaymentsReceivedParams): Promise<PaymentsReceived> {
-  const filter = paymentsReceivedFilter(access, p);
-  const from = Prisma.sql`FROM payments p JOIN customers c ON c.company_id = p.company_id AND c.id = p.customer_id WHERE ${filter}`;
+  const from = Prisma.sql`FROM payments p WHERE ${paymentsReceivedFilter(access, p, 'row')}`;
+  const every = Prisma.sql`FROM payments p WHERE ${paymentsReceivedFilter(access, p, 'set')}`;
   const [rows, totals, days] = await prisma.$transaction(
     [
       prisma.$queryRaw<
@@ -71,10 +81,12 @@ export async function listPaymentsReceived(access: CompanyAccess, p: PaymentsRec
           unapplied_minor: bigint;
         }[]
       >`SELECT p.id, p.received_on, p.customer_id, c.name, p.method, p.reference, p.currency, p.amount_minor, p.unapplied_minor
-        ${from} ORDER BY p.received_on DESC, p.id DESC LIMIT ${p.perPage} OFFSET ${(p.page - 1) * p.perPage}`,
+        FROM (SELECT p.* ${from} ORDER BY p.received_on DESC, p.id DESC LIMIT ${p.perPage} OFFSET ${(p.page - 1) * p.perPage}) p
+        JOIN customers c ON c.company_id = p.company_id AND c.id = p.customer_id
+        ORDER BY p.received_on DESC, p.id DESC`,
       prisma.$queryRaw<{ currency: string; n: bigint; amount: bigint; unapplied: bigint }[]>`
         SELECT p.currency, count(*) AS n, sum(p.amount_minor)::bigint AS amount, sum(p.unapplied_minor)::bigint AS unapplied
-        ${from} GROUP BY p.currency ORDER BY p.currency`,
+        ${every} GROUP BY p.currency ORDER BY p.currency`,
       // The days on this page: the page's last day may go on to the next page, so its total is the whole day's.
       prisma.$queryRaw<{ received_on: Date; currency: string; n: bigint; amount: bigint }[]>`
         WITH page AS (SELECT p.received_on ${from} ORDER BY p.received_on DESC, p.id DESC LIMIT ${p.perPage} OFFSET ${(p.page - 1) * p.perPage})

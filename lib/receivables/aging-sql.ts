@@ -24,6 +24,28 @@ export function bucketIndexCase(buckets: Bucket[], asOf: CalendarDate): Prisma.S
 }
 
 /**
+ * The due dates a bucket holds on `asOf`, as a range PostgreSQL can start an index scan at (the bucket's own
+ * test still decides; Pending is decided by the invoice date).
+ */
+export function bucketDueRange(buckets: Bucket[], index: number, asOf: CalendarDate): Prisma.Sql {
+  const b = buckets[index]!;
+  if (b.kind === 'pending') return Prisma.empty;
+  if (b.kind === 'current') return Prisma.sql`AND i.due_date >= ${asOf}::date`;
+  const younger = buckets
+    .slice(0, index)
+    .reverse()
+    .find((x) => x.kind !== 'pending');
+  const upper =
+    younger?.kind === 'current'
+      ? Prisma.sql`AND i.due_date < ${asOf}::date`
+      : younger?.reach
+        ? Prisma.sql`AND i.due_date < ${earliestDue(younger.reach, asOf)}::date`
+        : Prisma.empty;
+  const lower = b.reach ? Prisma.sql`AND i.due_date >= ${earliestDue(b.reach, asOf)}::date` : Prisma.empty;
+  return Prisma.sql`${lower} ${upper}`;
+}
+
+/**
  * The invoices that age, on invoices `i`: written exactly as the aging indexes' predicate so PostgreSQL can
  * use them (keep in step with lib/aging AGEABLE_STATUSES and prisma/migrations).
  */

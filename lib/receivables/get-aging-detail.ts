@@ -1,12 +1,12 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { bucketsOf, earliestDue, type Bucket } from '@/lib/aging/scheme';
+import { bucketsOf } from '@/lib/aging/scheme';
 import { calendarDateOf, daysBetween, todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { AppError, notFound } from '@/lib/errors/app-error';
 import { effectiveCollectorSql } from '@/lib/collections/effective-collector-sql';
-import { agedInvoices, toMinor } from './aging-sql';
+import { agedInvoices, bucketDueRange, toMinor } from './aging-sql';
 import { dateTotals } from './aging-totals-sql';
 import { bucketIndexCase } from './aging-sql';
 import { getAgingContext } from './get-aging-context';
@@ -45,28 +45,6 @@ export interface AgingDetail {
   perPage: number;
   totalPages: number;
   sort: 'days' | '-days';
-}
-
-/**
- * The due dates a bucket holds on `asOf`, as a range PostgreSQL can start an index scan at (the bucket's own
- * test still decides; Pending is decided by the invoice date).
- */
-function dueRange(buckets: Bucket[], index: number, asOf: CalendarDate): Prisma.Sql {
-  const b = buckets[index]!;
-  if (b.kind === 'pending') return Prisma.empty;
-  if (b.kind === 'current') return Prisma.sql`AND i.due_date >= ${asOf}::date`;
-  const younger = buckets
-    .slice(0, index)
-    .reverse()
-    .find((x) => x.kind !== 'pending');
-  const upper =
-    younger?.kind === 'current'
-      ? Prisma.sql`AND i.due_date < ${asOf}::date`
-      : younger?.reach
-        ? Prisma.sql`AND i.due_date < ${earliestDue(younger.reach, asOf)}::date`
-        : Prisma.empty;
-  const lower = b.reach ? Prisma.sql`AND i.due_date >= ${earliestDue(b.reach, asOf)}::date` : Prisma.empty;
-  return Prisma.sql`${lower} ${upper}`;
 }
 
 type Row = {
@@ -116,7 +94,7 @@ export async function getAgingDetail(access: CompanyAccess, params: AgingDetailP
     locationIds,
     billSourceId,
     historical,
-    extra: Prisma.sql`${customer} ${index >= 0 ? dueRange(buckets, index, asOf) : Prisma.empty}`,
+    extra: Prisma.sql`${customer} ${index >= 0 ? bucketDueRange(buckets, index, asOf) : Prisma.empty}`,
   });
   const inBucket = index >= 0 ? Prisma.sql`WHERE x.b = ${index}` : Prisma.empty;
   const direction = Prisma.raw(params.sort === 'days' ? 'DESC' : 'ASC');
