@@ -77,7 +77,7 @@ export function UnappliedList({ slug, kind, list, canApply }: { slug: string; ki
               kind={kind}
               rows={list.rows}
               canApply={canApply}
-              caption={kind === 'payment' ? 'Unapplied payments, oldest first' : 'Customer credits, oldest first'}
+              caption={kind === 'payment' ? 'Unapplied payments, oldest first' : 'Customer credits by customer, oldest first'}
             />
           </div>
         ) : (

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import Link from 'next/link';
 import { ArrowRightLeft } from 'lucide-react';
 import type { UnappliedRow } from '@/lib/ledger/list-unapplied';
@@ -58,33 +59,43 @@ export function UnappliedTable({
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.id} className="hover:bg-slate-50 [&>td:first-child]:pl-4 [&>td:last-child]:pr-4">
-              <td className="tabular whitespace-nowrap px-3 py-2.5">{formatCalendarDate(r.date, 'short')}</td>
-              <td className="min-w-44 px-3 py-2.5">
-                <Link href={customerAccountingHref(slug, r.customerId)} className="font-medium text-brand-700 hover:underline">
-                  {r.customerName}
-                </Link>
-              </td>
-              <td className="max-w-xs break-words px-3 py-2.5">{r.detail}</td>
-              {payments ? (
-                <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">{r.method ? (PAYMENT_METHOD_LABELS[r.method] ?? r.method) : '—'}</td>
+          {rows.map((r, i) => (
+            <Fragment key={r.id}>
+              {r.customerCredits && (i === 0 || rows[i - 1]!.customerId !== r.customerId || rows[i - 1]!.currency !== r.currency) ? (
+                <tr className="bg-slate-50/70">
+                  <th scope="rowgroup" colSpan={canApply ? 6 : 5} className="px-4 py-1.5 text-left text-xs font-semibold text-slate-600">
+                    {r.customerName} · {r.customerCredits.count} credit{r.customerCredits.count === 1 ? '' : 's'},{' '}
+                    <span className="tabular">{formatMoney(r.customerCredits.unappliedMinor, r.currency)}</span> unapplied
+                  </th>
+                </tr>
               ) : null}
-              <td className="tabular whitespace-nowrap px-3 py-2.5 text-right">{formatMoney(r.amountMinor, r.currency)}</td>
-              <td className="tabular whitespace-nowrap px-3 py-2.5 text-right font-semibold">{formatMoney(r.unappliedMinor, r.currency)}</td>
-              {canApply ? (
-                <td className="px-3 py-2.5 text-right">
-                  <Button asChild variant="secondary" size="sm" className="whitespace-nowrap">
-                    <Link
-                      href={applyHref(slug, kind, r.id)}
-                      aria-label={`Apply ${formatMoney(r.unappliedMinor, r.currency)} ${payments ? `payment ${r.detail}` : 'credit'} from ${r.customerName}`}
-                    >
-                      <ArrowRightLeft className="size-4" aria-hidden /> Apply
-                    </Link>
-                  </Button>
+              <tr className="hover:bg-slate-50 [&>td:first-child]:pl-4 [&>td:last-child]:pr-4">
+                <td className="tabular whitespace-nowrap px-3 py-2.5">{formatCalendarDate(r.date, 'short')}</td>
+                <td className="min-w-44 px-3 py-2.5">
+                  <Link href={customerAccountingHref(slug, r.customerId)} className="font-medium text-brand-700 hover:underline">
+                    {r.customerName}
+                  </Link>
                 </td>
-              ) : null}
-            </tr>
+                <td className="max-w-xs break-words px-3 py-2.5">{r.detail}</td>
+                {payments ? (
+                  <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">{r.method ? (PAYMENT_METHOD_LABELS[r.method] ?? r.method) : '—'}</td>
+                ) : null}
+                <td className="tabular whitespace-nowrap px-3 py-2.5 text-right">{formatMoney(r.amountMinor, r.currency)}</td>
+                <td className="tabular whitespace-nowrap px-3 py-2.5 text-right font-semibold">{formatMoney(r.unappliedMinor, r.currency)}</td>
+                {canApply ? (
+                  <td className="px-3 py-2.5 text-right">
+                    <Button asChild variant="secondary" size="sm" className="whitespace-nowrap">
+                      <Link
+                        href={applyHref(slug, kind, r.id)}
+                        aria-label={`Apply ${formatMoney(r.unappliedMinor, r.currency)} ${payments ? `payment ${r.detail}` : 'credit'} from ${r.customerName}`}
+                      >
+                        <ArrowRightLeft className="size-4" aria-hidden /> Apply
+                      </Link>
+                    </Button>
+                  </td>
+                ) : null}
+              </tr>
+            </Fragment>
           ))}
         </tbody>
       </table>

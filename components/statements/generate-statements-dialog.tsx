@@ -6,7 +6,7 @@ import { Modal } from '@/components/ui/modal';
 import { GenerateStatementsPanel, type GenerateStatementsScope } from './generate-statements-panel';
 
 /** The Generate Statements bulk action: its button and modal. Each opening starts from a fresh form. */
-export function GenerateStatementsDialog(scope: GenerateStatementsScope) {
+export function GenerateStatementsDialog({ label = 'Generate Statements', ...scope }: GenerateStatementsScope & { label?: string }) {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
   return (
@@ -21,7 +21,7 @@ export function GenerateStatementsDialog(scope: GenerateStatementsScope) {
       description="Create one statement per eligible customer, in batches up to the company's cap."
       trigger={
         <Button size="sm">
-          <FileStack className="size-4" aria-hidden /> Generate Statements
+          <FileStack className="size-4" aria-hidden /> {label}
         </Button>
       }
     >

@@ -28,9 +28,14 @@ export interface UnappliedRow {
   /** Payment reference or credit note reason. */
   detail: string;
   method: string | null;
+  /** Credit notes: the customer's credits in this currency, all of them (not only this page's): count and unapplied. */
+  customerCredits?: { count: number; unappliedMinor: number };
 }
 
-/** Payments or credit notes with money not yet applied, oldest first: the Unapplied Payments and Customer Credits pages. */
+/**
+ * Payments or credit notes with money not yet applied: the Unapplied Payments page (oldest first) and the
+ * Customer Credits page (grouped by customer, each with the count and sum of all their credits).
+ */
 export async function listUnapplied(access: CompanyAccess, input: unknown) {
   const p = parseOrThrow(unappliedParamsSchema, input);
   const companyId = access.company.id;
@@ -52,10 +57,16 @@ export async function listUnapplied(access: CompanyAccess, input: unknown) {
         dated: Date;
         detail: string;
         method: string | null;
+        group_n: bigint;
+        group_unapplied: bigint;
       }[]
     >`
-      SELECT m.id, m.customer_id, c.name, m.currency, m.amount_minor, m.unapplied_minor, m.dated, m.detail, m.method ${from}
-      ORDER BY m.dated, c.name, m.id LIMIT ${p.perPage} OFFSET ${(p.page - 1) * p.perPage}`,
+      SELECT m.id, m.customer_id, c.name, m.currency, m.amount_minor, m.unapplied_minor, m.dated, m.detail, m.method,
+        count(*) OVER w AS group_n, sum(m.unapplied_minor) OVER w AS group_unapplied ${from}
+      WINDOW w AS (PARTITION BY m.customer_id, m.currency)
+      -- Payments oldest first; credits grouped by customer (by name), each customer's oldest first.
+      ORDER BY ${p.kind === 'payment' ? Prisma.sql`m.dated, c.name, m.id` : Prisma.sql`c.name, m.customer_id, m.currency, m.dated, m.id`}
+      LIMIT ${p.perPage} OFFSET ${(p.page - 1) * p.perPage}`,
     prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n ${from}`,
   ]);
   const totalRows = Number(count?.n ?? 0);
@@ -71,6 +82,7 @@ export async function listUnapplied(access: CompanyAccess, input: unknown) {
       date: calendarDateOf(r.dated),
       detail: r.detail,
       method: r.method,
+      ...(p.kind === 'credit_note' ? { customerCredits: { count: Number(r.group_n), unappliedMinor: Number(r.group_unapplied) } } : {}),
     })),
     totalRows,
     totalPages: Math.ceil(totalRows / p.perPage),

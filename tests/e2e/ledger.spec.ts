@@ -121,7 +121,7 @@ test('a credit note on the customer is listed under Customer credits, ready to a
   await dialog.getByRole('button', { name: 'Add credit note' }).click();
   await expect(page.getByText('Credit note of $3.00 recorded')).toBeVisible();
   await page.goto('/acme/accounting/credits');
-  await expect(page.getByRole('table', { name: 'Customer credits, oldest first' })).toContainText(customer);
+  await expect(page.getByRole('table', { name: 'Customer credits by customer, oldest first' })).toContainText(customer);
 });
 
 test('write off the whole balance: the invoice reads Written off and the history shows the reason', async ({ page }) => {

@@ -25,6 +25,7 @@ import { getCustomerTransactions, type CustomerTransactions } from '@/lib/receiv
 import { can, permittedLocations } from '@/lib/auth/can';
 import { getCollectionsPanel } from '@/lib/collections/get-collections-panel';
 import { CollectionsPanel } from '@/components/collections/collections-panel';
+import { GenerateStatementsDialog } from '@/components/statements/generate-statements-dialog';
 import { PaymentTermsForm } from '@/components/customers/payment-terms-form';
 
 export const metadata: Metadata = { title: 'Customer accounting' };
@@ -88,6 +89,17 @@ export default async function CustomerAccountingPage({
         <div>
           <h1 className="text-2xl font-bold tracking-tight">{data.customer.name}</h1>
           <p className="mt-1 text-sm text-slate-500">Accounting · as of {data.asOf}</p>
+          {data.summaries.map((s) => (
+            <p key={s.currency} className="mt-1 text-sm text-slate-700" data-balance={s.currency}>
+              Balance <span className="tabular font-semibold">{formatMoney(s.total, s.currency)}</span>
+              {s.unapplied > 0 ? (
+                <>
+                  {' · '}on account <span className="tabular font-semibold text-emerald-700">{formatMoney(s.unapplied, s.currency)}</span>
+                  {' · '}net <span className="tabular font-semibold">{formatMoney(s.net, s.currency)}</span>
+                </>
+              ) : null}
+            </p>
+          ))}
           <div className="mt-2">
             <PaymentTermsForm
               slug={slug}
@@ -112,6 +124,17 @@ export default async function CustomerAccountingPage({
                 today={today}
                 locations={moneyLocations}
               />
+              {data.summaries.length > 0 ? (
+                <GenerateStatementsDialog
+                  slug={slug}
+                  label="Generate statement"
+                  customerIds={[data.customer.id]}
+                  locations={access.viewLocations.filter((l) => modify.has(l.id))}
+                  defaultLocations={[]}
+                  currency={data.summaries[0]!.currency}
+                  asOf={data.asOf}
+                />
+              ) : null}
             </div>
           ) : null}
         </div>
