@@ -4,7 +4,7 @@ import { neutralizeCell } from '../../lib/csv/neutralize-cell';
 import { Checker, sumOf } from './load-checker';
 import type { LoadCustomer } from './load-personas';
 import type { AgingAmountsRow, AgingReport } from '../../lib/receivables/get-aging-page';
-import { AGING_EXPORT_COLLECTION_HEADERS } from '../../lib/receivables/export-aging-csv';
+import { AGING_EXPORT_COLLECTION_HEADERS } from '../../lib/receivables/export-aging-report';
 
 /** GET …/aging as the API answers it. */
 export type AgingReportJson = Omit<AgingReport, 'locations' | 'hasUnapplied'>;
@@ -134,14 +134,30 @@ export interface CsvExpectation {
   q?: string;
 }
 
-/** The aging CSV export (lib/receivables/export-aging-csv.ts): header, then one line per visible customer that adds up. */
+/**
+ * The aging CSV export (lib/receivables/export-aging-report.ts): header, one line per visible customer that adds
+ * up, then a Total row equal to the sum of the lines and a Share of total row.
+ */
 export function checkAgingCsv(c: Checker, text: string, e: CsvExpectation): number {
   const records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
   const header = ['Customer', 'Customer ID', ...e.bucketLabels, 'Unapplied', 'Net total', 'Currency', ...AGING_EXPORT_COLLECTION_HEADERS];
   if (!c.eq((records[0] ?? []).join('|'), header.map(neutralizeCell).join('|'), 'CSV header')) return 0;
   const digits = minorDigits(e.currency);
   const seen = new Set<string>();
-  records.slice(1).forEach((rec, i) => {
+  const footer = records.slice(-2);
+  if (!c.eq(footer.map((r) => r[0]).join('|'), 'Total|Share of total', 'CSV footer rows')) return 0;
+  const lines = records.slice(1, -2);
+  const n = e.bucketLabels.length;
+  const sums = Array.from({ length: n + 2 }, (_, k) => lines.reduce((t, rec) => t + decimalToMinor(rec[2 + k] ?? '', digits), 0));
+  c.eq(
+    footer[0]!
+      .slice(2, 2 + n + 2)
+      .map((v) => decimalToMinor(v, digits))
+      .join('|'),
+    sums.join('|'),
+    'CSV Total row (the sum of the lines)',
+  );
+  lines.forEach((rec, i) => {
     const what = `CSV line ${i + 2}`;
     if (!c.eq(rec.length, header.length, `${what} column count`)) return;
     const [name, id] = rec as [string, string];
@@ -152,7 +168,6 @@ export function checkAgingCsv(c: Checker, text: string, e: CsvExpectation): numb
       c.eq(name, neutralizeCell(known!.name), `${what} customer name`);
     }
     if (e.q) c.ok(name.toLowerCase().includes(e.q.toLowerCase()), `${what}: ${name} does not match the search "${e.q}"`);
-    const n = e.bucketLabels.length;
     const amounts = rec.slice(2, 2 + n + 2).map((v) => decimalToMinor(v, digits));
     c.ok(
       amounts.every((a) => Number.isSafeInteger(a)),
@@ -165,5 +180,5 @@ export function checkAgingCsv(c: Checker, text: string, e: CsvExpectation): numb
     c.eq(rec[2 + n + 2], e.currency, `${what} currency`);
     checkCollectionCells(c, what, rec.slice(2 + n + 3));
   });
-  return records.length - 1;
+  return lines.length;
 }

@@ -4,7 +4,14 @@ import { parse } from 'csv-parse/sync';
 import { prisma } from '@/lib/db/client';
 import { agingParamsInput, agingParamsSchema } from '@/lib/receivables/aging-params';
 import { getAgingPage } from '@/lib/receivables/get-aging-page';
-import { exportAgingCsv } from '@/lib/receivables/export-aging-csv';
+import { exportAgingReport } from '@/lib/receivables/export-aging-report';
+import { writeCsv } from '@/lib/reports/write-csv';
+import type { AgingParams } from '@/lib/receivables/aging-params';
+import type { CompanyAccess } from '@/lib/auth/get-company-access';
+
+const exportCsv = async (acc: CompanyAccess, p: AgingParams, now: Date) => ({
+  csv: await new Response(writeCsv(await exportAgingReport(acc, p, 'csv', now))).text(),
+});
 
 const T = new Date('2026-03-10T12:00:00Z');
 const AS_OF = '2026-03-10';
@@ -119,7 +126,7 @@ describe('aging grid: collections columns and filters', () => {
   });
 
   it('the CSV export carries the columns and follows the filters', async () => {
-    const { csv } = await exportAgingCsv(await access(adminId, co.slug), params({ notContactedDays: '14' }), T);
+    const { csv } = await exportCsv(await access(adminId, co.slug), params({ notContactedDays: '14' }), T);
     const rows = parse(csv.replace(/^\uFEFF/, '')) as string[][];
     const header = rows[0]!;
     const col = (name: string) => header.indexOf(name);
@@ -132,12 +139,14 @@ describe('aging grid: collections columns and filters', () => {
       r[col('Hold')],
       r[col('Hold reason')],
     ];
-    expect(rows.slice(1).map(pick)).toEqual([
+    // The customers, then the Total and Share of total rows.
+    expect(rows.slice(-2).map((r) => r[0])).toEqual(['Total', 'Share of total']);
+    expect(rows.slice(1, -2).map(pick)).toEqual([
       ['Baker', '2026-02-01T09:00:00.000Z', 'email', 'broken', '200.00', '', ''],
       ['Cole', '', '', '', '', 'dispute', 'Wrong quantity'],
       ['Dune', '', '', '', '', '', ''],
     ]);
-    const able = (await exportAgingCsv(await access(adminId, co.slug), params({ q: 'Able' }), T)).csv;
+    const able = (await exportCsv(await access(adminId, co.slug), params({ q: 'Able' }), T)).csv;
     const ableRow = (parse(able.replace(/^\uFEFF/, '')) as string[][])[1]!;
     expect([ableRow[col('Next action')], ableRow[col('Next action date')], ableRow[col('Promised date')]]).toEqual([
       'escalate',

@@ -3,6 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as exportGET } from '@/app/api/v1/companies/[company]/aging/export/route';
 import { prisma } from '@/lib/db/client';
+import ExcelJS from 'exceljs';
+import { PDFDocument } from 'pdf-lib';
 
 const AS_OF = '2026-05-20';
 let company: TestCompany;
@@ -66,14 +68,62 @@ describe('aging CSV export', () => {
     expect(rows.slice(1).map((r) => [r[0], ...r.slice(2)])).toEqual([
       ['\'=HYPERLINK("http://evil.example","x")', '0.00', '0.00', '0.00', '123.45', '0.00', '0.00', '0.00', '123.45', 'USD', ...BLANK],
       ['Łódź Sp. z o.o.', '0.00', '5.00', '0.00', '0.00', '0.00', '0.00', '0.00', '5.00', 'USD', ...BLANK],
+      // The Total row, and each bucket's share of what is owed.
+      ['Total', '0.00', '5.00', '0.00', '123.45', '0.00', '0.00', '0.00', '128.45', 'USD', ...BLANK],
+      ['Share of total', '0%', '3.9%', '0%', '96.1%', '0%', '0%', '', '', '', ...BLANK],
     ]);
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { companyId: company.id, action: 'aging.export' } });
     expect(audit.details).toMatchObject({ rows: 2, asOf: AS_OF });
   });
 
   it('follows the filters and ignores paging: search, and an admin sees every location', async () => {
-    expect((await csvOf(`asOf=${AS_OF}&q=south&page=3&perPage=10`, adminCookie)).rows.slice(1).map((r) => r[0])).toEqual(['South Only']);
-    expect((await csvOf(`asOf=${AS_OF}`, adminCookie)).rows.length).toBe(4);
+    expect((await csvOf(`asOf=${AS_OF}&q=south&page=3&perPage=10`, adminCookie)).rows.slice(1, -2).map((r) => r[0])).toEqual(['South Only']);
+    expect((await csvOf(`asOf=${AS_OF}`, adminCookie)).rows.length).toBe(1 + 3 + 2);
+  });
+
+  it('as Excel: a title and the filters above a frozen header, amounts as numbers in the currency format, the total and shares, formulas neutralized', async () => {
+    const res = await callFileRoute(
+      exportGET,
+      `/api/v1/companies/${company.slug}/aging/export?asOf=${AS_OF}&format=xlsx`,
+      { company: company.slug },
+      { cookie: collectorCookie },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(`${company.slug}-aging-${AS_OF}-USD.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(res.bytes) as never);
+    const sheet = book.worksheets[0]!;
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(values(1)[0]).toBe(`${company.name}: AR aging summary`);
+    expect(values(2)).toEqual(['As of', AS_OF]);
+    const headerRow = sheet.views[0]!.state === 'frozen' ? (sheet.views[0] as { ySplit: number }).ySplit : -1;
+    expect(values(headerRow).slice(0, 3)).toEqual(['Customer', 'Customer ID', 'Pending']);
+    const first = sheet.getRow(headerRow + 1);
+    expect(first.getCell(1).value).toBe('\'=HYPERLINK("http://evil.example","x")');
+    expect(first.getCell(6).value).toBe(123.45);
+    expect(first.getCell(6).numFmt).toBe('"$"#,##0.00;-"$"#,##0.00');
+    const total = sheet.getRow(headerRow + 3);
+    expect([total.getCell(1).value, total.getCell(10).value, total.getCell(1).font?.bold]).toEqual(['Total', 128.45, true]);
+    const share = sheet.getRow(headerRow + 4);
+    expect([share.getCell(1).value, share.getCell(4).value, share.getCell(4).numFmt]).toEqual(['Share of total', 500 / 12_845, '0.0%']);
+  });
+
+  it('as a landscape PDF with the company, the filters and page numbers', async () => {
+    const res = await callFileRoute(
+      exportGET,
+      `/api/v1/companies/${company.slug}/aging/export?asOf=${AS_OF}&format=pdf`,
+      { company: company.slug },
+      { cookie: adminCookie },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = await PDFDocument.load(res.bytes);
+    const [page] = pdf.getPages();
+    expect(page!.getWidth()).toBeGreaterThan(page!.getHeight());
+    expect(pdf.getTitle()).toBe(`${company.name}: AR aging summary`);
+    const bad = await csvOf(`asOf=${AS_OF}&format=docx`, adminCookie);
+    expect(bad.res.status).toBe(400);
+    expect(bad.res.json?.error.issues?.[0]).toEqual({ path: 'format', message: 'Format must be csv, xlsx or pdf' });
   });
 
   it('refuses a location the user may not view, and a bad date, as JSON errors', async () => {
