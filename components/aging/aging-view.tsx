@@ -1,7 +1,8 @@
 'use client';
 import { useCallback, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { FileDown, Inbox } from 'lucide-react';
+import { Inbox } from 'lucide-react';
+import { ExportLinks } from '@/components/reports/export-links';
 import type { OnChangeFn, RowSelectionState } from '@tanstack/react-table';
 import type { AgingReport } from '@/lib/receivables/get-aging-page';
 import { agingHref, type AgingUrlState } from './aging-href';
@@ -117,13 +118,12 @@ export function AgingView({
           today={today}
           onApply={go}
         />
-        <a
-          href={`/api/v1/companies/${slug}/aging/export?${exportQuery}`}
-          download
-          className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
-        >
-          <FileDown className="size-4" aria-hidden /> Export CSV
-        </a>
+        <div className="ml-auto">
+          <ExportLinks
+            label="Export"
+            href={(format) => `/api/v1/companies/${slug}/aging/export?${exportQuery}${exportQuery ? '&' : ''}format=${format}`}
+          />
+        </div>
       </div>
       <div className={pending ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
         <ListPagination

@@ -111,7 +111,7 @@ export async function exportAgingReport(
     rows: (async function* () {
       yield rows;
     })(),
-    footer: [
+    footer: () => [
       [
         'Total',
         '',

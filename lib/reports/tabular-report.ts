@@ -33,7 +33,8 @@ export interface TabularReport {
   filters: [string, string][];
   columns: ReportColumn[];
   rows: AsyncIterable<ReportCell[][]>;
-  footer: ReportCell[][];
+  /** Read once every row is written, so totals can be summed from the rows as they stream. */
+  footer: () => ReportCell[][];
 }
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {

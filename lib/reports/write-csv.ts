@@ -31,7 +31,7 @@ export function writeCsv(report: TabularReport): ReadableStream<Uint8Array> {
       }
       const next = await iterator.next();
       if (next.done) {
-        controller.enqueue(encoder.encode(report.footer.map(line).join('')));
+        controller.enqueue(encoder.encode(report.footer().map(line).join('')));
         controller.close();
         return;
       }

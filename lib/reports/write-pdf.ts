@@ -56,7 +56,7 @@ export async function writePdf(report: TabularReport): Promise<Uint8Array> {
     });
   const rows: { cells: string[]; bold?: boolean }[] = [];
   for await (const batch of report.rows) for (const cells of batch) rows.push({ cells: text(cells) });
-  for (const cells of report.footer) rows.push({ cells: text(cells), bold: true });
+  for (const cells of report.footer()) rows.push({ cells: text(cells), bold: true });
   drawTable({ page: first, y }, fonts, { x: MARGIN, columns, rows }, () => ({ page: newPage(), y: HEIGHT - MARGIN }));
   pages.forEach((page, i) => {
     drawText(page, fonts, `${report.company} · ${report.title}`, {

@@ -57,7 +57,7 @@ export function writeXlsx(report: TabularReport): ReadableStream<Uint8Array> {
         true,
       );
       for await (const batch of report.rows) for (const cells of batch) add(cells);
-      for (const cells of report.footer) add(cells, true);
+      for (const cells of report.footer()) add(cells, true);
       sheet.commit();
       await workbook.commit();
     } catch (error) {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { agingTable, customerLinks, dataRows, parseMoney, signIn, summary } from './helpers';
 
@@ -41,5 +42,21 @@ test.describe('AR aging detail', () => {
     for (const customer of await table.locator('tbody tr td:nth-child(2)').allTextContents()) expect(customer).toBe(name);
     await page.getByRole('button', { name: 'Show every customer' }).click();
     await expect(page).not.toHaveURL(/customer=/);
+  });
+
+  test('the summary and the detail download as Excel and PDF', async ({ page }) => {
+    await signIn(page, 'admin');
+    await expect(agingTable(page)).toBeVisible();
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^acme-aging-\d{4}-\d{2}-\d{2}-USD\.pdf$/);
+    const pdfBytes = await readFile((await pdf.path())!);
+    expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
+
+    await summary(page).locator('[data-bucket="days_91_plus"]').getByRole('link').click();
+    await expect(page).toHaveURL(/aging-detail/);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export Excel' }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^acme-aging-detail-\d{4}-\d{2}-\d{2}-USD-days_91_plus\.xlsx$/);
+    // An .xlsx is a zip archive.
+    expect((await readFile((await xlsx.path())!)).subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -169,7 +169,9 @@ test('Export CSV on the aging page downloads every row of the current filters', 
   );
   const shown = await page.getByRole('navigation', { name: 'Pagination, top' }).textContent();
   const total = Number(/of ([\d,]+) customers/.exec(shown ?? '')?.[1]?.replace(/,/g, ''));
-  expect(lines.length - 1).toBe(total);
+  // A line per customer, then the Total and Share of total rows.
+  expect(lines.length - 3).toBe(total);
+  expect(lines.slice(-2).map((l) => l.split(',')[0])).toEqual(['Total', 'Share of total']);
 });
 
 test("a draft made through the API is listed on its customer's page and posted from the invoice page", async ({ page }) => {

@@ -1,6 +1,7 @@
 // fixtures first: it prepares Next's runtime globals before the route modules load.
 import {
   access,
+  callFileRoute,
   callRoute,
   createCompany,
   createCustomers,
@@ -18,6 +19,12 @@ import { agingParamsSchema } from '@/lib/receivables/aging-params';
 import { getAgingDetail } from '@/lib/receivables/get-aging-detail';
 import { getAgingPage } from '@/lib/receivables/get-aging-page';
 import { GET as detailGET } from '@/app/api/v1/companies/[company]/aging/detail/route';
+import { GET as detailExportGET } from '@/app/api/v1/companies/[company]/aging/detail/export/route';
+import { exportAgingDetail } from '@/lib/receivables/export-aging-detail';
+import { writeCsv } from '@/lib/reports/write-csv';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { PDFDocument } from 'pdf-lib';
 
 // Every read is pinned to this as-of date; the payment is dated before today so the ledger accepts it.
 const AS_OF = '2026-06-30';
@@ -124,6 +131,42 @@ describe('AR aging detail', () => {
     expect(d.rows.map((r) => r.location)).toEqual(['North', 'North', 'North', 'North']);
     expect(d.totalBalance).toBe(1_000 + 2_000 + 4_000 + 3_200);
     await expect(detail(limited, { locations: co.locations[1]!.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('exports every invoice, read in batches by due date, with a Total row that adds them up', async () => {
+    for (const sort of ['-days', 'days'] as const) {
+      const report = await exportAgingDetail(admin, agingDetailParamsSchema.parse({ asOf: AS_OF, sort }), 'csv', new Date(), 2);
+      const csv = await new Response(writeCsv(report)).text();
+      const rows = parse(csv.replace(/^\uFEFF/, '')) as string[][];
+      expect(rows[0]!.slice(0, 3)).toEqual(['Customer', 'Invoice', 'Location']);
+      const invoices = rows.slice(1, -1).map((r) => r[1]!.split('-').slice(-2).join('-'));
+      const mostFirst = ['B-100', 'B-61', 'A-45', 'A-PAID', 'A-10', 'A-CUR'];
+      expect(invoices).toEqual(sort === '-days' ? mostFirst : [...mostFirst].reverse());
+      expect(rows.at(-1)).toEqual(['Total', '6 invoices', '', '', '', '', '', '', '342.00', '', '']);
+    }
+    const res = await callFileRoute<{ company: string }>(
+      detailExportGET,
+      `/api/v1/companies/${co.slug}/aging/detail/export?asOf=${AS_OF}&bucket=days_1_30&format=xlsx`,
+      { company: co.slug },
+      { token },
+    );
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(res.bytes) as never);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.views[0] as { ySplit: number }).ySplit;
+    expect((sheet.getRow(header).values as unknown[]).slice(1, 4)).toEqual(['Customer', 'Invoice', 'Location']);
+    expect([sheet.getRow(header + 1).getCell(9).value, sheet.getRow(header + 2).getCell(9).value, sheet.getRow(header + 3).getCell(9).value]).toEqual(
+      [32, 20, 52],
+    );
+    const pdf = await callFileRoute<{ company: string }>(
+      detailExportGET,
+      `/api/v1/companies/${co.slug}/aging/detail/export?asOf=${AS_OF}&format=pdf`,
+      { company: co.slug },
+      { token },
+    );
+    expect((await PDFDocument.load(pdf.bytes)).getPageCount()).toBe(1);
+    expect(await prisma.auditLog.count({ where: { companyId: co.id, action: 'aging_detail.export' } })).toBeGreaterThanOrEqual(3);
   });
 
   it('answers the API with the same filters, names a bad bucket, and hides the company from others', async () => {

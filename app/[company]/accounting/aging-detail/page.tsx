@@ -16,6 +16,7 @@ import { ListPagination } from '@/components/ui/list-pagination';
 import { AgingDetailFilters } from '@/components/aging/aging-detail-filters';
 import { agingDetailHref, type AgingDetailUrlState } from '@/components/aging/aging-detail-href';
 import { agingHref } from '@/components/aging/aging-href';
+import { ExportLinks } from '@/components/reports/export-links';
 
 export const metadata: Metadata = { title: 'AR aging detail' };
 
@@ -105,10 +106,22 @@ export default async function AgingDetailPage({
             billSources={billSources}
             customerName={customer?.name ?? null}
           />
-          <p className="text-sm text-slate-600" role="status">
-            <span className="font-semibold text-slate-800">{detail.totalRows.toLocaleString('en-US')}</span> open invoice
-            {detail.totalRows === 1 ? '' : 's'}, balance <span className="tabular font-semibold text-slate-800">{money(detail.totalBalance)}</span>
-          </p>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="text-sm text-slate-600" role="status">
+              <span className="font-semibold text-slate-800">{detail.totalRows.toLocaleString('en-US')}</span> open invoice
+              {detail.totalRows === 1 ? '' : 's'}, balance <span className="tabular font-semibold text-slate-800">{money(detail.totalBalance)}</span>
+            </p>
+            <ExportLinks
+              label="Export"
+              href={(format) => {
+                const query =
+                  agingDetailHref(slug, { ...state, asOf: detail.asOf, currency: detail.currency, page: undefined, perPage: undefined }).split(
+                    '?',
+                  )[1] ?? '';
+                return `/api/v1/companies/${slug}/aging/detail/export?${query}${query ? '&' : ''}format=${format}`;
+              }}
+            />
+          </div>
           {detail.rows.length === 0 ? (
             <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
               <p className="font-medium">{detail.totalRows > 0 ? 'No invoices on this page' : 'No open invoices match'}</p>
