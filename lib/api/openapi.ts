@@ -143,7 +143,20 @@ export function openApiDocument() {
         },
       },
       '/api/v1/companies/{company}/aging/export': {
-        get: { summary: 'The aging report as CSV (every row)', parameters: [slug], responses: { 200: { description: 'text/csv' }, ...ERRORS } },
+        get: {
+          summary:
+            "The aging report, every row, with a Total row and each bucket's share: the aging query's parameters and format=csv (default), xlsx (Excel, streamed) or pdf (landscape, at most 5,000 rows)",
+          parameters: [slug, query('format', 'csv, xlsx or pdf')],
+          responses: { 200: { description: 'text/csv, an .xlsx workbook or application/pdf' }, ...ERRORS },
+        },
+      },
+      '/api/v1/companies/{company}/aging/detail/export': {
+        get: {
+          summary:
+            "The AR aging detail, every matching invoice (streamed in constant memory), with a Total row: the detail's parameters and format=csv, xlsx or pdf",
+          parameters: [slug, query('format', 'csv, xlsx or pdf')],
+          responses: { 200: { description: 'text/csv, an .xlsx workbook or application/pdf' }, ...ERRORS },
+        },
       },
       '/api/v1/companies/{company}/locations': {
         get: { summary: 'Locations the caller may view', parameters: [slug], responses: { 200: { description: 'Locations' }, ...ERRORS } },

@@ -98,6 +98,13 @@ const ROUTES: Record<string, RouteCase | { skip: string }> = {
     path: () => '/payments/export',
     params: (_, slug) => ({ company: slug }),
   },
+  'app/api/v1/companies/[company]/aging/detail/export/route.ts': {
+    ids: false,
+    method: 'GET',
+    need: 'view',
+    path: () => '/aging/detail/export',
+    params: (_, slug) => ({ company: slug }),
+  },
   'app/api/v1/companies/[company]/aging/export/route.ts': {
     ids: false,
     method: 'GET',

@@ -14,6 +14,7 @@ import { POST as postInvoicePOST } from '@/app/api/v1/companies/[company]/invoic
 import { GET as statementPdfGET } from '@/app/api/v1/companies/[company]/statements/[id]/pdf/route';
 import { GET as batchPdfGET } from '@/app/api/v1/companies/[company]/statement-batches/[id]/pdf/route';
 import { GET as agingDetailGET } from '@/app/api/v1/companies/[company]/aging/detail/route';
+import { GET as agingDetailExportGET } from '@/app/api/v1/companies/[company]/aging/detail/export/route';
 import { GET as invoicesGET } from '@/app/api/v1/companies/[company]/invoices/route';
 import { GET as paymentsGET } from '@/app/api/v1/companies/[company]/payments/route';
 import { GET as paymentsExportGET } from '@/app/api/v1/companies/[company]/payments/export/route';
@@ -73,6 +74,7 @@ describe('fuzz: JSON API queries and path parameters never answer 5xx', () => {
       perPage: fc.constantFrom('10', '25', '50', '37', '0', '1e1'),
       sort: fc.constantFrom('name', '-name', 'total', '-total', 'pending', 'current', 'days_1_30', '-days_91_plus', 'bogus', '-', '--name'),
       q: fc.constantFrom('Harb', '100%', 'Cotton_', '\\', "'", 'ü', 'x'.repeat(101)),
+      format: fc.constantFrom('csv', 'xlsx', 'pdf', 'XLSX', 'docx', ''),
     });
     await fc.assert(
       fc.asyncProperty(fc.record({ query, as, csv: fc.boolean() }), async (r) => {
@@ -100,9 +102,10 @@ describe('fuzz: JSON API queries and path parameters never answer 5xx', () => {
       perPage: fc.constantFrom('25', '50', '100', '10', '0'),
     });
     await fc.assert(
-      fc.asyncProperty(fc.record({ query, as }), async (r) => {
-        const path = `/api/v1/companies/${company.slug}/aging/detail?${r.query}`;
-        await checkAnswer('GET aging/detail', await send(agingDetailGET, 'GET', path, { company: company.slug }, tokens[r.as]!), company.id);
+      fc.asyncProperty(fc.record({ query, as, format: fc.constantFrom(null, 'csv', 'xlsx', 'pdf', 'docx') }), async (r) => {
+        const path = `/api/v1/companies/${company.slug}/aging/detail${r.format ? `/export?format=${r.format}&` : '?'}${r.query}`;
+        const handler = r.format ? agingDetailExportGET : agingDetailGET;
+        await checkAnswer('GET aging/detail[/export]', await send(handler, 'GET', path, { company: company.slug }, tokens[r.as]!), company.id);
       }),
       fuzzOptions,
     );

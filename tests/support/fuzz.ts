@@ -322,7 +322,7 @@ export async function checkAnswer(surface: string, answer: Answer, companyId: st
   }
   const json = answer.type.includes('application/json') ? (JSON.parse(answer.text) as unknown) : undefined;
   if (answer.status < 300) {
-    expect(json === undefined ? answer.type : typeof json, surface).toMatch(/object|text\/csv|application\/pdf/);
+    expect(json === undefined ? answer.type : typeof json, surface).toMatch(/object|text\/csv|application\/pdf|spreadsheetml/);
     return;
   }
   const error = (json as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | undefined)?.error;
