@@ -2,6 +2,7 @@
 // bare SQL statement it runs, and the same page aggregated from the invoices (what the running totals
 // replace), on the `bench` company loaded by `npm run seed:bench`.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { prisma, SESSION_OPTIONS } from '../lib/db/client';
@@ -140,6 +141,56 @@ try {
       detailResults.push([who, label, totalRows.toLocaleString('en-US'), pct(times, 50).toFixed(0), pct(times, 95).toFixed(0)]);
     }
   }
+  // Exports: time to the first byte (p50), then one whole export each, with the server's peak memory before and after.
+  const exportResults: string[][] = [];
+  {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: BENCH_USERS.admin } });
+    const token = await createApiToken(company.id, user.id, { name: `bench-aging export ${new Date().toISOString()}` });
+    tokenIds.push(token.id);
+    const open = (path: string) =>
+      fetch(`${server.url}/api/v1/companies/${BENCH_SLUG}/${path}`, { headers: { authorization: `Bearer ${token.secret}` } });
+    const firstByte = async (path: string) => {
+      const res = await open(path);
+      if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+      const reader = res.body!.getReader();
+      await reader.read();
+      await reader.cancel();
+    };
+    const whole = async (path: string) => {
+      const started = performance.now();
+      const res = await open(path);
+      let bytes = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
+      return { ms: performance.now() - started, bytes };
+    };
+    const peakMb = () => {
+      const status = server.pid ? readFileSync(`/proc/${server.pid}/status`, 'utf8') : '';
+      return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    };
+    const cases: [string, string][] = [
+      ['summary CSV (every customer)', `aging/export?asOf=${asOf}&format=csv`],
+      ['summary Excel (every customer)', `aging/export?asOf=${asOf}&format=xlsx`],
+      ['detail CSV (every open invoice)', `aging/detail/export?asOf=${asOf}&format=csv`],
+      ['detail Excel (every open invoice)', `aging/detail/export?asOf=${asOf}&format=xlsx`],
+      [
+        `detail PDF (bucket ${buckets[2]!.label}, one location)`,
+        `aging/detail/export?asOf=${asOf}&format=pdf&bucket=${buckets[2]!.key}&locations=${(await prisma.location.findFirstOrThrow({ where: { companyId: company.id }, orderBy: { name: 'asc' } })).id}&customer=${(await prisma.invoice.findFirstOrThrow({ where: { companyId: company.id, status: 'open' } })).customerId}`,
+      ],
+    ];
+    for (const [label, path] of cases) {
+      const times = await time(() => firstByte(path));
+      const before = peakMb();
+      const { ms, bytes } = await whole(path);
+      exportResults.push([
+        label,
+        pct(times, 50).toFixed(0),
+        (ms / 1000).toFixed(1),
+        (bytes / 1e6).toFixed(1),
+        before.toFixed(0),
+        peakMb().toFixed(0),
+      ]);
+    }
+  }
   const {
     rows: [ver],
   } = await sqlPool.query<{ v: string }>('SELECT version() AS v');
@@ -160,6 +211,13 @@ try {
   const dLine = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(dWidths[i]!) : c.padStart(dWidths[i]!))).join('  ');
   console.log(dLine(dHead));
   for (const r of detailResults) console.log(dLine(r));
+
+  console.log("\nExports (admin): first byte p50, then one whole export; the server process's peak memory (VmHWM) before and after it:\n");
+  const eHead = ['export', 'first byte p50 ms', 'whole s', 'MB', 'server peak MB before', 'after'];
+  const eWidths = eHead.map((h, i) => Math.max(h.length, ...exportResults.map((r) => r[i]!.length)));
+  const eLine = (r: string[]) => r.map((c, i) => (i < 1 ? c.padEnd(eWidths[i]!) : c.padStart(eWidths[i]!))).join('  ');
+  console.log(eLine(eHead));
+  for (const r of exportResults) console.log(eLine(r));
 } finally {
   await prisma.apiToken.deleteMany({ where: { companyId: company.id, id: { in: tokenIds } } });
   server.stop();

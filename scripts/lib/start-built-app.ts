@@ -21,6 +21,8 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
 export interface RunningApp {
   /** http://localhost:<port>, no trailing slash. */
   url: string;
+  /** The server process (to read its memory). */
+  pid: number | undefined;
   stop: () => void;
 }
 
@@ -53,5 +55,5 @@ export async function startBuiltApp(env: NodeJS.ProcessEnv, opts: { output?: 'ig
   } finally {
     starting = false;
   }
-  return { url, stop };
+  return { url, pid: server.pid, stop };
 }
