@@ -173,8 +173,8 @@ try {
       ['detail CSV (every open invoice)', `aging/detail/export?asOf=${asOf}&format=csv`],
       ['detail Excel (every open invoice)', `aging/detail/export?asOf=${asOf}&format=xlsx`],
       [
-        `detail PDF (bucket ${buckets[2]!.label}, one location)`,
-        `aging/detail/export?asOf=${asOf}&format=pdf&bucket=${buckets[2]!.key}&locations=${(await prisma.location.findFirstOrThrow({ where: { companyId: company.id }, orderBy: { name: 'asc' } })).id}&customer=${(await prisma.invoice.findFirstOrThrow({ where: { companyId: company.id, status: 'open' } })).customerId}`,
+        'detail PDF (one customer)',
+        `aging/detail/export?asOf=${asOf}&format=pdf&customer=${(await prisma.invoice.findFirstOrThrow({ where: { companyId: company.id, status: 'open' } })).customerId}`,
       ],
     ];
     for (const [label, path] of cases) {
