@@ -94,7 +94,7 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
                 <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                   <tr>
                     {['Invoice', 'Customer', 'Location', 'Bill source', 'State', 'Invoice date', 'Due date'].map((h) => (
-                      <th key={h} scope="col" className="px-3 py-2 text-left font-medium">
+                      <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium">
                         {h}
                       </th>
                     ))}
@@ -108,7 +108,7 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
                 <tbody className="divide-y divide-slate-100">
                   {list.rows.map((r) => (
                     <tr key={r.id}>
-                      <td className="px-3 py-2">
+                      <td className="whitespace-nowrap px-3 py-2">
                         <Link href={`/${slug}/invoices/${r.id}`} className="font-medium text-brand-700 hover:underline">
                           {r.number}
                         </Link>
@@ -123,11 +123,13 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
                       <td className="px-3 py-2">
                         <InvoiceStatusBadge status={r.status} />
                       </td>
-                      <td className="tabular px-3 py-2 text-slate-600">{formatCalendarDate(r.invoiceDate, 'short')}</td>
-                      <td className="tabular px-3 py-2 text-slate-600">{formatCalendarDate(r.dueDate, 'short')}</td>
-                      <td className="tabular px-3 py-2 text-right">{r.daysOverdue > 0 ? r.daysOverdue.toLocaleString('en-US') : '—'}</td>
-                      <td className="tabular px-3 py-2 text-right">{formatMoney(r.amount, r.currency)}</td>
-                      <td className="tabular px-3 py-2 text-right font-semibold">{formatMoney(r.balance, r.currency)}</td>
+                      <td className="tabular whitespace-nowrap px-3 py-2 text-slate-600">{formatCalendarDate(r.invoiceDate, 'short')}</td>
+                      <td className="tabular whitespace-nowrap px-3 py-2 text-slate-600">{formatCalendarDate(r.dueDate, 'short')}</td>
+                      <td className="tabular whitespace-nowrap px-3 py-2 text-right">
+                        {r.daysOverdue > 0 ? r.daysOverdue.toLocaleString('en-US') : '—'}
+                      </td>
+                      <td className="tabular whitespace-nowrap px-3 py-2 text-right">{formatMoney(r.amount, r.currency)}</td>
+                      <td className="tabular whitespace-nowrap px-3 py-2 text-right font-semibold">{formatMoney(r.balance, r.currency)}</td>
                     </tr>
                   ))}
                 </tbody>

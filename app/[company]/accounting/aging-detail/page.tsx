@@ -136,7 +136,7 @@ export default async function AgingDetailPage({
                 <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
                   <tr>
                     {['Invoice', 'Customer', 'Location', 'Bill source', 'Invoice date', 'Due date'].map((h) => (
-                      <th key={h} scope="col" className="px-3 py-2 text-left font-medium">
+                      <th key={h} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium">
                         {h}
                       </th>
                     ))}
@@ -160,7 +160,7 @@ export default async function AgingDetailPage({
                 <tbody className="divide-y divide-slate-100">
                   {detail.rows.map((r) => (
                     <tr key={r.invoice.id}>
-                      <td className="px-3 py-2">
+                      <td className="whitespace-nowrap px-3 py-2">
                         <Link href={`/${slug}/invoices/${r.invoice.id}`} className="font-medium text-brand-700 hover:underline">
                           {r.invoice.number}
                         </Link>
@@ -172,11 +172,13 @@ export default async function AgingDetailPage({
                       </td>
                       <td className="px-3 py-2 text-slate-600">{r.location}</td>
                       <td className="px-3 py-2 text-slate-600">{r.billSource ?? '—'}</td>
-                      <td className="tabular px-3 py-2 text-slate-600">{formatCalendarDate(r.invoiceDate, 'short')}</td>
-                      <td className="tabular px-3 py-2 text-slate-600">{formatCalendarDate(r.dueDate, 'short')}</td>
-                      <td className="tabular px-3 py-2 text-right">{r.daysOverdue > 0 ? r.daysOverdue.toLocaleString('en-US') : '—'}</td>
+                      <td className="tabular whitespace-nowrap px-3 py-2 text-slate-600">{formatCalendarDate(r.invoiceDate, 'short')}</td>
+                      <td className="tabular whitespace-nowrap px-3 py-2 text-slate-600">{formatCalendarDate(r.dueDate, 'short')}</td>
+                      <td className="tabular whitespace-nowrap px-3 py-2 text-right">
+                        {r.daysOverdue > 0 ? r.daysOverdue.toLocaleString('en-US') : '—'}
+                      </td>
                       <td className="px-3 py-2">{labelOf.get(r.bucket) ?? r.bucket}</td>
-                      <td className="tabular px-3 py-2 text-right font-semibold">{money(r.balance)}</td>
+                      <td className="tabular whitespace-nowrap px-3 py-2 text-right font-semibold">{money(r.balance)}</td>
                       <td className="px-3 py-2 text-slate-600">{r.collector ?? '—'}</td>
                       <td className="px-3 py-2 text-slate-600">
                         {r.lastContact
