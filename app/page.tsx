@@ -7,5 +7,5 @@ export default async function Home() {
   if (!user) redirect('/login');
   const [first] = await listUserCompanies(user.id);
   if (!first) redirect('/login?error=NoCompany');
-  redirect(`/${first.slug}/accounting/aging-invoices`);
+  redirect(`/${first.slug}`);
 }

@@ -7,7 +7,7 @@ import { CompanySwitcher } from './company-switcher';
 import { SignOutButton } from './sign-out-button';
 
 /** The main navigation item a page belongs to. */
-export type NavItem = 'aging' | 'invoices' | 'collections' | 'payments' | 'statements' | 'outbox' | 'settings';
+export type NavItem = 'dashboard' | 'aging' | 'invoices' | 'collections' | 'payments' | 'statements' | 'outbox' | 'settings';
 
 export async function AppHeader({ user, slug, active }: { user: SessionUser; slug: string; active: NavItem }) {
   const [companies, bell] = await Promise.all([listUserCompanies(user.id), getBellNotifications(user.id, slug)]);
@@ -32,6 +32,7 @@ export async function AppHeader({ user, slug, active }: { user: SessionUser; slu
         </Link>
         <CompanySwitcher current={slug} companies={companies} />
         <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
+          {link(`/${slug}/dashboard`, 'Dashboard', active === 'dashboard')}
           {link(`/${slug}/accounting/aging-invoices`, 'Aging', active === 'aging')}
           {link(`/${slug}/invoices`, 'Invoices', active === 'invoices')}
           {link(`/${slug}/collections`, 'Collections', active === 'collections')}

@@ -1,0 +1,24 @@
+'use client';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMoney } from '@/lib/money/currency';
+
+/** The 13-week forecast as stacked bars (the table beside it carries the same figures for screen readers). */
+export function ForecastChart({ weeks, currency }: { weeks: { label: string; committed: number; promised: number }[]; currency: string }) {
+  const money = (minor: number) => formatMoney(minor, currency);
+  const compact = (minor: number) => new Intl.NumberFormat('en-US', { notation: 'compact', style: 'currency', currency }).format(minor / 100);
+  return (
+    <div aria-hidden className="h-64 w-full">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={weeks} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+          <YAxis tickFormatter={compact} tick={{ fontSize: 11 }} width={64} />
+          <Tooltip formatter={(value) => money(Number(value))} />
+          <Legend />
+          <Bar dataKey="committed" name="Due" stackId="a" fill="#2563eb" isAnimationActive={false} />
+          <Bar dataKey="promised" name="Promised" stackId="a" fill="#10b981" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
