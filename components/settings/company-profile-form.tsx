@@ -10,6 +10,8 @@ interface Profile {
   remitTo: string;
   downloadLimit: number;
   generateLimit: number;
+  health3160: number;
+  health61: number;
   logoDataUrl: string | null;
 }
 
@@ -114,6 +116,23 @@ export function CompanyProfileForm({ slug, profile }: { slug: string; profile: P
           {error('generateLimit')}
         </div>
       </div>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-1 text-sm font-medium">Dashboard health</legend>
+        {(
+          [
+            ['health3160', '31-60 days past due under (%)', profile.health3160],
+            ['health61', 'Over 60 days past due under (%)', profile.health61],
+          ] as const
+        ).map(([name, label, value]) => (
+          <div key={name}>
+            <label htmlFor={name} className="text-sm">
+              {label}
+            </label>
+            <input id={name} name={name} type="number" min={0} max={100} required defaultValue={value} className={inputClass} {...invalid(name)} />
+            {error(name)}
+          </div>
+        ))}
+      </fieldset>
       <div className="flex justify-end">
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save settings'}

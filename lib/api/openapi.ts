@@ -150,6 +150,14 @@ export function openApiDocument() {
           responses: { 200: { description: 'text/csv, an .xlsx workbook or application/pdf' }, ...ERRORS },
         },
       },
+      '/api/v1/companies/{company}/dashboard': {
+        get: {
+          summary:
+            "The dashboard's figures in the base currency for the caller's locations: totals (AR, overdue, share, unapplied), DSO, buckets, health against the thresholds, the 13-week forecast and the five largest risks",
+          parameters: [slug],
+          responses: { 200: { description: '{ asOf, currency, totals, dso, sales90, buckets, amounts, health, forecast, risks }' }, ...ERRORS },
+        },
+      },
       '/api/v1/companies/{company}/aging/detail/export': {
         get: {
           summary:

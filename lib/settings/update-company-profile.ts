@@ -12,6 +12,13 @@ import { assertCan } from '@/lib/auth/can';
 export const LOGO_MAX_BYTES = 256 * 1024;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
+const threshold = (field: string) =>
+  z.coerce
+    .number(`${field} must be a number`)
+    .int(`${field} must be a whole number`)
+    .min(0, `${field} must be at least 0`)
+    .max(100, `${field} must be at most 100`);
+
 const limit = (field: string) =>
   z.coerce
     .number(`${field} must be a number`)
@@ -27,6 +34,9 @@ export const companyProfileSchema = z.object({
     .refine((v) => v.split('\n').length <= 8, 'Remit-to must be at most 8 lines'),
   downloadLimit: limit('Download limit'),
   generateLimit: limit('Statement batch limit'),
+  /** The dashboard's health thresholds, in percent of what is owed; absent: unchanged. */
+  health3160: threshold('31-60 days threshold').optional(),
+  health61: threshold('Over 60 days threshold').optional(),
   /** 'keep' the current logo, 'remove' it, or 'replace' with `logo`. */
   logoAction: z.enum(['keep', 'remove', 'replace']).default('keep'),
 });
@@ -57,6 +67,8 @@ export async function updateCompanyProfile(access: CompanyAccess, input: unknown
       ...(current.settings && typeof current.settings === 'object' && !Array.isArray(current.settings) ? current.settings : {}),
       'accounting.invoices.bulk_download_limit': p.downloadLimit,
       'accounting.statements.bulk_generate_limit': p.generateLimit,
+      ...(p.health3160 === undefined ? {} : { 'dashboard.health.days_31_60_max_pct': p.health3160 }),
+      ...(p.health61 === undefined ? {} : { 'dashboard.health.days_61_plus_max_pct': p.health61 }),
     } as Prisma.InputJsonObject;
     await tx.company.update({
       where: { id: access.company.id },
@@ -73,7 +85,14 @@ export async function updateCompanyProfile(access: CompanyAccess, input: unknown
         action: 'company.settings.update',
         targetType: 'company',
         targetId: access.company.id,
-        details: { remitTo: p.remitTo, downloadLimit: p.downloadLimit, generateLimit: p.generateLimit, logo: p.logoAction },
+        details: {
+          remitTo: p.remitTo,
+          downloadLimit: p.downloadLimit,
+          generateLimit: p.generateLimit,
+          health3160: p.health3160 ?? null,
+          health61: p.health61 ?? null,
+          logo: p.logoAction,
+        },
       },
       tx,
     );

@@ -98,6 +98,13 @@ const ROUTES: Record<string, RouteCase | { skip: string }> = {
     path: () => '/payments/export',
     params: (_, slug) => ({ company: slug }),
   },
+  'app/api/v1/companies/[company]/dashboard/route.ts': {
+    ids: false,
+    method: 'GET',
+    need: 'view',
+    path: () => '/dashboard',
+    params: (_, slug) => ({ company: slug }),
+  },
   'app/api/v1/companies/[company]/aging/detail/export/route.ts': {
     ids: false,
     method: 'GET',
