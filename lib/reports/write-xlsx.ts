@@ -56,7 +56,19 @@ export function writeXlsx(report: TabularReport): ReadableStream<Uint8Array> {
         report.columns.map((c) => c.header),
         true,
       );
-      for await (const batch of report.rows) for (const cells of batch) add(cells);
+      // Row by row with backpressure: wait while the reader has not taken what is written, and stop when the
+      // download is cancelled, so a slow or abandoned download holds one batch, not the whole report.
+      const iterator = report.rows[Symbol.asyncIterator]();
+      for (;;) {
+        if (out.destroyed) {
+          await iterator.return?.();
+          return;
+        }
+        const next = await iterator.next();
+        if (next.done) break;
+        for (const cells of next.value) add(cells);
+        if (out.writableNeedDrain) await new Promise((resolve) => (out.once('drain', resolve), out.once('close', resolve)));
+      }
       for (const cells of report.footer()) add(cells, true);
       sheet.commit();
       await workbook.commit();
