@@ -163,10 +163,18 @@ try {
       for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
       return { ms: performance.now() - started, bytes };
     };
-    const peakMb = () => {
-      const status = server.pid ? readFileSync(`/proc/${server.pid}/status`, 'utf8') : '';
-      return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    // `next start` serves from a child process: the peak of the process tree's largest member.
+    const tree = (pid: number): number[] => {
+      const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      return [pid, ...children.flatMap(tree)];
     };
+    const peakMb = () =>
+      Math.max(
+        0,
+        ...(server.pid ? tree(server.pid) : []).map(
+          (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+        ),
+      );
     const cases: [string, string][] = [
       ['summary CSV (every customer)', `aging/export?asOf=${asOf}&format=csv`],
       ['summary Excel (every customer)', `aging/export?asOf=${asOf}&format=xlsx`],

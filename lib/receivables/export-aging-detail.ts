@@ -66,14 +66,16 @@ export async function exportAgingDetail(
   async function* rows(): AsyncGenerator<ReportCell[][]> {
     let after: DetailCursor | null = null;
     for (;;) {
-      const batch = await d.rowsAfter(after, batchSize);
+      // A small first batch, so the first bytes go out at once; then full batches.
+      const size = after === null ? Math.min(batchSize, 500) : batchSize;
+      const batch = await d.rowsAfter(after, size);
       if (batch.length === 0) return;
       written += batch.length;
       for (const r of batch) balance += BigInt(r.balance);
       yield batch.map(cells);
       const last = batch[batch.length - 1]!;
       after = { dueDate: last.dueDate, id: last.invoice.id };
-      if (batch.length < batchSize) return;
+      if (batch.length < size) return;
     }
   }
   const names = access.viewLocations.filter((l) => params.locations.includes(l.id)).map((l) => l.name);
