@@ -128,6 +128,7 @@ describe('GET /api/v1/companies/:company/aging', () => {
       company: a.slug,
       asOf: AS_OF,
       currency: 'USD',
+      billSource: null,
       buckets: BUCKETS,
       summary: { amounts: amounts({ current: 2_000, days_1_30: 10_000, days_31_60: 5_000 }), unapplied: 0, total: 17_000 },
       rows: [
@@ -305,6 +306,7 @@ describe('GET /api/v1/companies/:company/customers/:id/aging', () => {
           email: 'ap@alpha.test',
           address: ['1 Main St', 'Springfield, IL 62701', 'US'],
           defaultLocationId: expect.toBeOneOf([null, expect.any(String)]),
+          paymentTerms: null,
         },
         asOf: AS_OF,
         buckets: BUCKETS,
