@@ -1,11 +1,8 @@
 'use client';
+import { filterFieldClass, CustomerFilterChip } from '@/components/ui/filter-fields';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { X } from 'lucide-react';
 import { agingDetailHref, type AgingDetailUrlState } from './aging-detail-href';
-
-const field =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 
 /** The detail's filters: each change opens the matching URL (first page), so a view can be bookmarked. */
 export function AgingDetailFilters({
@@ -32,7 +29,7 @@ export function AgingDetailFilters({
         <label htmlFor="d-bucket" className="text-sm font-medium text-slate-700">
           Bucket
         </label>
-        <select id="d-bucket" className={field} value={state.bucket ?? ''} onChange={(e) => go({ bucket: e.target.value || undefined })}>
+        <select id="d-bucket" className={filterFieldClass} value={state.bucket ?? ''} onChange={(e) => go({ bucket: e.target.value || undefined })}>
           <option value="">All buckets</option>
           {buckets.map((b) => (
             <option key={b.key} value={b.key}>
@@ -47,7 +44,7 @@ export function AgingDetailFilters({
         </label>
         <select
           id="d-location"
-          className={field}
+          className={filterFieldClass}
           value={state.locations?.length === 1 ? state.locations[0] : ''}
           onChange={(e) => go({ locations: e.target.value ? [e.target.value] : undefined })}
         >
@@ -66,7 +63,7 @@ export function AgingDetailFilters({
           </label>
           <select
             id="d-bill-source"
-            className={field}
+            className={filterFieldClass}
             value={state.billSource ?? ''}
             onChange={(e) => go({ billSource: e.target.value || undefined, bucket: undefined })}
           >
@@ -83,30 +80,29 @@ export function AgingDetailFilters({
         <label htmlFor="d-as-of" className="text-sm font-medium text-slate-700">
           As of
         </label>
-        <input id="d-as-of" type="date" className={field} value={state.asOf ?? ''} onChange={(e) => e.target.value && go({ asOf: e.target.value })} />
+        <input
+          id="d-as-of"
+          type="date"
+          className={filterFieldClass}
+          value={state.asOf ?? ''}
+          onChange={(e) => e.target.value && go({ asOf: e.target.value })}
+        />
       </div>
       <div className="w-52">
         <label htmlFor="d-sort" className="text-sm font-medium text-slate-700">
           Order
         </label>
-        <select id="d-sort" className={field} value={state.sort ?? '-days'} onChange={(e) => go({ sort: e.target.value as 'days' | '-days' })}>
+        <select
+          id="d-sort"
+          className={filterFieldClass}
+          value={state.sort ?? '-days'}
+          onChange={(e) => go({ sort: e.target.value as 'days' | '-days' })}
+        >
           <option value="-days">Most days overdue first</option>
           <option value="days">Fewest days overdue first</option>
         </select>
       </div>
-      {state.customer ? (
-        <span className="mb-1 inline-flex items-center gap-1 rounded-full bg-brand-50 py-1 pl-3 pr-1 text-sm font-medium text-brand-700">
-          {customerName ?? 'One customer'}
-          <button
-            type="button"
-            onClick={() => go({ customer: undefined })}
-            className="rounded-full p-0.5 hover:bg-brand-100"
-            aria-label="Show every customer"
-          >
-            <X className="size-3.5" />
-          </button>
-        </span>
-      ) : null}
+      {state.customer ? <CustomerFilterChip name={customerName} onClear={() => go({ customer: undefined })} /> : null}
     </div>
   );
 }

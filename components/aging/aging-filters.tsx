@@ -1,13 +1,11 @@
 'use client';
+import { filterFieldClass } from '@/components/ui/filter-fields';
 import { useState } from 'react';
 import { SlidersHorizontal, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Sheet } from '@/components/ui/sheet';
 import { PER_PAGE_OPTIONS } from '@/lib/receivables/aging-params';
 import type { AgingUrlState } from './aging-href';
-
-const field =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 
 interface Props {
   state: AgingUrlState & { perPage: number };
@@ -102,7 +100,7 @@ export function AgingFilters({ state, locations, currencies, billSources, baseCu
             <label htmlFor="f-per-page" className="text-sm font-medium text-slate-700">
               Per page
             </label>
-            <select id="f-per-page" className={field} value={perPage} onChange={(e) => setPerPage(Number(e.target.value))}>
+            <select id="f-per-page" className={filterFieldClass} value={perPage} onChange={(e) => setPerPage(Number(e.target.value))}>
               {PER_PAGE_OPTIONS.map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -146,7 +144,7 @@ export function AgingFilters({ state, locations, currencies, billSources, baseCu
             <label htmlFor="f-as-of" className="text-sm font-medium text-slate-700">
               As-of date
             </label>
-            <input id="f-as-of" type="date" className={field} value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+            <input id="f-as-of" type="date" className={filterFieldClass} value={asOf} onChange={(e) => setAsOf(e.target.value)} />
             <p className="mt-1 text-xs text-slate-500">Blank means today ({today}) in the company&apos;s time zone.</p>
           </div>
           {currencies.length > 1 ? (
@@ -156,7 +154,7 @@ export function AgingFilters({ state, locations, currencies, billSources, baseCu
               </label>
               <select
                 id="f-currency"
-                className={field}
+                className={filterFieldClass}
                 value={currency || baseCurrency}
                 onChange={(e) => setCurrency(e.target.value === baseCurrency ? '' : e.target.value)}
               >
@@ -174,7 +172,7 @@ export function AgingFilters({ state, locations, currencies, billSources, baseCu
               <label htmlFor="f-bill-source" className="text-sm font-medium text-slate-700">
                 Bill source
               </label>
-              <select id="f-bill-source" className={field} value={billSource} onChange={(e) => setBillSource(e.target.value)}>
+              <select id="f-bill-source" className={filterFieldClass} value={billSource} onChange={(e) => setBillSource(e.target.value)}>
                 <option value="">All invoices</option>
                 {billSources.map((b) => (
                   <option key={b.id} value={b.id}>
@@ -197,7 +195,7 @@ export function AgingFilters({ state, locations, currencies, billSources, baseCu
                 min={1}
                 max={3650}
                 inputMode="numeric"
-                className={field}
+                className={filterFieldClass}
                 value={notContacted}
                 onChange={(e) => setNotContacted(e.target.value)}
                 placeholder="Any"

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { formatMoney } from '@/lib/money/currency';
+import { shareText } from '@/lib/reports/tabular-report';
 import { cn } from '@/components/ui/cn';
 
 const BAR_COLORS = ['bg-slate-300', 'bg-emerald-400', 'bg-amber-300', 'bg-orange-400', 'bg-orange-600', 'bg-red-600'];
@@ -10,11 +11,9 @@ function barColor(index: number, count: number): string {
   return BAR_COLORS[Math.min(index, BAR_COLORS.length - 2)] ?? 'bg-slate-300';
 }
 
-/** A bucket's share of what is owed, to one decimal ("12.3%"); "<0.1%" rather than a misleading 0.0%. */
+/** A bucket's share of what is owed, to one decimal ("12.3%"), as the exports write it. */
 export function shareOf(amount: number, gross: number): string {
-  if (gross <= 0 || amount === 0) return '0%';
-  const share = (amount / gross) * 100;
-  return share < 0.1 && share > 0 ? '<0.1%' : `${share.toFixed(1)}%`;
+  return shareText(gross > 0 ? amount / gross : 0);
 }
 
 export function AgingSummary({

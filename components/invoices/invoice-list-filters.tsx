@@ -1,13 +1,10 @@
 'use client';
+import { filterFieldClass, CustomerFilterChip } from '@/components/ui/filter-fields';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { INVOICE_STATUS_LABELS } from '@/components/ledger/ledger-labels';
 import { invoiceListHref, type InvoiceListUrlState } from './invoice-list-href';
-
-const field =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100';
 
 const SORTS: [string, string][] = [
   ['-invoiceDate', 'Newest first'],
@@ -53,7 +50,7 @@ export function InvoiceListFilters({
         <label htmlFor="i-q" className="text-sm font-medium text-slate-700">
           Number
         </label>
-        <input id="i-q" type="search" className={field} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Starts with…" />
+        <input id="i-q" type="search" className={filterFieldClass} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Starts with…" />
       </div>
       <div className="w-40">
         <label htmlFor="i-state" className="text-sm font-medium text-slate-700">
@@ -61,7 +58,7 @@ export function InvoiceListFilters({
         </label>
         <select
           id="i-state"
-          className={field}
+          className={filterFieldClass}
           value={state.state?.length === 1 ? state.state[0] : ''}
           onChange={(e) => go({ state: e.target.value ? [e.target.value] : undefined })}
         >
@@ -77,7 +74,7 @@ export function InvoiceListFilters({
         <label htmlFor="i-bucket" className="text-sm font-medium text-slate-700">
           Aging today
         </label>
-        <select id="i-bucket" className={field} value={state.bucket ?? ''} onChange={(e) => go({ bucket: e.target.value || undefined })}>
+        <select id="i-bucket" className={filterFieldClass} value={state.bucket ?? ''} onChange={(e) => go({ bucket: e.target.value || undefined })}>
           <option value="">Any</option>
           {buckets.map((b) => (
             <option key={b.key} value={b.key}>
@@ -92,7 +89,7 @@ export function InvoiceListFilters({
         </label>
         <select
           id="i-location"
-          className={field}
+          className={filterFieldClass}
           value={state.locations?.length === 1 ? state.locations[0] : ''}
           onChange={(e) => go({ locations: e.target.value ? [e.target.value] : undefined })}
         >
@@ -111,7 +108,7 @@ export function InvoiceListFilters({
           </label>
           <select
             id="i-bill-source"
-            className={field}
+            className={filterFieldClass}
             value={state.billSource ?? ''}
             onChange={(e) => go({ billSource: e.target.value || undefined })}
           >
@@ -128,13 +125,13 @@ export function InvoiceListFilters({
         <label htmlFor="i-from" className="text-sm font-medium text-slate-700">
           Dated from
         </label>
-        <input id="i-from" type="date" className={field} value={from} onChange={(e) => setFrom(e.target.value)} />
+        <input id="i-from" type="date" className={filterFieldClass} value={from} onChange={(e) => setFrom(e.target.value)} />
       </div>
       <div className="w-40">
         <label htmlFor="i-to" className="text-sm font-medium text-slate-700">
           Dated to
         </label>
-        <input id="i-to" type="date" className={field} value={to} onChange={(e) => setTo(e.target.value)} />
+        <input id="i-to" type="date" className={filterFieldClass} value={to} onChange={(e) => setTo(e.target.value)} />
       </div>
       <Button type="submit" variant="secondary">
         Apply
@@ -143,7 +140,7 @@ export function InvoiceListFilters({
         <label htmlFor="i-sort" className="text-sm font-medium text-slate-700">
           Order
         </label>
-        <select id="i-sort" className={field} value={state.sort ?? '-invoiceDate'} onChange={(e) => go({ sort: e.target.value })}>
+        <select id="i-sort" className={filterFieldClass} value={state.sort ?? '-invoiceDate'} onChange={(e) => go({ sort: e.target.value })}>
           {SORTS.map(([key, label]) => (
             <option key={key} value={key}>
               {label}
@@ -151,19 +148,7 @@ export function InvoiceListFilters({
           ))}
         </select>
       </div>
-      {state.customer ? (
-        <span className="mb-1 inline-flex items-center gap-1 rounded-full bg-brand-50 py-1 pl-3 pr-1 text-sm font-medium text-brand-700">
-          {customerName ?? 'One customer'}
-          <button
-            type="button"
-            onClick={() => go({ customer: undefined })}
-            className="rounded-full p-0.5 hover:bg-brand-100"
-            aria-label="Show every customer"
-          >
-            <X className="size-3.5" />
-          </button>
-        </span>
-      ) : null}
+      {state.customer ? <CustomerFilterChip name={customerName} onClear={() => go({ customer: undefined })} /> : null}
     </form>
   );
 }

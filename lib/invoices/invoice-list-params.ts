@@ -1,17 +1,9 @@
 import { z } from 'zod';
-import { isCalendarDate } from '@/lib/aging/calendar-date';
-import { storableString } from '@/lib/validation/storable-text';
+import { queryCurrency, queryDate as date, queryPage, queryPerPage, queryText as optionalText } from '@/lib/validation/url-query';
 import { agingParamsSchema } from '@/lib/receivables/aging-params';
 
 export const INVOICE_STATES = ['draft', 'open', 'partially_paid', 'paid', 'written_off', 'void', 'archived'] as const;
 export const INVOICE_SORTS = ['-invoiceDate', 'invoiceDate', '-dueDate', 'dueDate', 'number', '-number'] as const;
-
-const optionalText = storableString()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
-const date = (label: string) =>
-  optionalText.refine((v) => v === undefined || isCalendarDate(v), { message: `${label} must be a real date in YYYY-MM-DD form` });
 
 /** The invoices list's parameters as they arrive in a URL (page and API share them). */
 export const invoiceListParamsSchema = agingParamsSchema
@@ -35,21 +27,15 @@ export const invoiceListParamsSchema = agingParamsSchema
     /** A bucket of the company's aging periods, today: open invoices only. */
     bucket: optionalText.refine((v) => v === undefined || /^[a-z0-9_]{1,40}$/.test(v), { message: 'Unknown bucket' }),
     customer: optionalText.pipe(z.guid({ message: 'Must be a customer id' }).optional()),
-    currency: optionalText
-      .transform((v) => v?.toUpperCase())
-      .refine((v) => v === undefined || /^[A-Z]{3}$/.test(v), { message: 'Must be a 3-letter ISO currency code' }),
+    currency: queryCurrency,
     /** Invoice dates from and to (inclusive). */
     from: date('From'),
     to: date('To'),
     /** Invoice number, from its start. */
     q: optionalText.pipe(z.string().max(50, 'At most 50 characters').optional()),
     sort: optionalText.pipe(z.enum(INVOICE_SORTS, `Must be one of ${INVOICE_SORTS.join(', ')}`).default('-invoiceDate')),
-    page: optionalText
-      .transform((v) => (v === undefined ? 1 : Number(v)))
-      .pipe(z.number({ message: 'Must be a whole number from 1' }).int('Must be a whole number from 1').min(1, 'Must be a whole number from 1')),
-    perPage: optionalText
-      .transform((v) => (v === undefined ? 50 : Number(v)))
-      .refine((v) => [25, 50, 100].includes(v), { message: 'Must be 25, 50 or 100' }),
+    page: queryPage,
+    perPage: queryPerPage([25, 50, 100], 50),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'To must not be before From' });
 export type InvoiceListParams = z.output<typeof invoiceListParamsSchema>;

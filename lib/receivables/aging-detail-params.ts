@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { storableString } from '@/lib/validation/storable-text';
+import { queryPage, queryPerPage, queryText as optionalText } from '@/lib/validation/url-query';
 import { agingParamsSchema } from './aging-params';
 
 export const DETAIL_PER_PAGE_OPTIONS = [25, 50, 100] as const;
-
-const optionalText = storableString()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
 
 /**
  * The AR aging detail's parameters as they arrive in a URL (page and API share them): the aging page's date,
@@ -18,12 +13,8 @@ export const agingDetailParamsSchema = agingParamsSchema.pick({ asOf: true, loca
   customer: optionalText.pipe(z.guid({ message: 'Must be a customer id' }).optional()),
   /** days (fewest first) or -days (most overdue first, the default). */
   sort: optionalText.pipe(z.enum(['days', '-days'], 'Must be days or -days').default('-days')),
-  page: optionalText
-    .transform((v) => (v === undefined ? 1 : Number(v)))
-    .pipe(z.number({ message: 'Must be a whole number from 1' }).int('Must be a whole number from 1').min(1, 'Must be a whole number from 1')),
-  perPage: optionalText
-    .transform((v) => (v === undefined ? 50 : Number(v)))
-    .refine((v) => (DETAIL_PER_PAGE_OPTIONS as readonly number[]).includes(v), { message: 'Must be 25, 50 or 100' }),
+  page: queryPage,
+  perPage: queryPerPage(DETAIL_PER_PAGE_OPTIONS, 50),
 });
 export type AgingDetailParams = z.output<typeof agingDetailParamsSchema>;
 

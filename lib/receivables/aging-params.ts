@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { isCalendarDate } from '@/lib/aging/calendar-date';
-import { storableString } from '@/lib/validation/storable-text';
+import { queryCurrency, queryPage, queryPerPage, queryText as optionalText } from '@/lib/validation/url-query';
 
 export const PER_PAGE_OPTIONS = [10, 25, 50] as const;
 export const DEFAULT_PER_PAGE = 50;
-
-// The page parses these itself (not through parseOrThrow): the schema refuses a NUL (`q=%00`) on its own.
-const optionalText = storableString()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
 
 // A yes/no filter in a URL: 1 or true turns it on; absent, empty, 0 or false leave it off.
 const flag = optionalText.pipe(
@@ -41,15 +35,9 @@ export const agingParamsSchema = z.object({
         : [],
     )
     .pipe(z.array(z.guid({ message: 'Each location must be a location id' }))),
-  currency: optionalText
-    .transform((v) => v?.toUpperCase())
-    .refine((v) => v === undefined || /^[A-Z]{3}$/.test(v), { message: 'Must be a 3-letter ISO currency code' }),
-  page: optionalText
-    .transform((v) => (v === undefined ? 1 : Number(v)))
-    .pipe(z.number({ message: 'Must be a whole number from 1' }).int('Must be a whole number from 1').min(1, 'Must be a whole number from 1')),
-  perPage: optionalText
-    .transform((v) => (v === undefined ? DEFAULT_PER_PAGE : Number(v)))
-    .refine((v) => (PER_PAGE_OPTIONS as readonly number[]).includes(v), { message: 'Must be 10, 25 or 50' }),
+  currency: queryCurrency,
+  page: queryPage,
+  perPage: queryPerPage(PER_PAGE_OPTIONS, DEFAULT_PER_PAGE),
   sort: optionalText.refine((v) => v === undefined || /^-?[a-z0-9_]{1,40}$/.test(v), { message: 'Unknown sort key' }),
   q: optionalText.pipe(z.string().max(100, 'At most 100 characters').optional()),
   /** Collections filters: not contacted by a person in N days, a broken promise not followed up, on hold. */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstSearchParam } from '@/lib/validation/url-query';
 import Link from 'next/link';
 import { requirePageAccess } from '@/lib/auth/require-page-access';
 import { AppError } from '@/lib/errors/app-error';
@@ -36,12 +37,7 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
       <p className="mt-1 text-sm text-slate-500">Every invoice in your locations, whatever its state.</p>
     </div>
   );
-  const parsed = invoiceListParamsSchema.safeParse(
-    invoiceListParamsInput((k) => {
-      const v = sp[k];
-      return Array.isArray(v) ? v[0] : v;
-    }),
-  );
+  const parsed = invoiceListParamsSchema.safeParse(invoiceListParamsInput(firstSearchParam(sp)));
   if (!parsed.success) {
     const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return shell(

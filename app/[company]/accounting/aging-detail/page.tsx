@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstSearchParam } from '@/lib/validation/url-query';
 import Link from 'next/link';
 import { requirePageAccess } from '@/lib/auth/require-page-access';
 import { AppError } from '@/lib/errors/app-error';
@@ -49,12 +50,7 @@ export default async function AgingDetailPage({
       </Link>
     </div>
   );
-  const parsed = agingDetailParamsSchema.safeParse(
-    agingDetailParamsInput((k) => {
-      const v = sp[k];
-      return Array.isArray(v) ? v[0] : v;
-    }),
-  );
+  const parsed = agingDetailParamsSchema.safeParse(agingDetailParamsInput(firstSearchParam(sp)));
   if (!parsed.success) {
     const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return shell(

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstSearchParam } from '@/lib/validation/url-query';
 import { requirePageAccess } from '@/lib/auth/require-page-access';
 import { todayInTimeZone } from '@/lib/aging/calendar-date';
 import { AppError } from '@/lib/errors/app-error';
@@ -43,12 +44,7 @@ export default async function AgingInvoicesPage({
     </div>
   );
 
-  const parsed = agingParamsSchema.safeParse(
-    agingParamsInput((k) => {
-      const v = sp[k];
-      return Array.isArray(v) ? v[0] : v;
-    }),
-  );
+  const parsed = agingParamsSchema.safeParse(agingParamsInput(firstSearchParam(sp)));
   if (!parsed.success) {
     const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return shell(

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { firstSearchParam } from '@/lib/validation/url-query';
 import Link from 'next/link';
 import { FileDown } from 'lucide-react';
 import { requirePageAccess } from '@/lib/auth/require-page-access';
@@ -48,12 +49,7 @@ export default async function PaymentsReceivedPage({
       <LedgerTabs slug={slug} current="received" />
     </div>
   );
-  const parsed = paymentsReceivedParamsSchema.safeParse(
-    paymentsReceivedParamsInput((k) => {
-      const v = sp[k];
-      return Array.isArray(v) ? v[0] : v;
-    }),
-  );
+  const parsed = paymentsReceivedParamsSchema.safeParse(paymentsReceivedParamsInput(firstSearchParam(sp)));
   if (!parsed.success) {
     const message = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return shell(
