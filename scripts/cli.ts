@@ -1,6 +1,7 @@
 // `npm run cli -- token create --company <slug> --email <email> --name <label>`: prints a new API token once.
 // `npm run cli -- aging check --company <slug>`: compares the aging running totals with the invoices.
 // `npm run cli -- aging rebuild --company <slug>`: recomputes them from the invoices.
+// `npm run cli -- aging snapshots --company <slug> [--date YYYY-MM-DD]`: builds, backfills and refreshes its aging snapshots now.
 // `npm run cli -- collections run --company <slug> [--date YYYY-MM-DD]`: today's (or that day's) collections run now.
 // `npm run cli -- collections preview --company <slug> [--date YYYY-MM-DD]`: what that run would send, and why not.
 import { parseArgs } from 'node:util';
@@ -13,12 +14,14 @@ import { TZDate } from '@date-fns/tz';
 import { isCalendarDate } from '../lib/aging/calendar-date';
 import { buildDunningPreview } from '../lib/dunning/preview-dunning-run';
 import { runCollections } from '../lib/dunning/run-collections';
+import { keepAgingSnapshots } from '../lib/snapshots/keep-aging-snapshots';
 
 let release: () => Promise<void> = async () => {};
 const usage = [
   'Usage: npm run cli -- token create --company <slug> --email <email> --name <label>',
   '       npm run cli -- aging check --company <slug>',
   '       npm run cli -- aging rebuild --company <slug>',
+  '       npm run cli -- aging snapshots --company <slug> [--date YYYY-MM-DD]',
   '       npm run cli -- collections run|preview --company <slug> [--date YYYY-MM-DD]',
 ].join('\n');
 
@@ -52,6 +55,33 @@ async function aging(command: string, slug: string): Promise<number> {
   return bad ? 1 : 0;
 }
 
+/** Noon on `date` in the company's time zone, or now. */
+function noonOf(date: string | undefined, timeZone: string): Date {
+  if (!date) return new Date();
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, 12, 0, 0, timeZone).getTime());
+}
+
+/** Builds the company's missing aging snapshots (week and month ends before today, or --date) and refreshes the rest. */
+async function snapshots(slug: string, date: string | undefined): Promise<number> {
+  if (date !== undefined && !isCalendarDate(date)) {
+    console.error(`--date must be a real date (YYYY-MM-DD), got "${date}".`);
+    return 2;
+  }
+  await useDatabase();
+  const company = await prisma.company.findUnique({ where: { slug }, select: { id: true, timeZone: true } });
+  if (!company) {
+    console.error(`No company "${slug}".`);
+    return 1;
+  }
+  const started = performance.now();
+  const r = await keepAgingSnapshots(company, noonOf(date, company.timeZone));
+  console.log(
+    `Aging snapshots of ${slug}: built ${r.built.length} (${r.built.join(', ') || 'none'}), refreshed ${r.refreshed}, dropped ${r.dropped} in ${Math.round(performance.now() - started)} ms.`,
+  );
+  return 0;
+}
+
 /** Runs or previews the company's collections run for today, or for --date (noon that day in its time zone). */
 async function collections(command: string, slug: string, date: string | undefined): Promise<number> {
   if (date !== undefined && !isCalendarDate(date)) {
@@ -64,8 +94,7 @@ async function collections(command: string, slug: string, date: string | undefin
     console.error(`No company "${slug}".`);
     return 1;
   }
-  const [y, m, d] = (date ?? '').split('-').map(Number) as [number, number, number];
-  const now = date ? new Date(new TZDate(y, m - 1, d, 12, 0, 0, company.timeZone).getTime()) : new Date();
+  const now = noonOf(date, company.timeZone);
   if (command === 'preview') {
     let p = await buildDunningPreview(company.id, { perPage: 200 }, now);
     console.log(`Collections preview of ${slug} for ${p.runOn} (${p.enabled ? p.mode : 'reminders off'}): ${p.toFlag} invoices to flag overdue.`);
@@ -101,6 +130,13 @@ async function main(): Promise<number> {
       return 2;
     }
     return collections(positionals[1], values.company, values.date);
+  }
+  if (positionals[0] === 'aging' && positionals[1] === 'snapshots') {
+    if (!values.company) {
+      console.error(`Missing --company.\n${usage}`);
+      return 2;
+    }
+    return snapshots(values.company, values.date);
   }
   if (positionals[0] === 'aging' && (positionals[1] === 'check' || positionals[1] === 'rebuild')) {
     if (!values.company) {

@@ -2,6 +2,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { AGEABLE_INVOICE, agedInvoices, bucketIndexCase, bucketSums, entriesAfter, unappliedByCustomer } from './aging-sql';
 import { customerTotals, dateTotals } from './aging-totals-sql';
 import { outputOrder, pageCustomers, type AgingPageQuery } from './aging-page-rows';
+import { snapshotCustomerTotals, snapshotDateTotals, snapshotInvoices, snapshotUnapplied } from './aging-snapshot-sql';
 
 /**
  * Balances that are gone now but were open on `asOf`: per invoice, what payments, credits and write-offs dated
@@ -31,20 +32,25 @@ function paidSince(p: AgingPageQuery): Prisma.Sql {
  */
 export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
   const scope = { companyId: p.companyId, currency: p.currency, locationIds: p.locationIds };
-  const since = p.historical ? Prisma.raw('since') : undefined;
+  const snap = p.snapshotId ? { ...scope, snapshotId: p.snapshotId } : null;
+  // A snapshot already holds the balances on its date: nothing paid since is added back.
+  const historical = p.historical && !snap;
+  const since = historical ? Prisma.raw('since') : undefined;
   const kept = (column: string) =>
     p.filteredOut ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM dropped d WHERE d.customer_id = ${Prisma.raw(column)})` : Prisma.empty;
+  const customers = snap ? snapshotCustomerTotals(snap) : customerTotals(scope, since);
+  const unapplied = (extra: Prisma.Sql) => (snap ? snapshotUnapplied(snap, extra) : unappliedByCustomer({ ...p, extra }));
   // `a`: every customer with a row, with the net total the page sorts by (open balance less unapplied money).
   const a = p.withUnapplied
     ? Prisma.sql`
-      c AS MATERIALIZED (SELECT * FROM (${customerTotals(scope, since)}) c WHERE true ${kept('c.customer_id')}),
-      u AS MATERIALIZED (${unappliedByCustomer({ ...p, extra: kept('p.customer_id') })}),
+      c AS MATERIALIZED (SELECT * FROM (${customers}) c WHERE true ${kept('c.customer_id')}),
+      u AS MATERIALIZED (${unapplied(kept('p.customer_id'))}),
       a AS MATERIALIZED (
         SELECT coalesce(c.customer_id, u.customer_id) AS customer_id, coalesce(u.unapplied, 0)::bigint AS unapplied,
           (coalesce(c.open, 0) - coalesce(u.unapplied, 0))::bigint AS total
         FROM c FULL JOIN u ON u.customer_id = c.customer_id
       )`
-    : Prisma.sql`a AS MATERIALIZED (SELECT customer_id, 0::bigint AS unapplied, open AS total FROM (${customerTotals(scope, since)}) c WHERE true ${kept('c.customer_id')})`;
+    : Prisma.sql`a AS MATERIALIZED (SELECT customer_id, 0::bigint AS unapplied, open AS total FROM (${customers}) c WHERE true ${kept('c.customer_id')})`;
   /**
    * The invoices of the customers in CTE `customers` as on asOf, rows (customer_id, bal, b): open now, and what
    * was paid since. The open ones are looked up by an array, which PostgreSQL sorts, so the index is walked in
@@ -52,9 +58,10 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
    */
   const invoicesOf = (customers: string) => {
     const ids = Prisma.raw(`SELECT customer_id FROM ${customers}`);
+    if (snap) return snapshotInvoices(snap, ids, p.buckets, p.asOf);
     const open = agedInvoices({ ...p, historical: false, extra: Prisma.sql`AND i.customer_id = ANY(ARRAY(${ids}))` });
     const paid = Prisma.sql`UNION ALL SELECT customer_id, balance_minor, ${bucketIndexCase(p.buckets, p.asOf)} FROM since i WHERE customer_id IN (${ids})`;
-    return Prisma.sql`SELECT customer_id, bal, b FROM (${open}) x ${p.historical ? paid : Prisma.empty}`;
+    return Prisma.sql`SELECT customer_id, bal, b FROM (${open}) x ${historical ? paid : Prisma.empty}`;
   };
   const summaryCols = Prisma.join(
     [
@@ -64,7 +71,7 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
     ],
     ', ',
   );
-  const unapplied = p.withUnapplied
+  const rowUnapplied = p.withUnapplied
     ? Prisma.sql`coalesce((SELECT u.unapplied FROM u WHERE u.customer_id = pc.customer_id), 0)::bigint`
     : Prisma.sql`0::bigint`;
   const rowBuckets = Prisma.join(
@@ -72,13 +79,13 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
     ', ',
   );
   return Prisma.sql`
-    WITH ${p.historical ? Prisma.sql`since AS MATERIALIZED (${paidSince(p)}),` : Prisma.empty}
+    WITH ${historical ? Prisma.sql`since AS MATERIALIZED (${paidSince(p)}),` : Prisma.empty}
     ${p.filteredOut ? Prisma.sql`dropped AS MATERIALIZED (SELECT c.id AS customer_id FROM customers c WHERE c.company_id = ${p.companyId}::uuid AND ${p.filteredOut}),` : Prisma.empty}
     ${a},
     s AS (SELECT count(*)::int AS n, coalesce(sum(unapplied), 0)::bigint AS sunapplied FROM a),
     t AS (
       SELECT ${bucketSums(p.buckets)} FROM (
-        SELECT bal, ${bucketIndexCase(p.buckets, p.asOf)} AS b FROM (${dateTotals(scope, since)}) i
+        SELECT bal, ${bucketIndexCase(p.buckets, p.asOf)} AS b FROM (${snap ? snapshotDateTotals(snap) : dateTotals(scope, since)}) i
         ${p.filteredOut ? Prisma.sql`UNION ALL SELECT -bal, b FROM (${invoicesOf('dropped')}) d` : Prisma.empty}
       ) x
     ),
@@ -87,7 +94,7 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
     SELECT s.n, ${summaryCols}, p.*
     FROM s CROSS JOIN t LEFT JOIN (
       SELECT r.customer_id, r.customer_name, ${rowBuckets}, r.unapplied, (coalesce(g.total, 0) - r.unapplied)::bigint AS total
-      FROM (SELECT pc.*, ${unapplied} AS unapplied FROM pc) r LEFT JOIN g ON g.customer_id = r.customer_id
+      FROM (SELECT pc.*, ${rowUnapplied} AS unapplied FROM pc) r LEFT JOIN g ON g.customer_id = r.customer_id
     ) p ON true
     ORDER BY ${outputOrder(p.sort, p.buckets)}`;
 }

@@ -19,7 +19,7 @@ const TOTALS_MIN_OPEN_INVOICES = 10_000;
  * adds back what was paid since); they know customers' totals but not their buckets, so they order by name or
  * total; a name search or a collections filter goes to the invoices of the customers it finds, unless the
  * filter leaves out fewer customers than it finds (`filteredOut`); they do not know bill sources; an export of every row, or a company with
- * few open invoices, is cheaper as one pass over the invoices.
+ * few open invoices, is cheaper as one pass over the invoices. A snapshot of an earlier date (`snapshotId`) is read the same way.
  */
 export function usesRunningTotals(p: AgingPageQuery): boolean {
   return (
@@ -29,7 +29,7 @@ export function usesRunningTotals(p: AgingPageQuery): boolean {
     (!p.customerFilter || Boolean(p.filteredOut)) &&
     p.perPage <= TOTALS_MAX_PAGE &&
     ['name', '-name', 'total', '-total'].includes(p.sort) &&
-    (p.openInvoices ?? Infinity) >= TOTALS_MIN_OPEN_INVOICES
+    (Boolean(p.snapshotId) || (p.openInvoices ?? Infinity) >= TOTALS_MIN_OPEN_INVOICES)
   );
 }
 

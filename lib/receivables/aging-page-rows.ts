@@ -31,6 +31,8 @@ export interface AgingPageQuery {
   billSourceId?: string | null;
   /** The company's open invoices in the currency (countOpenInvoices); unknown: assume many. */
   openInvoices?: number;
+  /** A ready, refreshed aging snapshot of asOf: the running totals' reads come from it instead (aging-snapshot-sql.ts). */
+  snapshotId?: bigint | null;
 }
 
 /** The column a sort key orders by in `a` (`total` or `b<index>`), null for name; throws a 400 for an unknown key. */

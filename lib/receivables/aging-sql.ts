@@ -64,6 +64,8 @@ export interface AgedInvoicesScope {
   billSourceId?: string | null;
   /** Narrows further: a customer, a name search. */
   extra?: Prisma.Sql;
+  /** These customers only; their entries are then found by invoice (a few customers out of many). */
+  customerIds?: string[];
   /**
    * Payments, credits or write-offs are dated after `asOf`: add them back, so each invoice counts with its
    * balance on that date, including invoices settled since. Without such entries the current balances are
@@ -79,9 +81,18 @@ export function entriesAfter(companyId: string, asOf: CalendarDate): Prisma.Sql 
       SELECT invoice_id, amount_minor FROM write_offs WHERE company_id = ${companyId}::uuid AND written_off_on > ${asOf}::date`;
 }
 
-/** Ledger entries dated after `asOf`, per invoice: what has been taken off each balance since. */
-function laterEntries(companyId: string, asOf: CalendarDate): Prisma.Sql {
-  return Prisma.sql`(SELECT invoice_id, sum(amount_minor) AS amt FROM (${entriesAfter(companyId, asOf)}) e GROUP BY invoice_id)`;
+/**
+ * Ledger entries dated after `asOf`, per invoice: what has been taken off each balance since; with
+ * `customerIds`, only their invoices' entries (found by invoice, not by date).
+ */
+function laterEntries(companyId: string, asOf: CalendarDate, customerIds?: string[]): Prisma.Sql {
+  if (!customerIds) return Prisma.sql`(SELECT invoice_id, sum(amount_minor) AS amt FROM (${entriesAfter(companyId, asOf)}) e GROUP BY invoice_id)`;
+  const theirs = Prisma.sql`invoice_id IN (SELECT id FROM invoices WHERE company_id = ${companyId}::uuid AND customer_id = ANY(${customerIds}::uuid[]))`;
+  return Prisma.sql`(SELECT invoice_id, sum(amount_minor) AS amt FROM (
+      SELECT invoice_id, amount_minor FROM applications WHERE company_id = ${companyId}::uuid AND applied_on > ${asOf}::date AND ${theirs}
+      UNION ALL
+      SELECT invoice_id, amount_minor FROM write_offs WHERE company_id = ${companyId}::uuid AND written_off_on > ${asOf}::date AND ${theirs}
+    ) e GROUP BY invoice_id)`;
 }
 
 // Aggregates read only what they use: PostgreSQL flattens the subquery, so the extra columns cost nothing there.
@@ -97,7 +108,8 @@ export function agedInvoices(s: AgedInvoicesScope): Prisma.Sql {
   const currencyFilter = s.currency === null ? Prisma.empty : Prisma.sql`AND i.currency = ${s.currency}`;
   const locationFilter = s.locationIds === null ? Prisma.empty : Prisma.sql`AND i.location_id = ANY(${s.locationIds}::uuid[])`;
   const source = s.billSourceId ? Prisma.sql`AND i.bill_source_id = ${s.billSourceId}::uuid` : Prisma.empty;
-  const extra = Prisma.sql`${source} ${s.extra ?? Prisma.empty}`;
+  const customers = s.customerIds ? Prisma.sql`AND i.customer_id = ANY(${s.customerIds}::uuid[])` : Prisma.empty;
+  const extra = Prisma.sql`${source} ${customers} ${s.extra ?? Prisma.empty}`;
   const b = s.buckets ? bucketIndexCase(s.buckets, s.asOf) : Prisma.sql`NULL::int`;
   if (!s.historical) {
     return Prisma.sql`SELECT ${INVOICE_COLUMNS}, i.balance_minor AS bal, ${b} AS b
@@ -105,7 +117,7 @@ export function agedInvoices(s: AgedInvoicesScope): Prisma.Sql {
       WHERE i.company_id = ${s.companyId}::uuid AND ${AGEABLE_INVOICE} ${currencyFilter} ${locationFilter} ${extra}`;
   }
   return Prisma.sql`SELECT ${INVOICE_COLUMNS}, i.balance_minor + coalesce(l.amt, 0) AS bal, ${b} AS b
-    FROM invoices i LEFT JOIN ${laterEntries(s.companyId, s.asOf)} l ON l.invoice_id = i.id
+    FROM invoices i LEFT JOIN ${laterEntries(s.companyId, s.asOf, s.customerIds)} l ON l.invoice_id = i.id
     WHERE i.company_id = ${s.companyId}::uuid
       AND ((${AGEABLE_INVOICE}) OR (i.status IN ('paid', 'written_off', 'archived') AND l.amt > 0))
       ${currencyFilter} ${locationFilter} ${extra}`;
@@ -143,6 +155,8 @@ export interface UnappliedScope {
   extra?: Prisma.Sql;
   /** Applications may exist dated after `asOf` (see agedInvoices); without them only what is unapplied now counts. */
   historical?: boolean;
+  /** These customers only (a snapshot's refresh). */
+  customerIds?: string[];
 }
 
 /**
@@ -152,18 +166,20 @@ export interface UnappliedScope {
  * unapplied on `asOf` (statements list them; the aging page sums them).
  */
 export function unappliedSources(s: Omit<UnappliedScope, 'locationIds' | 'extra'>): Prisma.Sql {
+  const customers = (alias: string) =>
+    s.customerIds ? Prisma.sql`AND ${Prisma.raw(alias)}customer_id = ANY(${s.customerIds}::uuid[])` : Prisma.empty;
   const part = (table: 'payments' | 'credit_notes', dated: 'received_on' | 'issued_on', link: 'payment_id' | 'credit_note_id') => {
     const [t, d, l] = [Prisma.raw(table), Prisma.raw(dated), Prisma.raw(link)];
     const kind = Prisma.raw(table === 'payments' ? "'payment'" : "'credit_note'");
     const detail = Prisma.raw(table === 'payments' ? 'reference' : 'reason');
     const currency = (alias: string) => (s.currency === null ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(alias)}currency = ${s.currency}`);
     const now = Prisma.sql`SELECT customer_id, unapplied_minor AS amt, ${kind} AS kind, id AS source_id, ${d} AS dated, ${detail} AS detail, currency FROM ${t}
-        WHERE company_id = ${s.companyId}::uuid AND unapplied_minor > 0 AND ${d} <= ${s.asOf}::date ${currency('')}`;
+        WHERE company_id = ${s.companyId}::uuid AND unapplied_minor > 0 AND ${d} <= ${s.asOf}::date ${currency('')} ${customers('')}`;
     if (!s.historical) return now;
     return Prisma.sql`${now}
       UNION ALL
       SELECT src.customer_id, a.amount_minor, ${kind}, src.id, src.${d}, src.${detail}, src.currency FROM applications a JOIN ${t} src ON src.company_id = a.company_id AND src.id = a.${l}
-        WHERE a.company_id = ${s.companyId}::uuid AND a.applied_on > ${s.asOf}::date AND src.${d} <= ${s.asOf}::date ${currency('src.')}`;
+        WHERE a.company_id = ${s.companyId}::uuid AND a.applied_on > ${s.asOf}::date AND src.${d} <= ${s.asOf}::date ${currency('src.')} ${customers('src.')}`;
   };
   return Prisma.sql`${part('payments', 'received_on', 'payment_id')}
       UNION ALL

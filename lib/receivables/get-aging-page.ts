@@ -8,7 +8,8 @@ import { getAgingContext } from './get-aging-context';
 import { notFound } from '@/lib/errors/app-error';
 import { countOpenInvoices } from './count-open-invoices';
 import { toMinor } from './aging-sql';
-import { agingPageQuery } from './aging-page-query';
+import { agingPageQuery, usesRunningTotals } from './aging-page-query';
+import { withFreshSnapshots } from '@/lib/snapshots/with-fresh-snapshots';
 import { locationScope } from './resolve-location-filter';
 import type { AgingParams } from './aging-params';
 import { collectionsFilterSql, customersFilteredOut, getAgingCollections, NO_COLLECTIONS, type AgingCollections } from './aging-collections';
@@ -64,26 +65,31 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams, n
   const buckets = bucketsOf(scheme);
   const sort = params.sort ?? 'name';
   const customerFilter = collectionsFilterSql(params, today, access.company.timeZone);
-  const rows = await prisma.$queryRaw<Row[]>(
-    agingPageQuery({
-      companyId: access.company.id,
-      buckets,
-      asOf,
-      currency,
-      locationIds,
-      q: params.q,
-      historical,
-      // Payments and credits have no bill source: one bill source's page shows what its invoices owe.
-      withUnapplied: withUnapplied && !billSourceId,
-      billSourceId,
-      openInvoices,
-      customerFilter,
-      filteredOut,
-      sort,
-      page: params.page,
-      perPage: params.perPage,
-    }),
-  );
+  const query = {
+    companyId: access.company.id,
+    buckets,
+    asOf,
+    currency,
+    locationIds,
+    q: params.q,
+    historical,
+    // Payments and credits have no bill source: one bill source's page shows what its invoices owe.
+    withUnapplied: withUnapplied && !billSourceId,
+    billSourceId,
+    openInvoices,
+    customerFilter,
+    filteredOut,
+    sort,
+    page: params.page,
+    perPage: params.perPage,
+  };
+  // An earlier week's or month's end is read from its snapshot when the page can be (agingPageFromTotals).
+  const rows =
+    historical && usesRunningTotals({ ...query, snapshotId: 1n })
+      ? await withFreshSnapshots(access.company.id, [asOf], (db, snaps) =>
+          db.$queryRaw<Row[]>(agingPageQuery({ ...query, snapshotId: snaps.get(asOf) ?? null })),
+        )
+      : await prisma.$queryRaw<Row[]>(agingPageQuery(query));
   const first = rows[0] ?? {};
   const totalRows = Number(first.n ?? 0);
   const pageRows = rows.filter((r) => r.customer_id !== null);
