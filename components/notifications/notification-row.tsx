@@ -11,6 +11,7 @@ const KIND_LABELS: Record<string, string> = {
   delivery_failed: 'Delivery failed',
   task: 'Task',
   run: 'Reminder run',
+  aging_creep: 'Aging trend',
 };
 
 /** One notification: kind, title (a link when it has one), body and time (in the company's time zone); unread ones are marked. */

@@ -10,6 +10,7 @@ import { AGEABLE_INVOICE, toMinor } from '@/lib/receivables/aging-sql';
 import { dateTotals } from '@/lib/receivables/aging-totals-sql';
 import { getAgingPage } from '@/lib/receivables/get-aging-page';
 import { locationScope } from '@/lib/receivables/resolve-location-filter';
+import { getAgingTrend, type AgingTrend } from './get-aging-trend';
 
 export const FORECAST_WEEKS = 13;
 
@@ -26,8 +27,15 @@ export interface Dashboard {
   amounts: Record<string, number>;
   /** Shares of what is owed 31-60 and over 60 days past due, against the company's thresholds. */
   health: { key: 'days_31_60' | 'days_61_plus'; label: string; amount: number; share: number; maxShare: number; ok: boolean }[];
-  /** 13 weeks from the Sunday on or before today: open balances by due date (overdue in week 0), and pending promises by date. */
-  forecast: { weekStart: CalendarDate; committed: number; promised: number }[];
+  /**
+   * 13 weeks from the Sunday on or before today: open balances by due date (overdue in week 0), pending
+   * promises by date, and expected: open balances moved by each customer's days late (refreshExpectedCash).
+   */
+  forecast: { weekStart: CalendarDate; committed: number; promised: number; expected: number }[];
+  /** When the expected figures were computed (the snapshot job); null before its first run. */
+  expectedAt: Date | null;
+  /** The aging as of the last 13 week ends, and the 60+ creep alert. */
+  trend: AgingTrend;
   /** The five customers most overdue (oldest past-due invoice first, then by overdue amount). */
   risks: { customer: { id: string; name: string }; overdue: number; daysOverdue: number }[];
 }
@@ -41,7 +49,7 @@ export function weekStart(date: CalendarDate): CalendarDate {
 /**
  * The manager's overview in the company's base currency, for the locations the user may view: total AR,
  * overdue and its share, DSO, unapplied cash, the bucket bar, health against the thresholds, a 13-week cash
- * forecast and the five largest risks. Balances come from the running totals, so it reads in one pass over a
+ * forecast with the expected cash, the 13-week trend with its 60+ creep alert, and the five largest risks. Balances come from the running totals, so it reads in one pass over a
  * few thousand date rows rather than every open invoice.
  */
 export async function getDashboard(access: CompanyAccess, now: Date = new Date()): Promise<Dashboard> {
@@ -52,7 +60,7 @@ export async function getDashboard(access: CompanyAccess, now: Date = new Date()
   const week0 = weekStart(today);
   const location = locationIds === null ? Prisma.empty : Prisma.sql`AND i.location_id = ANY(${locationIds}::uuid[])`;
   const settings = companySettings((await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { settings: true } })).settings);
-  const [page, [dates], weeks, [sales], promises, risks] = await Promise.all([
+  const [page, [dates], weeks, [sales], promises, risks, expected, trend] = await Promise.all([
     getAgingPage(access, agingParamsSchema.parse({ perPage: '10' }), now),
     prisma.$queryRaw<{ ar: bigint; overdue: bigint; d31: bigint; d61: bigint }[]>`
       SELECT coalesce(sum(bal), 0)::bigint AS ar,
@@ -89,6 +97,14 @@ export async function getDashboard(access: CompanyAccess, now: Date = new Date()
         (SELECT sum(i.balance_minor) FROM invoices i WHERE i.company_id = ${companyId}::uuid AND i.customer_id = o.customer_id
           AND ${AGEABLE_INVOICE} AND i.currency = ${currency} AND i.due_date < ${today}::date ${location})::bigint AS overdue
       FROM oldest o JOIN customers c ON c.company_id = ${companyId}::uuid AND c.id = o.customer_id`,
+    // Kept by the snapshot job; a week that has begun since counts in this one.
+    prisma.$queryRaw<{ week: number; amount: bigint; at: Date }[]>`
+      SELECT greatest(0, (week_start - ${week0}::date) / 7)::int AS week, sum(amount_minor)::bigint AS amount, max(computed_at) AS at
+      FROM expected_cash e
+      WHERE e.company_id = ${companyId}::uuid AND e.currency = ${currency} AND e.week_start < ${addDays(week0, 7 * FORECAST_WEEKS)}::date
+        ${locationIds === null ? Prisma.empty : Prisma.sql`AND e.location_id = ANY(${locationIds}::uuid[])`}
+      GROUP BY 1`,
+    getAgingTrend(companyId, currency, locationIds, today),
   ]);
   const ar = toMinor(dates?.ar);
   const overdue = toMinor(dates?.overdue);
@@ -100,6 +116,8 @@ export async function getDashboard(access: CompanyAccess, now: Date = new Date()
   const max61 = settings['dashboard.health.days_61_plus_max_pct'] / 100;
   const committedBy = new Map(weeks.map((w) => [w.week, toMinor(w.amount)]));
   const promisedBy = new Map(promises.map((w) => [w.week, toMinor(w.amount)]));
+  const expectedBy = new Map(expected.map((w) => [w.week, toMinor(w.amount)]));
+  const expectedAt = expected.reduce<Date | null>((a, w) => (a && a > w.at ? a : w.at), null);
   return {
     asOf: today,
     currency,
@@ -116,7 +134,10 @@ export async function getDashboard(access: CompanyAccess, now: Date = new Date()
       weekStart: addDays(week0, 7 * k),
       committed: committedBy.get(k) ?? 0,
       promised: promisedBy.get(k) ?? 0,
+      expected: expectedBy.get(k) ?? 0,
     })),
+    expectedAt,
+    trend,
     risks: risks
       .map((r) => ({
         customer: { id: r.customer_id, name: r.name },

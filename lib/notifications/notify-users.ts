@@ -2,7 +2,7 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
-export const NOTIFICATION_KINDS = ['overdue', 'escalation', 'broken_promise', 'delivery_failed', 'task', 'run'] as const;
+export const NOTIFICATION_KINDS = ['overdue', 'escalation', 'broken_promise', 'delivery_failed', 'task', 'run', 'aging_creep'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NewNotification {

@@ -57,19 +57,3 @@ export async function keepAgingSnapshots(company: { id: string; timeZone: string
   }
   return { built, refreshed, dropped };
 }
-
-/** keepAgingSnapshots for every company; a company that fails is logged and the others go on. */
-export async function keepAllAgingSnapshots(now: Date = new Date()): Promise<{ companies: number; built: number; failed: number }> {
-  const companies = await prisma.company.findMany({ select: { id: true, timeZone: true } });
-  let built = 0;
-  let failed = 0;
-  for (const c of companies) {
-    try {
-      built += (await keepAgingSnapshots(c, now)).built.length;
-    } catch (error) {
-      failed += 1;
-      console.error(`Aging snapshots of company ${c.id} failed:`, error);
-    }
-  }
-  return { companies: companies.length, built, failed };
-}

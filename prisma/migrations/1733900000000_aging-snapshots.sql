@@ -205,7 +205,39 @@ CREATE TRIGGER credit_notes_snapshot_update AFTER UPDATE ON credit_notes
 CREATE TRIGGER credit_notes_snapshot_delete AFTER DELETE ON credit_notes
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION aging_snapshot_note_receipts();
 
+-- The dashboard's expected cash: each customer's habit (how many days after the due date they paid, weighted by
+-- amount, over invoices paid in the last year), and the open balances moved by it into the weeks they are
+-- expected in. Both are recomputed by the snapshot job (lib/dashboard/refresh-expected-cash.ts), so the
+-- dashboard reads a few hundred rows.
+CREATE TABLE customer_payment_habits (
+  company_id    uuid NOT NULL REFERENCES companies (id) ON DELETE CASCADE,
+  customer_id   uuid NOT NULL,
+  currency      char(3) NOT NULL,
+  days_late     integer NOT NULL,
+  paid_invoices integer NOT NULL,
+  PRIMARY KEY (company_id, customer_id, currency)
+);
+CREATE TABLE expected_cash (
+  company_id    uuid NOT NULL REFERENCES companies (id) ON DELETE CASCADE,
+  currency      char(3) NOT NULL,
+  location_id   uuid NOT NULL,
+  week_start    date NOT NULL,
+  amount_minor  bigint NOT NULL,
+  computed_at   timestamptz NOT NULL,
+  PRIMARY KEY (company_id, currency, location_id, week_start)
+);
+
+-- The dashboard's alert when the share over 60 days past due has risen three weeks in a row.
+ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check,
+  ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('overdue', 'escalation', 'broken_promise', 'delivery_failed', 'task', 'run', 'aging_creep'));
+
 -- Down Migration
+
+DROP TABLE expected_cash;
+DROP TABLE customer_payment_habits;
+DELETE FROM notifications WHERE kind = 'aging_creep';
+ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check,
+  ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('overdue', 'escalation', 'broken_promise', 'delivery_failed', 'task', 'run'));
 
 DROP TRIGGER credit_notes_snapshot_delete ON credit_notes;
 DROP TRIGGER credit_notes_snapshot_update ON credit_notes;

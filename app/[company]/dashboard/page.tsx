@@ -9,6 +9,8 @@ import { NoAccess } from '@/components/layout/no-access';
 import { AgingSummary, shareOf } from '@/components/aging/aging-summary';
 import { agingDetailHref } from '@/components/aging/aging-detail-href';
 import { ForecastChart } from '@/components/dashboard/forecast-chart';
+import { TrendChart } from '@/components/dashboard/trend-chart';
+import { formatInstantDateTime } from '@/lib/aging/format-instant';
 import { cn } from '@/components/ui/cn';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -32,6 +34,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ comp
     { label: 'DSO', value: d.dso === null ? '—' : `${d.dso} days`, note: `on ${money(d.sales90)} invoiced in 90 days` },
     { label: 'Unapplied cash', value: money(d.totals.unapplied) },
   ];
+  const trendWeeks = d.trend.weeks.map((w) => ({ label: formatCalendarDate(w.weekEnd, 'short').replace(/, \d{4}$/, ''), ...(w.amounts ?? {}) }));
+  const pending = d.trend.weeks.filter((w) => w.amounts === null).length;
+  const creep = d.trend.creep;
   const weeks = d.forecast.map((w, i) => ({ ...w, label: i === 0 ? 'This week' : formatCalendarDate(w.weekStart, 'short').replace(/, \d{4}$/, '') }));
   return shell(
     <>
@@ -42,6 +47,14 @@ export default async function DashboardPage({ params }: { params: Promise<{ comp
         </p>
       </div>
       <div className="space-y-6">
+        {creep ? (
+          <div role="status" data-alert="aging-creep" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+            <p className="font-semibold">Over 60 days past due has risen three weeks in a row</p>
+            <p className="tabular mt-1">
+              {creep.map((p) => `${pct(p.over60Share ?? 0)} (${formatCalendarDate(p.weekEnd, 'short')})`).join(' → ')} of AR.
+            </p>
+          </div>
+        ) : null}
         <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
           {tiles.map((t) => (
             <div key={t.label} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -81,12 +94,75 @@ export default async function DashboardPage({ params }: { params: Promise<{ comp
           </ul>
         </section>
 
+        <section aria-labelledby="trend" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="trend" className="text-sm font-semibold">
+            AR trend, 13 weeks
+          </h2>
+          <p className="text-xs text-slate-500">
+            The aging as of each week end (Saturday), by today&apos;s periods, kept exact when payments are recorded late.
+            {pending > 0 ? ` ${pending} of the weeks are still being prepared.` : ''}
+          </p>
+          <TrendChart weeks={trendWeeks} buckets={d.trend.buckets} currency={d.currency} />
+          <details className="mt-2">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">Table view</summary>
+            <div className="overflow-x-auto">
+              <table className="mt-2 w-full text-sm">
+                <caption className="sr-only">AR by aging period at each week end</caption>
+                <thead className="text-xs uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th scope="col" className="py-1 text-left font-medium">
+                      Week ending
+                    </th>
+                    {d.trend.buckets.map((b) => (
+                      <th key={b.key} scope="col" className="py-1 text-right font-medium">
+                        {b.label}
+                      </th>
+                    ))}
+                    <th scope="col" className="py-1 text-right font-medium">
+                      Total
+                    </th>
+                    <th scope="col" className="py-1 text-right font-medium">
+                      Over 60 days
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {d.trend.weeks.map((w) => (
+                    <tr key={w.weekEnd}>
+                      <th scope="row" className="py-1 text-left font-normal">
+                        {formatCalendarDate(w.weekEnd, 'short')}
+                      </th>
+                      {w.amounts === null ? (
+                        <td colSpan={d.trend.buckets.length + 2} className="py-1 text-right text-slate-500">
+                          Being prepared
+                        </td>
+                      ) : (
+                        <>
+                          {d.trend.buckets.map((b) => (
+                            <td key={b.key} className="tabular py-1 text-right">
+                              {money(w.amounts![b.key] ?? 0)}
+                            </td>
+                          ))}
+                          <td className="tabular py-1 text-right font-semibold">{money(w.total ?? 0)}</td>
+                          <td className="tabular py-1 text-right">{pct(w.over60Share ?? 0)}</td>
+                        </>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </section>
+
         <section aria-labelledby="forecast" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="forecast" className="text-sm font-semibold">
             Cash forecast, 13 weeks
           </h2>
           <p className="text-xs text-slate-500">
             Weeks start on Sunday. Due: open balances by due date, everything overdue in this week. Promised: pending promises to pay, at their dates.
+            Expected: open balances moved by how many days late each customer paid over the last year
+            {d.expectedAt ? ` (computed ${formatInstantDateTime(d.expectedAt.toISOString(), access.company.timeZone)})` : ' (not computed yet)'}.
           </p>
           <ForecastChart weeks={weeks} currency={d.currency} />
           <details className="mt-2">
@@ -104,6 +180,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ comp
                   <th scope="col" className="py-1 text-right font-medium">
                     Promised
                   </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    Expected
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -114,6 +193,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ comp
                     </th>
                     <td className="tabular py-1 text-right">{money(w.committed)}</td>
                     <td className="tabular py-1 text-right">{money(w.promised)}</td>
+                    <td className="tabular py-1 text-right">{money(w.expected)}</td>
                   </tr>
                 ))}
               </tbody>

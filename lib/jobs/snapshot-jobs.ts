@@ -1,0 +1,49 @@
+import 'server-only';
+import type PgBoss from 'pg-boss';
+import { prisma } from '@/lib/db/client';
+import { keepAgingSnapshots } from '@/lib/snapshots/keep-aging-snapshots';
+import { notifyAgingCreep } from '@/lib/dashboard/notify-aging-creep';
+import { refreshExpectedCash } from '@/lib/dashboard/refresh-expected-cash';
+
+/** The queue that keeps every company's aging snapshots (lib/snapshots). */
+export const SNAPSHOTS_QUEUE = 'aging-snapshots';
+/** Every 10 minutes: a new week or month end is built within minutes of midnight in each company's zone, and stale customers are refreshed. */
+export const SNAPSHOTS_CRON = '*/10 * * * *';
+
+/**
+ * Registers the snapshot keeper on a started pg-boss: a singleton queue (one keeper at a time across every
+ * app process), its schedule, a first run now (the backfill of a new install), and the worker. `clock` is for
+ * tests. Returns the worker id.
+ */
+export async function registerSnapshotJobs(boss: PgBoss, opts: { clock?: () => Date; pollingIntervalSeconds?: number } = {}): Promise<string> {
+  const clock = opts.clock ?? (() => new Date());
+  await boss.createQueue(SNAPSHOTS_QUEUE, { name: SNAPSHOTS_QUEUE, policy: 'singleton', retryLimit: 0, expireInMinutes: 120 });
+  await boss.schedule(SNAPSHOTS_QUEUE, SNAPSHOTS_CRON, {}, { tz: 'UTC' });
+  await boss.send(SNAPSHOTS_QUEUE, {});
+  return boss.work(SNAPSHOTS_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 }, async () => {
+    const r = await keepEveryCompanysSnapshots(clock());
+    if (r.built + r.failed > 0) console.info(`Aging snapshots: ${r.built} built, ${r.failed} companies failed.`);
+    return r;
+  });
+}
+
+/**
+ * Keeps every company's snapshots (keepAgingSnapshots), raises the 60+ creep alert where it holds, and
+ * recomputes the expected cash; a company that fails is logged and the others go on.
+ */
+export async function keepEveryCompanysSnapshots(now: Date): Promise<{ companies: number; built: number; failed: number }> {
+  const companies = await prisma.company.findMany({ select: { id: true, slug: true, timeZone: true, baseCurrency: true } });
+  let built = 0;
+  let failed = 0;
+  for (const c of companies) {
+    try {
+      built += (await keepAgingSnapshots(c, now)).built.length;
+      await notifyAgingCreep(c, now);
+      await refreshExpectedCash(c, now);
+    } catch (error) {
+      failed += 1;
+      console.error(`Aging snapshots of company ${c.slug} failed:`, error);
+    }
+  }
+  return { companies: companies.length, built, failed };
+}
