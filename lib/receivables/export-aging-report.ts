@@ -7,6 +7,7 @@ import { PDF_MAX_ROWS } from '@/lib/reports/write-pdf';
 import { minorToDecimal } from '@/lib/money/currency';
 import type { AgingParams } from './aging-params';
 import { getAgingPage, type AgingReport } from './get-aging-page';
+import { TOTALS_MAX_PAGE } from './aging-page-query';
 
 type ExportRow = AgingReport['rows'][number];
 
@@ -33,9 +34,27 @@ const promiseAmount = (p: { amountMinor: number; currency: string }) => minorToD
 export const AGING_EXPORT_MAX_ROWS = 200_000;
 
 /**
+ * Whether an export can read the page in batches from the running totals (or a snapshot): ordered by name or
+ * total, with no name search, bill source or collections filter. Any other order reads every row in one
+ * statement, as the page's own aggregate does.
+ */
+function readsInBatches(params: AgingParams): boolean {
+  const sort = params.sort ?? 'name';
+  return (
+    ['name', '-name', 'total', '-total'].includes(sort) &&
+    !params.q &&
+    !params.billSource &&
+    !params.notContactedDays &&
+    !params.brokenPromise &&
+    !params.onHold
+  );
+}
+
+/**
  * The aging page with its current filters and sort, every row (not just one page), as a report in any format:
- * each customer's buckets, unapplied and net total, the collections status, then a Total row and each bucket's
- * share of what is owed. Audited.
+ * each customer's buckets, unapplied and net total, the collections status, then a Total row summed from the
+ * rows written and each bucket's share of it. Where it can, the rows are read a batch at a time while the file
+ * is written, so the download starts at once and memory stays flat. Audited.
  */
 export async function exportAgingReport(
   access: CompanyAccess,
@@ -43,34 +62,48 @@ export async function exportAgingReport(
   format: ReportFormat,
   now: Date = new Date(),
 ): Promise<TabularReport> {
-  const report = await getAgingPage(access, { ...params, page: 1, perPage: AGING_EXPORT_MAX_ROWS }, now);
-  if (format === 'pdf' && report.rows.length > PDF_MAX_ROWS) {
+  const batch = readsInBatches(params) ? TOTALS_MAX_PAGE : AGING_EXPORT_MAX_ROWS;
+  const first = await getAgingPage(access, { ...params, page: 1, perPage: batch }, now);
+  if (format === 'pdf' && first.totalRows > PDF_MAX_ROWS) {
     throw new AppError(
       'BAD_REQUEST',
-      `A PDF holds at most ${PDF_MAX_ROWS.toLocaleString('en-US')} customers; these filters have ${report.rows.length.toLocaleString('en-US')}. Use CSV or Excel, or narrow the filters.`,
+      `A PDF holds at most ${PDF_MAX_ROWS.toLocaleString('en-US')} customers; these filters have ${first.totalRows.toLocaleString('en-US')}. Use CSV or Excel, or narrow the filters.`,
       [{ path: 'format', message: 'Too many rows for a PDF' }],
     );
   }
+  if (first.totalRows > AGING_EXPORT_MAX_ROWS) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `An export holds at most ${AGING_EXPORT_MAX_ROWS.toLocaleString('en-US')} customers; these filters have ${first.totalRows.toLocaleString('en-US')}. Narrow the filters.`,
+      [{ path: 'locations', message: 'Too many rows for one export' }],
+    );
+  }
+  const { buckets, currency } = first;
   const columns: ReportColumn[] = [
     { header: 'Customer', kind: 'text', width: 30 },
     { header: 'Customer ID', kind: 'text', width: 20 },
-    ...report.buckets.map((b) => ({ header: b.label, kind: 'money' as const, width: 13 })),
+    ...buckets.map((b) => ({ header: b.label, kind: 'money' as const, width: 13 })),
     { header: 'Unapplied', kind: 'money', width: 13 },
     { header: 'Net total', kind: 'money', width: 14 },
     { header: 'Currency', kind: 'text', width: 8 },
     ...COLLECTION_COLUMNS.map((c) => ({ header: c.header, kind: c.kind, width: 12 })),
   ];
   const blanks = COLLECTION_COLUMNS.map(() => null);
-  const gross = report.buckets.reduce((t, b) => t + (report.summary.amounts[b.key] ?? 0), 0);
-  const rows = report.rows.map((r): ReportCell[] => [
-    r.customer.name,
-    r.customer.id,
-    ...report.buckets.map((b) => r.amounts[b.key] ?? 0),
-    r.unapplied,
-    r.total,
-    report.currency,
-    ...COLLECTION_COLUMNS.map((c) => c.value(r)),
-  ]);
+  const sums = { amounts: buckets.map(() => 0), unapplied: 0, total: 0 };
+  const cells = (r: ExportRow): ReportCell[] => {
+    buckets.forEach((b, i) => (sums.amounts[i]! += r.amounts[b.key] ?? 0));
+    sums.unapplied += r.unapplied;
+    sums.total += r.total;
+    return [
+      r.customer.name,
+      r.customer.id,
+      ...buckets.map((b) => r.amounts[b.key] ?? 0),
+      r.unapplied,
+      r.total,
+      currency,
+      ...COLLECTION_COLUMNS.map((c) => c.value(r)),
+    ];
+  };
   const names = access.viewLocations.filter((l) => params.locations.includes(l.id)).map((l) => l.name);
   await writeAuditLog({
     companyId: access.company.id,
@@ -80,56 +113,48 @@ export async function exportAgingReport(
     targetId: access.company.id,
     details: {
       format,
-      asOf: report.asOf,
-      currency: report.currency,
+      asOf: first.asOf,
+      currency,
       locations: params.locations,
       q: params.q ?? null,
       notContactedDays: params.notContactedDays ?? null,
       brokenPromise: params.brokenPromise,
       onHold: params.onHold,
-      billSource: report.billSource?.name ?? null,
-      rows: report.rows.length,
+      billSource: first.billSource?.name ?? null,
+      rows: first.totalRows,
     },
   });
   return {
     title: 'AR aging summary',
     company: access.company.name,
-    currency: report.currency,
-    filename: `${access.company.slug}-aging-${report.asOf}-${report.currency}`,
+    currency,
+    filename: `${access.company.slug}-aging-${first.asOf}-${currency}`,
     filters: [
-      ['As of', report.asOf],
-      ['Currency', report.currency],
+      ['As of', first.asOf],
+      ['Currency', currency],
       ['Locations', names.length ? names.join(', ') : `All your locations (${access.viewLocations.length})`],
-      ...(report.billSource ? ([['Bill source', report.billSource.name]] as [string, string][]) : []),
+      ...(first.billSource ? ([['Bill source', first.billSource.name]] as [string, string][]) : []),
       ...(params.q ? ([['Customer name contains', params.q]] as [string, string][]) : []),
       ...(params.notContactedDays ? ([['Not contacted in', `${params.notContactedDays} days`]] as [string, string][]) : []),
       ...(params.brokenPromise ? ([['Broken promise', 'yes']] as [string, string][]) : []),
       ...(params.onHold ? ([['On hold or disputed', 'yes']] as [string, string][]) : []),
-      ['Customers', report.rows.length.toLocaleString('en-US')],
+      ['Customers', first.totalRows.toLocaleString('en-US')],
     ],
     columns,
     rows: (async function* () {
-      yield rows;
+      yield first.rows.map(cells);
+      for (let page = 2; page <= first.totalPages; page++) {
+        // The same as-of date and "today" as the first batch, whenever this one is read.
+        const next = await getAgingPage(access, { ...params, asOf: first.asOf, page, perPage: batch }, now);
+        yield next.rows.map(cells);
+      }
     })(),
-    footer: () => [
-      [
-        'Total',
-        '',
-        ...report.buckets.map((b) => report.summary.amounts[b.key] ?? 0),
-        report.summary.unapplied,
-        report.summary.total,
-        report.currency,
-        ...blanks,
-      ],
-      [
-        'Share of total',
-        '',
-        ...report.buckets.map((b) => ({ share: gross > 0 ? (report.summary.amounts[b.key] ?? 0) / gross : 0 })),
-        null,
-        null,
-        null,
-        ...blanks,
-      ],
-    ],
+    footer: () => {
+      const gross = sums.amounts.reduce((a, b) => a + b, 0);
+      return [
+        ['Total', '', ...sums.amounts, sums.unapplied, sums.total, currency, ...blanks],
+        ['Share of total', '', ...sums.amounts.map((a) => ({ share: gross > 0 ? a / gross : 0 })), null, null, null, ...blanks],
+      ];
+    },
   };
 }

@@ -46,7 +46,13 @@ export async function replaceSnapshotCustomers(tx: Tx, snap: SnapshotRef, custom
     WITH g AS MATERIALIZED (
       SELECT customer_id, coalesce(location_id, ${ALL_LOCATIONS}::uuid) AS location_id, currency, invoice_date, due_date,
         count(*)::int AS n, sum(bal)::bigint AS bal
-      FROM (${invoices}) i
+      FROM (
+        -- Of an invoice date, a bucket asks only whether it is after the as-of date (Pending): kept as the
+        -- as-of date or the day after, the rows of a customer collapse to one per due date.
+        SELECT customer_id, location_id, currency, due_date, bal,
+          CASE WHEN invoice_date > ${snap.asOf}::date THEN ${snap.asOf}::date + 1 ELSE ${snap.asOf}::date END AS invoice_date
+        FROM (${invoices}) x
+      ) i
       GROUP BY GROUPING SETS ((customer_id, location_id, currency, invoice_date, due_date), (customer_id, currency, invoice_date, due_date))
     ),
     c AS (

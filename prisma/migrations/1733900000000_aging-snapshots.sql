@@ -4,7 +4,9 @@
 -- thousand rows instead of the ledger since that date. A snapshot holds, for its as-of date, what the ledger
 -- gives (lib/receivables/aging-sql.ts agedInvoices with `historical`): every invoice's balance on that date
 -- by customer, location, currency, invoice date and due date, and each customer's unapplied money. Buckets are
--- not stored: readers bucket the dates with today's scheme, so changing a scheme re-buckets at once.
+-- not stored: readers bucket the dates with today's scheme, so changing a scheme re-buckets at once. A bucket
+-- asks of an invoice date only whether it is after the as-of date (Pending), so the invoice date is kept as
+-- the as-of date or the day after (lib/snapshots/replace-snapshot-customers.ts).
 --
 -- Snapshots stay exact by being patched, one customer at a time: the triggers below note, for each ready
 -- snapshot a change can reach, the customers it touches (aging_snapshot_dirty); lib/snapshots replaces those
