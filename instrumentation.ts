@@ -15,4 +15,6 @@ export async function register(): Promise<void> {
   // The nightly collections run (pg-boss schedule): only in the app process, not under the browser tests
   // (their pinned data must not change behind them) nor with AGEWISE_JOBS=off.
   if (process.env.AGEWISE_E2E !== '1' && process.env.AGEWISE_JOBS !== 'off') void (await import('./lib/jobs/start-jobs')).startJobs();
+  // The browser suite's server builds the aging snapshots and expected cash once, so the dashboard has its trend.
+  else if (process.env.AGEWISE_E2E === '1') void (await import('./lib/jobs/snapshot-jobs')).keepEveryCompanysSnapshots(new Date(), { notify: false });
 }

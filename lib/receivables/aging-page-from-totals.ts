@@ -1,7 +1,7 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { AGEABLE_INVOICE, agedInvoices, bucketIndexCase, bucketSums, entriesAfter, unappliedByCustomer } from './aging-sql';
 import { customerTotals, dateTotals } from './aging-totals-sql';
-import { outputOrder, pageCustomers, type AgingPageQuery } from './aging-page-rows';
+import { outputOrder, pageCustomers, pageCustomersByBucket, sortsByBucketFromTotals, type AgingPageQuery } from './aging-page-rows';
 import { snapshotCustomerTotals, snapshotDateTotals, snapshotInvoices, snapshotUnapplied } from './aging-snapshot-sql';
 
 /**
@@ -89,7 +89,7 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
         ${p.filteredOut ? Prisma.sql`UNION ALL SELECT -bal, b FROM (${invoicesOf('dropped')}) d` : Prisma.empty}
       ) x
     ),
-    pc AS MATERIALIZED (${pageCustomers(p)}),
+    pc AS MATERIALIZED (${sortsByBucketFromTotals(p) ? pageCustomersByBucket(p, kept('i.customer_id')) : pageCustomers(p)}),
     g AS MATERIALIZED (SELECT customer_id, ${bucketSums(p.buckets)} FROM (${invoicesOf('pc')}) x GROUP BY customer_id)
     SELECT s.n, ${summaryCols}, p.*
     FROM s CROSS JOIN t LEFT JOIN (

@@ -1,7 +1,7 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { agedInvoices, bucketSums, unappliedByCustomer } from './aging-sql';
 import { agingPageFromTotals } from './aging-page-from-totals';
-import { likePattern, outputOrder, pageRows, sortColumn, type AgingPageQuery } from './aging-page-rows';
+import { likePattern, outputOrder, pageRows, sortColumn, sortsByBucketFromTotals, type AgingPageQuery } from './aging-page-rows';
 
 export type { AgingPageQuery } from './aging-page-rows';
 
@@ -20,7 +20,7 @@ const TOTALS_MIN_OPEN_INVOICES = 10_000;
 /**
  * Whether the page can be read from the running totals: they hold today's open balances (an earlier as-of date
  * adds back what was paid since); they know customers' totals but not their buckets, so they order by name or
- * total; a name search or a collections filter goes to the invoices of the customers it finds, unless the
+ * total, or by a bucket, largest first, read from that bucket's due dates (pageCustomersByBucket); a name search or a collections filter goes to the invoices of the customers it finds, unless the
  * filter leaves out fewer customers than it finds (`filteredOut`); they do not know bill sources; an export of every row, or a company with
  * few open invoices, is cheaper as one pass over the invoices. A snapshot of an earlier date (`snapshotId`) is read the same way.
  */
@@ -31,7 +31,7 @@ export function usesRunningTotals(p: AgingPageQuery): boolean {
     !p.billSourceId &&
     (!p.customerFilter || Boolean(p.filteredOut)) &&
     p.perPage <= TOTALS_MAX_PAGE &&
-    ['name', '-name', 'total', '-total'].includes(p.sort) &&
+    (['name', '-name', 'total', '-total'].includes(p.sort) || sortsByBucketFromTotals(p)) &&
     (Boolean(p.snapshotId) || (p.openInvoices ?? Infinity) >= TOTALS_MIN_OPEN_INVOICES)
   );
 }

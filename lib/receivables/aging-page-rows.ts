@@ -2,6 +2,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Bucket } from '@/lib/aging/scheme';
 import type { CalendarDate } from '@/lib/aging/calendar-date';
 import { AppError } from '@/lib/errors/app-error';
+import { AGEABLE_INVOICE, bucketDueRange, bucketIndexCase } from './aging-sql';
 
 export interface AgingPageQuery {
   companyId: string;
@@ -93,6 +94,46 @@ export function pageCustomers(p: AgingPageQuery, columns = 'a.customer_id'): Pri
     JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = a.customer_id
     ORDER BY ${orderBy(p.sort, p.buckets, 'a', { name: 'c.name', id: 'c.id' })}
     LIMIT ${p.perPage} OFFSET ${offset}`;
+}
+
+/**
+ * Whether the running totals can order the page by its bucket: largest first, today's balances of every
+ * location, a bucket decided by due dates (not Pending).
+ */
+export function sortsByBucketFromTotals(p: AgingPageQuery): boolean {
+  if (!p.sort.startsWith('-') || p.locationIds !== null || p.historical || p.snapshotId) return false;
+  const bucket = p.buckets.find((b) => b.key === p.sort.slice(1));
+  return bucket !== undefined && bucket.kind !== 'pending';
+}
+
+/**
+ * The page's customers (customer_id, customer_name) by one bucket, largest first (sortsByBucketFromTotals):
+ * the customers with money in the bucket are read from its due dates alone (invoices_ageable_due_idx; the
+ * bucket's own test decides), the page's end of them joined to their names; past them come the customers of
+ * `a` with nothing there, by name. `kept` drops customers a filter leaves out.
+ */
+export function pageCustomersByBucket(p: AgingPageQuery, kept: Prisma.Sql): Prisma.Sql {
+  const index = p.buckets.findIndex((b) => b.key === p.sort.slice(1));
+  const offset = (p.page - 1) * p.perPage;
+  const end = offset + p.perPage;
+  return Prisma.sql`
+    WITH cand AS MATERIALIZED (
+      SELECT i.customer_id, sum(i.balance_minor) AS amt FROM invoices i
+      WHERE i.company_id = ${p.companyId}::uuid AND ${AGEABLE_INVOICE} AND i.currency = ${p.currency}
+        ${bucketDueRange(p.buckets, index, p.asOf)} AND ${bucketIndexCase(p.buckets, p.asOf)} = ${index} ${kept}
+      GROUP BY i.customer_id
+    )
+    SELECT customer_id, customer_name FROM (
+      (SELECT x.customer_id, c.name AS customer_name, x.amt, 0 AS part
+        FROM (SELECT * FROM cand ORDER BY amt DESC FETCH FIRST ${end} ROWS WITH TIES) x
+        JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = x.customer_id)
+      UNION ALL
+      (SELECT c.id, c.name, 0, 1 FROM customers c
+        WHERE c.company_id = ${p.companyId}::uuid AND (c.id IN (SELECT customer_id FROM a)) IS TRUE
+          AND NOT EXISTS (SELECT 1 FROM cand WHERE cand.customer_id = c.id)
+        ORDER BY c.name, c.id LIMIT greatest(0, ${end} - (SELECT count(*) FROM cand)))
+    ) y
+    ORDER BY part, amt DESC, customer_name, customer_id LIMIT ${p.perPage} OFFSET ${offset}`;
 }
 
 /** The requested page of `a` with every column of `a` (customer_id and amounts) and customer_name. */

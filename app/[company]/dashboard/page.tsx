@@ -128,7 +128,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ comp
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {d.trend.weeks.map((w) => (
-                    <tr key={w.weekEnd}>
+                    <tr key={w.weekEnd} data-week={w.weekEnd}>
                       <th scope="row" className="py-1 text-left font-normal">
                         {formatCalendarDate(w.weekEnd, 'short')}
                       </th>
@@ -139,7 +139,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ comp
                       ) : (
                         <>
                           {d.trend.buckets.map((b) => (
-                            <td key={b.key} className="tabular py-1 text-right">
+                            <td key={b.key} data-bucket={b.key} className="tabular py-1 text-right">
                               {money(w.amounts![b.key] ?? 0)}
                             </td>
                           ))}
