@@ -15,6 +15,8 @@ import { bucketsOf } from '../lib/aging/scheme';
 import { calendarDateOf, todayInTimeZone, type CalendarDate } from '../lib/aging/calendar-date';
 import { locationScope } from '../lib/receivables/resolve-location-filter';
 import { createApiToken } from '../lib/tokens/create-api-token';
+import { keepAgingSnapshots } from '../lib/snapshots/keep-aging-snapshots';
+import { closedMonthEnds, trendWeekEnds } from '../lib/snapshots/snapshot-dates';
 import { startBuiltApp } from './lib/start-built-app';
 import { BENCH_SLUG, BENCH_USERS } from './lib/bench-data';
 import { pct, timer } from './lib/bench-timing';
@@ -49,6 +51,13 @@ try {
   const asOf = todayInTimeZone(company.timeZone);
   // An earlier date: a month of payments since then is added back.
   const monthAgo = calendarDateOf(new Date(Date.parse(asOf) - 30 * 86_400_000));
+  // The last week and month ends, read from their snapshots (built here first if missing: minutes at 1M).
+  const weekEnd = trendWeekEnds(asOf).at(-1)!;
+  const monthEnd = closedMonthEnds(asOf).at(-1)!;
+  const kept = await keepAgingSnapshots(company);
+  if (kept.built.length > 0) console.log(`Built the aging snapshots of ${kept.built.join(', ')}.`);
+  const snapshotOf = async (date: CalendarDate) =>
+    (await prisma.agingSnapshot.findFirst({ where: { companyId: company.id, asOf: new Date(`${date}T00:00:00Z`), ready: true } }))?.id ?? null;
   const results: string[][] = [];
   let withUnapplied = false;
   for (const who of ['admin', 'limited'] as const) {
@@ -75,6 +84,9 @@ try {
       ['first page', 1, '-total', asOf],
       ['first page', 1, `-${buckets.at(-1)!.key}`, asOf],
       [`first page as of ${monthAgo}`, 1, 'name', monthAgo],
+      [`first page as of the week end ${weekEnd}`, 1, 'name', weekEnd],
+      [`first page as of the month end ${monthEnd}`, 1, 'name', monthEnd],
+      [`first page as of the month end ${monthEnd}`, 1, '-total', monthEnd],
       ...(service ? [['bill source Service, first page', 1, 'name', asOf, service.id] as [string, number, string, CalendarDate, string]] : []),
     ];
     for (const [label, page, sort, date, billSourceId] of cases) {
@@ -94,6 +106,8 @@ try {
         historical,
         withUnapplied: unapplied && !billSourceId,
         openInvoices,
+        // The API refreshes the snapshot first; nothing has changed it here.
+        snapshotId: historical && !billSourceId ? await snapshotOf(date) : null,
       };
       withUnapplied ||= query.withUnapplied;
       const sql = agingPageQuery(query);
@@ -104,7 +118,7 @@ try {
       results.push([
         `${who} (${locationIds.length} locations, ${first.totalRows} customers)`,
         `${label}, sort ${sort}`,
-        usesRunningTotals(query) ? 'totals' : 'invoices',
+        usesRunningTotals(query) ? (query.snapshotId ? 'snapshot' : 'totals') : 'invoices',
         pct(apiTimes, 50).toFixed(0),
         pct(apiTimes, 95).toFixed(0),
         pct(sqlTimes, 50).toFixed(0),
@@ -140,6 +154,15 @@ try {
       const times = await time(() => detail(query));
       detailResults.push([who, label, totalRows.toLocaleString('en-US'), pct(times, 50).toFixed(0), pct(times, 95).toFixed(0)]);
     }
+    // The dashboard: totals, health, forecast with expected cash, the 13-week trend from the snapshots, risks.
+    const dashboard = () =>
+      fetch(`${server.url}/api/v1/companies/${BENCH_SLUG}/dashboard`, { headers: { authorization: `Bearer ${token.secret}` } }).then(async (r) => {
+        if (!r.ok) throw new Error(`API answered ${r.status}: ${await r.text()}`);
+        return r.json() as Promise<{ trend: { weeks: { amounts: unknown }[] } }>;
+      });
+    const weeks = (await dashboard()).trend.weeks.filter((w) => w.amounts !== null).length;
+    const times = await time(dashboard);
+    detailResults.push([who, `dashboard (GET /dashboard, ${weeks} of 13 trend weeks)`, '', pct(times, 50).toFixed(0), pct(times, 95).toFixed(0)]);
   }
   // Exports: time to the first byte (p50), then one whole export each, with the server's peak memory before and after.
   const exportResults: string[][] = [];
@@ -213,7 +236,7 @@ try {
   console.log(line(head));
   for (const r of results) console.log(line(r));
 
-  console.log('\nAR aging detail (GET /aging/detail, 50 invoices a page):\n');
+  console.log('\nAR aging detail (GET /aging/detail, 50 invoices a page) and the dashboard:\n');
   const dHead = ['user', 'page', 'matching invoices', 'API p50 ms', 'API p95 ms'];
   const dWidths = dHead.map((h, i) => Math.max(h.length, ...detailResults.map((r) => r[i]!.length)));
   const dLine = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(dWidths[i]!) : c.padStart(dWidths[i]!))).join('  ');

@@ -2,14 +2,7 @@ import Link from 'next/link';
 import { formatMoney } from '@/lib/money/currency';
 import { shareText } from '@/lib/reports/tabular-report';
 import { cn } from '@/components/ui/cn';
-
-const BAR_COLORS = ['bg-slate-300', 'bg-emerald-400', 'bg-amber-300', 'bg-orange-400', 'bg-orange-600', 'bg-red-600'];
-
-function barColor(index: number, count: number): string {
-  // The oldest bucket is always red; the ones before it step from green to orange.
-  if (index === count - 1) return 'bg-red-700';
-  return BAR_COLORS[Math.min(index, BAR_COLORS.length - 2)] ?? 'bg-slate-300';
-}
+import { bucketColor } from './bucket-colors';
 
 /** A bucket's share of what is owed, to one decimal ("12.3%"), as the exports write it. */
 export function shareOf(amount: number, gross: number): string {
@@ -111,7 +104,12 @@ export function AgingSummary({
           {buckets.map((b, i) => {
             const share = ((summary.amounts[b.key] ?? 0) / gross) * 100;
             return share > 0 ? (
-              <div key={b.key} className={barColor(i, buckets.length)} style={{ width: `${share}%` }} title={`${b.label}: ${share.toFixed(1)}%`} />
+              <div
+                key={b.key}
+                className={bucketColor(i, buckets.length).cls}
+                style={{ width: `${share}%` }}
+                title={`${b.label}: ${share.toFixed(1)}%`}
+              />
             ) : null;
           })}
         </div>

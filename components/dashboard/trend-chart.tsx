@@ -1,23 +1,20 @@
 'use client';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '@/lib/money/currency';
+import { bucketColor } from '@/components/aging/bucket-colors';
 
-/** Youngest to oldest bucket: calm to alarming. */
-const COLORS = ['#94a3b8', '#10b981', '#84cc16', '#eab308', '#f97316', '#ef4444', '#b91c1c', '#7f1d1d'];
-
-/** The aging of each past week end as stacked bars by bucket (the table beside it carries the same figures for screen readers). */
+/** The aging of each past week end as stacked bars by bucket, in the aging bar's colors (the table beside it carries the same figures for screen readers). */
 export function TrendChart({
   weeks,
   buckets,
   currency,
 }: {
   weeks: ({ label: string } & Record<string, number | string | null>)[];
-  buckets: { key: string; label: string }[];
+  buckets: { key: string; label: string; index: number; of: number }[];
   currency: string;
 }) {
   const money = (minor: number) => formatMoney(minor, currency);
   const compact = (minor: number) => new Intl.NumberFormat('en-US', { notation: 'compact', style: 'currency', currency }).format(minor / 100);
-  const color = (i: number) => COLORS[Math.min(i + Math.max(0, COLORS.length - buckets.length), COLORS.length - 1)];
   return (
     <div aria-hidden className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
@@ -26,9 +23,9 @@ export function TrendChart({
           <XAxis dataKey="label" tick={{ fontSize: 11 }} />
           <YAxis tickFormatter={compact} tick={{ fontSize: 11 }} width={64} />
           <Tooltip formatter={(value) => money(Number(value))} />
-          <Legend />
-          {buckets.map((b, i) => (
-            <Bar key={b.key} dataKey={b.key} name={b.label} stackId="a" fill={color(i)} isAnimationActive={false} />
+          <Legend itemSorter={null} />
+          {buckets.map((b) => (
+            <Bar key={b.key} dataKey={b.key} name={b.label} stackId="a" fill={bucketColor(b.index, b.of).hex} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>

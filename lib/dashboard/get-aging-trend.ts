@@ -17,7 +17,8 @@ export interface AgingTrendWeek extends CreepPoint {
 }
 
 export interface AgingTrend {
-  buckets: { key: string; label: string }[];
+  /** The company's periods but Pending (on a week end, AR is what was invoiced by then); `index`: in the whole scheme. */
+  buckets: { key: string; label: string; index: number; of: number }[];
   weeks: AgingTrendWeek[];
   /** The share over 60 days past due rose three weeks in a row: the week ends compared. */
   creep: CreepPoint[] | null;
@@ -26,7 +27,9 @@ export interface AgingTrend {
 /**
  * The aging as of each of the last 13 week ends (Saturdays), by the company's periods, in one currency and
  * for the given locations (null: all), read from the weekly snapshots (refreshed first, so exact under
- * back-dated entries). A week whose snapshot the job has not built yet has no figures.
+ * back-dated entries). AR on a week end is what had been invoiced by then: invoices dated later (which the
+ * aging of that date shows as Pending) are left out, so every bucket but Pending equals the aging page as of
+ * that date. A week whose snapshot the job has not built yet has no figures.
  */
 export async function getAgingTrend(companyId: string, currency: string, locationIds: string[] | null, today: CalendarDate): Promise<AgingTrend> {
   const dates = trendWeekEnds(today);
@@ -38,7 +41,8 @@ export async function getAgingTrend(companyId: string, currency: string, locatio
       return [
         Prisma.sql`SELECT ${d}::text AS week_end, b, sum(bal)::bigint AS amount,
           coalesce(sum(bal) FILTER (WHERE due_date < ${addDays(d, -60)}::date), 0)::bigint AS over60
-        FROM (SELECT i.bal, i.due_date, ${bucketIndexCase(buckets, d)} AS b FROM (${snapshotDateTotals({ snapshotId, companyId, currency, locationIds })}) i) x
+        FROM (SELECT i.bal, i.due_date, ${bucketIndexCase(buckets, d)} AS b FROM (${snapshotDateTotals({ snapshotId, companyId, currency, locationIds })}) i
+          WHERE i.invoice_date <= ${d}::date) x
         GROUP BY b`,
       ];
     });
@@ -48,15 +52,16 @@ export async function getAgingTrend(companyId: string, currency: string, locatio
         : await db.$queryRaw<{ week_end: string; b: number; amount: bigint; over60: bigint }[]>(Prisma.sql`${Prisma.join(parts, ' UNION ALL ')}`);
     return { rows, built: new Set(snaps.keys()) };
   });
+  const shown = buckets.map((b, index) => ({ ...b, index })).filter((b) => b.kind !== 'pending');
   const weeks = dates.map((weekEnd): AgingTrendWeek => {
     if (!built.has(weekEnd)) {
       return { weekEnd, amounts: null, total: null, over60: null, over60Share: null };
     }
     const mine = rows.filter((r) => r.week_end === weekEnd);
-    const amounts = Object.fromEntries(buckets.map((b, i) => [b.key, toMinor(mine.find((r) => r.b === i)?.amount ?? 0n)]));
+    const amounts = Object.fromEntries(shown.map((b) => [b.key, toMinor(mine.find((r) => r.b === b.index)?.amount ?? 0n)]));
     const total = Object.values(amounts).reduce((a, b) => a + b, 0);
     const over60 = mine.reduce((a, r) => a + toMinor(r.over60), 0);
     return { weekEnd, amounts, total, over60, over60Share: total > 0 ? over60 / total : 0 };
   });
-  return { buckets: buckets.map(({ key, label }) => ({ key, label })), weeks, creep: agingCreep(weeks) };
+  return { buckets: shown.map(({ key, label, index }) => ({ key, label, index, of: buckets.length })), weeks, creep: agingCreep(weeks) };
 }

@@ -99,7 +99,8 @@ export default async function DashboardPage({ params }: { params: Promise<{ comp
             AR trend, 13 weeks
           </h2>
           <p className="text-xs text-slate-500">
-            The aging as of each week end (Saturday), by today&apos;s periods, kept exact when payments are recorded late.
+            What was owed at each week end (Saturday) on the invoices dated by then, by today&apos;s periods, kept exact when payments are recorded
+            late.
             {pending > 0 ? ` ${pending} of the weeks are still being prepared.` : ''}
           </p>
           <TrendChart weeks={trendWeeks} buckets={d.trend.buckets} currency={d.currency} />
