@@ -2,7 +2,7 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { todayInTimeZone, type CalendarDate } from '@/lib/aging/calendar-date';
 import { snapshotDates } from './snapshot-dates';
-import { refreshAgingSnapshot } from './refresh-aging-snapshot';
+import { lockSnapshot, refreshAgingSnapshot } from './refresh-aging-snapshot';
 import { replaceSnapshotCustomers } from './replace-snapshot-customers';
 
 /** A full build reads every invoice of the company: minutes at a million. */
@@ -37,7 +37,7 @@ export async function keepAgingSnapshots(company: { id: string; timeZone: string
     const made = await prisma.$transaction(
       async (tx) => {
         if (!s.ready) {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`aging_snapshot:${snap.id}`}, 0))`;
+          await lockSnapshot(tx, snap.id);
           const [row] = await tx.$queryRaw<{ ready: boolean }[]>`SELECT ready FROM aging_snapshots WHERE id = ${snap.id}::bigint`;
           if (row && !row.ready) {
             // Everything is read from the ledger now; what commits from here on stays noted for the next refresh.

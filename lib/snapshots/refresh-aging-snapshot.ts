@@ -10,6 +10,11 @@ export const INLINE_REFRESH_MAX = 2_000;
 
 type Tx = Pick<Prisma.TransactionClient, '$executeRaw' | '$queryRaw'>;
 
+/** Takes a snapshot's lock until the transaction ends: one build or refresh of it at a time. */
+export async function lockSnapshot(tx: Pick<Tx, '$executeRaw'>, id: bigint): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`aging_snapshot:${id}`}, 0))`;
+}
+
 /**
  * Brings a snapshot up to date inside the caller's transaction: takes its lock (one refresh at a time; a
  * reader waiting here then sees the other's work), and replaces from the ledger the customers changes have
@@ -17,10 +22,10 @@ type Tx = Pick<Prisma.TransactionClient, '$executeRaw' | '$queryRaw'>;
  * nothing, when more than `max` customers are stale.
  */
 export async function refreshAgingSnapshot(tx: Tx, snap: SnapshotRef, max = Infinity): Promise<boolean> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`aging_snapshot:${snap.id}`}, 0))`;
+  await lockSnapshot(tx, snap.id);
   if (Number.isFinite(max)) {
     const [row] = await tx.$queryRaw<{ n: number }[]>`
-      SELECT count(DISTINCT customer_id)::int AS n FROM (SELECT customer_id FROM aging_snapshot_dirty WHERE snapshot_id = ${snap.id}::bigint LIMIT ${max * 4 + 1}) d`;
+      SELECT count(*)::int AS n FROM (SELECT DISTINCT customer_id FROM aging_snapshot_dirty WHERE snapshot_id = ${snap.id}::bigint LIMIT ${max + 1}) d`;
     if ((row?.n ?? 0) > max) return false;
   }
   const stale = await tx.$queryRaw<{ customer_id: string }[]>`
