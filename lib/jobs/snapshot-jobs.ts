@@ -10,33 +10,46 @@ export const SNAPSHOTS_QUEUE = 'aging-snapshots';
 /** Every 10 minutes: a new week or month end is built within minutes of midnight in each company's zone, and stale customers are refreshed. */
 export const SNAPSHOTS_CRON = '*/10 * * * *';
 
+/** A keeper job's data: these companies only (none: every company, as the schedule runs it). */
+export interface SnapshotJobData {
+  companyIds?: string[];
+}
+
 /**
  * Registers the snapshot keeper on a started pg-boss: a singleton queue (one keeper at a time across every
- * app process), its schedule, a first run now (the backfill of a new install), and the worker. `clock` is for
- * tests. Returns the worker id.
+ * app process), its schedule, a first run now (the backfill of a new install; `runNow: false` skips it), and
+ * the worker. `clock` is for tests. Returns the worker id.
  */
-export async function registerSnapshotJobs(boss: PgBoss, opts: { clock?: () => Date; pollingIntervalSeconds?: number } = {}): Promise<string> {
+export async function registerSnapshotJobs(
+  boss: PgBoss,
+  opts: { clock?: () => Date; pollingIntervalSeconds?: number; runNow?: boolean } = {},
+): Promise<string> {
   const clock = opts.clock ?? (() => new Date());
   await boss.createQueue(SNAPSHOTS_QUEUE, { name: SNAPSHOTS_QUEUE, policy: 'singleton', retryLimit: 0, expireInMinutes: 120 });
   await boss.schedule(SNAPSHOTS_QUEUE, SNAPSHOTS_CRON, {}, { tz: 'UTC' });
-  await boss.send(SNAPSHOTS_QUEUE, {});
-  return boss.work(SNAPSHOTS_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 }, async () => {
-    const r = await keepEveryCompanysSnapshots(clock());
-    if (r.built + r.failed > 0) console.info(`Aging snapshots: ${r.built} built, ${r.failed} companies failed.`);
-    return r;
+  if (opts.runNow !== false) await boss.send(SNAPSHOTS_QUEUE, {});
+  return boss.work<SnapshotJobData>(SNAPSHOTS_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 30 }, async (jobs) => {
+    for (const job of jobs) {
+      const r = await keepEveryCompanysSnapshots(clock(), { companyIds: job.data?.companyIds });
+      if (r.built + r.failed > 0) console.info(`Aging snapshots: ${r.built} built, ${r.failed} companies failed.`);
+    }
   });
 }
 
 /**
  * Keeps every company's snapshots (keepAgingSnapshots), raises the 60+ creep alert where it holds, and
  * recomputes the expected cash; a company that fails is logged and the others go on. `notify: false` keeps
- * the figures without raising the alert (the browser suite's server, whose notifications tests count).
+ * the figures without raising the alert (the browser suite's server, whose notifications tests count);
+ * `companyIds` narrows it to those companies.
  */
 export async function keepEveryCompanysSnapshots(
   now: Date,
-  opts: { notify?: boolean } = {},
+  opts: { notify?: boolean; companyIds?: string[] } = {},
 ): Promise<{ companies: number; built: number; failed: number }> {
-  const companies = await prisma.company.findMany({ select: { id: true, slug: true, timeZone: true, baseCurrency: true } });
+  const companies = await prisma.company.findMany({
+    where: opts.companyIds ? { id: { in: opts.companyIds } } : {},
+    select: { id: true, slug: true, timeZone: true, baseCurrency: true },
+  });
   let built = 0;
   let failed = 0;
   for (const c of companies) {

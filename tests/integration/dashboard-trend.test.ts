@@ -1,6 +1,7 @@
 // fixtures first: it prepares Next's runtime globals before server modules load.
 import { access, createCompany, createCustomers, createInvoices, createMember, type TestCompany } from '../support/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
+import PgBoss from 'pg-boss';
 import { prisma } from '@/lib/db/client';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
 import { bucketsOf, DEFAULT_AGING_SCHEME } from '@/lib/aging/scheme';
@@ -10,6 +11,7 @@ import { refreshExpectedCash } from '@/lib/dashboard/refresh-expected-cash';
 import { recordPayment } from '@/lib/ledger/record-payment';
 import { agingPageQuery } from '@/lib/receivables/aging-page-query';
 import { keepAgingSnapshots } from '@/lib/snapshots/keep-aging-snapshots';
+import { registerSnapshotJobs, SNAPSHOTS_CRON, SNAPSHOTS_QUEUE } from '@/lib/jobs/snapshot-jobs';
 
 // Pinned: Wednesday 17 June 2026 (UTC company). The trend's week ends run from 2026-03-21 to 2026-06-13.
 const NOW = new Date('2026-06-17T15:00:00Z');
@@ -151,5 +153,46 @@ describe('the expected cash', () => {
     // Refreshing again replaces, never adds.
     await refreshExpectedCash(company, NOW);
     expect((await getDashboard(boss, NOW)).forecast.reduce((a, w) => a + w.expected, 0)).toBe(14_000);
+  });
+});
+
+describe('the snapshot job', () => {
+  it('registers a 10-minute pg-boss schedule whose job keeps the snapshots, the alert and the expected cash', { timeout: 120_000 }, async () => {
+    const company = await createCompany({ name: 'Job Co', locations: ['Main'] });
+    const admin = await createMember(company, 'admin');
+    const [c] = await createCustomers(company.id, ['Able']);
+    await createInvoices(
+      company.id,
+      ['2026-03-20', '2026-03-27', '2026-04-03', '2026-04-10', '2026-07-31'].map((dueDate, i) => ({
+        customerId: c!.id,
+        locationId: company.locations[0]!.id,
+        invoiceDate: '2026-01-01',
+        dueDate,
+        amount: i === 4 ? 100_000 : 10_000,
+      })),
+    );
+    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL!, schema: 'pgboss_snapshots_test', supervise: false, schedule: false });
+    await boss.start();
+    try {
+      await registerSnapshotJobs(boss, { clock: () => NOW, pollingIntervalSeconds: 0.5, runNow: false });
+      const schedules = await boss.getSchedules();
+      expect(schedules.filter((s) => s.name === SNAPSHOTS_QUEUE).map((s) => [s.cron, s.options?.tz])).toEqual([[SNAPSHOTS_CRON, 'UTC']]);
+      await boss.send(SNAPSHOTS_QUEUE, { companyIds: [company.id] });
+      const deadline = Date.now() + 60_000;
+      let ready = 0;
+      while (Date.now() < deadline) {
+        ready = await prisma.agingSnapshot.count({ where: { companyId: company.id, ready: true } });
+        if (ready === 25 && (await prisma.notification.count({ where: { companyId: company.id, kind: 'aging_creep' } })) === 1) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      // 13 week ends (2026-03-21 .. 2026-06-13) and 12 month ends (2025-06-30 .. 2026-05-31): none both.
+      expect(ready).toBe(25);
+      expect(await prisma.notification.findMany({ where: { companyId: company.id, kind: 'aging_creep' }, select: { userId: true } })).toEqual([
+        { userId: admin.id },
+      ]);
+      expect(await prisma.expectedCash.count({ where: { companyId: company.id } })).toBeGreaterThan(0);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
   });
 });
