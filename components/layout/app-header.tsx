@@ -17,8 +17,8 @@ export async function AppHeader({ user, slug, active }: { user: SessionUser; slu
       aria-current={on ? 'page' : undefined}
       className={
         on
-          ? 'rounded-md bg-brand-50 px-3 py-1.5 text-sm font-medium text-brand-700'
-          : 'rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100'
+          ? 'rounded-md bg-brand-50 px-2.5 py-1.5 text-sm font-medium text-brand-700'
+          : 'rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100'
       }
     >
       {label}
@@ -26,7 +26,7 @@ export async function AppHeader({ user, slug, active }: { user: SessionUser; slu
   );
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
+      <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-900">
           Agewise
         </Link>

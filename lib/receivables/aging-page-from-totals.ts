@@ -63,6 +63,13 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
     const paid = Prisma.sql`UNION ALL SELECT customer_id, balance_minor, ${bucketIndexCase(p.buckets, p.asOf)} FROM since i WHERE customer_id IN (${ids})`;
     return Prisma.sql`SELECT customer_id, bal, b FROM (${open}) x ${historical ? paid : Prisma.empty}`;
   };
+  // By a bucket the page does not read `a` (unless it reaches past the bucket's customers), so neither does
+  // the count: the customers with a balance, and those with only unapplied money.
+  const counts =
+    sortsByBucketFromTotals(p) && p.withUnapplied
+      ? Prisma.sql`SELECT ((SELECT count(*) FROM c) + (SELECT count(*) FROM u WHERE NOT EXISTS (SELECT 1 FROM c WHERE c.customer_id = u.customer_id)))::int AS n,
+          (SELECT coalesce(sum(unapplied), 0) FROM u)::bigint AS sunapplied`
+      : Prisma.sql`SELECT count(*)::int AS n, coalesce(sum(unapplied), 0)::bigint AS sunapplied FROM a`;
   const summaryCols = Prisma.join(
     [
       ...p.buckets.map((_, i) => Prisma.raw(`t.b${i} AS s${i}`)),
@@ -82,7 +89,7 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
     WITH ${historical ? Prisma.sql`since AS MATERIALIZED (${paidSince(p)}),` : Prisma.empty}
     ${p.filteredOut ? Prisma.sql`dropped AS MATERIALIZED (SELECT c.id AS customer_id FROM customers c WHERE c.company_id = ${p.companyId}::uuid AND ${p.filteredOut}),` : Prisma.empty}
     ${a},
-    s AS (SELECT count(*)::int AS n, coalesce(sum(unapplied), 0)::bigint AS sunapplied FROM a),
+    s AS (${counts}),
     t AS (
       SELECT ${bucketSums(p.buckets)} FROM (
         SELECT bal, ${bucketIndexCase(p.buckets, p.asOf)} AS b FROM (${snap ? snapshotDateTotals(snap) : dateTotals(scope, since)}) i

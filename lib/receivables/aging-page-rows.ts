@@ -2,7 +2,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Bucket } from '@/lib/aging/scheme';
 import type { CalendarDate } from '@/lib/aging/calendar-date';
 import { AppError } from '@/lib/errors/app-error';
-import { AGEABLE_INVOICE, bucketDueRange, bucketIndexCase } from './aging-sql';
+import { AGEABLE_INVOICE, inBucket } from './aging-sql';
 
 export interface AgingPageQuery {
   companyId: string;
@@ -108,8 +108,8 @@ export function sortsByBucketFromTotals(p: AgingPageQuery): boolean {
 
 /**
  * The page's customers (customer_id, customer_name) by one bucket, largest first (sortsByBucketFromTotals):
- * the customers with money in the bucket are read from its due dates alone (invoices_ageable_due_idx; the
- * bucket's own test decides), the page's end of them joined to their names; past them come the customers of
+ * the customers with money in the bucket are read from its due dates alone (invoices_ageable_due_idx,
+ * inBucket), the page's end of them joined to their names; past them come the customers of
  * `a` with nothing there, by name. `kept` drops customers a filter leaves out.
  */
 export function pageCustomersByBucket(p: AgingPageQuery, kept: Prisma.Sql): Prisma.Sql {
@@ -120,7 +120,7 @@ export function pageCustomersByBucket(p: AgingPageQuery, kept: Prisma.Sql): Pris
     WITH cand AS MATERIALIZED (
       SELECT i.customer_id, sum(i.balance_minor) AS amt FROM invoices i
       WHERE i.company_id = ${p.companyId}::uuid AND ${AGEABLE_INVOICE} AND i.currency = ${p.currency}
-        ${bucketDueRange(p.buckets, index, p.asOf)} AND ${bucketIndexCase(p.buckets, p.asOf)} = ${index} ${kept}
+        ${inBucket(p.buckets, index, p.asOf)} ${kept}
       GROUP BY i.customer_id
     )
     SELECT customer_id, customer_name FROM (

@@ -46,6 +46,16 @@ export function bucketDueRange(buckets: Bucket[], index: number, asOf: CalendarD
 }
 
 /**
+ * Whether invoice `i` is in bucket `index` on `asOf`, as a due-date range PostgreSQL can scan plus, when the
+ * scheme has Pending, the invoice date test: the same as bucketIndexCase = index (each bucket holds the due
+ * dates below the younger one's bound; Pending is tried first), in a form the planner can estimate.
+ */
+export function inBucket(buckets: Bucket[], index: number, asOf: CalendarDate): Prisma.Sql {
+  const notPending = buckets.some((b) => b.kind === 'pending') ? Prisma.sql`AND i.invoice_date <= ${asOf}::date` : Prisma.empty;
+  return Prisma.sql`${bucketDueRange(buckets, index, asOf)} ${notPending}`;
+}
+
+/**
  * The invoices that age, on invoices `i`: written exactly as the aging indexes' predicate so PostgreSQL can
  * use them (keep in step with lib/aging AGEABLE_STATUSES and prisma/migrations).
  */
