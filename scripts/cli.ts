@@ -62,8 +62,11 @@ function noonOf(date: string | undefined, timeZone: string): Date {
   return new Date(new TZDate(y, m - 1, d, 12, 0, 0, timeZone).getTime());
 }
 
-/** Builds the company's missing aging snapshots (week and month ends before today, or --date) and refreshes the rest. */
-async function snapshots(slug: string, date: string | undefined): Promise<number> {
+/**
+ * The company of `slug` and the instant to act at (noon on --date in its time zone, or now), with the
+ * database in use; an exit code, the problem printed, when the date or the company is wrong.
+ */
+async function companyOnDate(slug: string, date: string | undefined): Promise<{ company: { id: string; timeZone: string }; now: Date } | number> {
   if (date !== undefined && !isCalendarDate(date)) {
     console.error(`--date must be a real date (YYYY-MM-DD), got "${date}".`);
     return 2;
@@ -74,8 +77,16 @@ async function snapshots(slug: string, date: string | undefined): Promise<number
     console.error(`No company "${slug}".`);
     return 1;
   }
+  return { company, now: noonOf(date, company.timeZone) };
+}
+
+/** Builds the company's missing aging snapshots (week and month ends before today, or --date) and refreshes the rest. */
+async function snapshots(slug: string, date: string | undefined): Promise<number> {
+  const found = await companyOnDate(slug, date);
+  if (typeof found === 'number') return found;
+  const { company, now } = found;
   const started = performance.now();
-  const r = await keepAgingSnapshots(company, noonOf(date, company.timeZone));
+  const r = await keepAgingSnapshots(company, now);
   console.log(
     `Aging snapshots of ${slug}: built ${r.built.length} (${r.built.join(', ') || 'none'}), refreshed ${r.refreshed}, dropped ${r.dropped} in ${Math.round(performance.now() - started)} ms.`,
   );
@@ -84,17 +95,9 @@ async function snapshots(slug: string, date: string | undefined): Promise<number
 
 /** Runs or previews the company's collections run for today, or for --date (noon that day in its time zone). */
 async function collections(command: string, slug: string, date: string | undefined): Promise<number> {
-  if (date !== undefined && !isCalendarDate(date)) {
-    console.error(`--date must be a real date (YYYY-MM-DD), got "${date}".`);
-    return 2;
-  }
-  await useDatabase();
-  const company = await prisma.company.findUnique({ where: { slug }, select: { id: true, timeZone: true } });
-  if (!company) {
-    console.error(`No company "${slug}".`);
-    return 1;
-  }
-  const now = noonOf(date, company.timeZone);
+  const found = await companyOnDate(slug, date);
+  if (typeof found === 'number') return found;
+  const { company, now } = found;
   if (command === 'preview') {
     let p = await buildDunningPreview(company.id, { perPage: 200 }, now);
     console.log(`Collections preview of ${slug} for ${p.runOn} (${p.enabled ? p.mode : 'reminders off'}): ${p.toFlag} invoices to flag overdue.`);

@@ -1,6 +1,6 @@
 'use client';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMoney } from '@/lib/money/currency';
+import { chartMoney } from './chart-money';
 
 /** The 13-week forecast: due and promised as stacked bars, expected as a line (the table beside it carries the same figures for screen readers). */
 export function ForecastChart({
@@ -10,8 +10,7 @@ export function ForecastChart({
   weeks: { label: string; committed: number; promised: number; expected: number }[];
   currency: string;
 }) {
-  const money = (minor: number) => formatMoney(minor, currency);
-  const compact = (minor: number) => new Intl.NumberFormat('en-US', { notation: 'compact', style: 'currency', currency }).format(minor / 100);
+  const { money, compact } = chartMoney(currency);
   return (
     <div aria-hidden className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">

@@ -1,6 +1,6 @@
 'use client';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMoney } from '@/lib/money/currency';
+import { chartMoney } from './chart-money';
 import { bucketColor } from '@/components/aging/bucket-colors';
 
 /** The aging of each past week end as stacked bars by bucket, in the aging bar's colors (the table beside it carries the same figures for screen readers). */
@@ -13,8 +13,7 @@ export function TrendChart({
   buckets: { key: string; label: string; index: number; of: number }[];
   currency: string;
 }) {
-  const money = (minor: number) => formatMoney(minor, currency);
-  const compact = (minor: number) => new Intl.NumberFormat('en-US', { notation: 'compact', style: 'currency', currency }).format(minor / 100);
+  const { money, compact } = chartMoney(currency);
   return (
     <div aria-hidden className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">

@@ -49,8 +49,9 @@ export function weekStart(date: CalendarDate): CalendarDate {
 /**
  * The manager's overview in the company's base currency, for the locations the user may view: total AR,
  * overdue and its share, DSO, unapplied cash, the bucket bar, health against the thresholds, a 13-week cash
- * forecast with the expected cash, the 13-week trend with its 60+ creep alert, and the five largest risks. Balances come from the running totals, so it reads in one pass over a
- * few thousand date rows rather than every open invoice.
+ * forecast with the expected cash, the 13-week trend with its 60+ creep alert, and the five largest risks.
+ * Balances come from the running totals, so it reads in one pass over a few thousand date rows rather than
+ * every open invoice.
  */
 export async function getDashboard(access: CompanyAccess, now: Date = new Date()): Promise<Dashboard> {
   const companyId = access.company.id;
