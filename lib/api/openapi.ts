@@ -155,7 +155,13 @@ export function openApiDocument() {
           summary:
             "The dashboard's figures in the base currency for the caller's locations: totals (AR, overdue, share, unapplied), DSO, buckets, health against the thresholds, the 13-week forecast (due, promised, expected from each customer's days late), the 13-week trend by bucket from the weekly snapshots with the 60+ creep alert (`trend.creep`: the week ends compared, or null) and the five largest risks",
           parameters: [slug],
-          responses: { 200: { description: '{ asOf, currency, totals, dso, sales90, buckets, amounts, health, forecast, expectedAt, trend: { buckets, weeks, creep }, risks }' }, ...ERRORS },
+          responses: {
+            200: {
+              description:
+                '{ asOf, currency, totals, dso, sales90, buckets, amounts, health, forecast, expectedAt, trend: { buckets, weeks, creep }, risks }',
+            },
+            ...ERRORS,
+          },
         },
       },
       '/api/v1/companies/{company}/aging/detail/export': {

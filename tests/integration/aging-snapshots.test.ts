@@ -2,7 +2,6 @@
 import { access, createCompany, createCustomers, createInvoices, createMember, type TestCompany } from '../support/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompanyAccess } from '@/lib/auth/get-company-access';
-import type { CalendarDate } from '@/lib/aging/calendar-date';
 import { bucketsOf, DEFAULT_AGING_SCHEME } from '@/lib/aging/scheme';
 import { prisma } from '@/lib/db/client';
 import { changeInvoiceState } from '@/lib/ledger/change-invoice-state';
