@@ -97,25 +97,41 @@ export function pageCustomers(p: AgingPageQuery, columns = 'a.customer_id'): Pri
 }
 
 /**
- * Whether the running totals can order the page by its bucket: largest first, today's balances of every
- * location, a bucket decided by due dates (not Pending).
+ * Whether the running totals can order the page by its bucket: today's balances of every location, a bucket
+ * decided by due dates (not Pending), either direction.
  */
 export function sortsByBucketFromTotals(p: AgingPageQuery): boolean {
-  if (!p.sort.startsWith('-') || p.locationIds !== null || p.historical || p.snapshotId) return false;
-  const bucket = p.buckets.find((b) => b.key === p.sort.slice(1));
+  if (p.locationIds !== null || p.historical || p.snapshotId) return false;
+  const bucket = p.buckets.find((b) => b.key === p.sort.replace(/^-/, ''));
   return bucket !== undefined && bucket.kind !== 'pending';
 }
 
 /**
- * The page's customers (customer_id, customer_name) by one bucket, largest first (sortsByBucketFromTotals):
- * the customers with money in the bucket are read from its due dates alone (invoices_ageable_due_idx,
- * inBucket), the page's end of them joined to their names; past them come the customers of
- * `a` with nothing there, by name. `kept` drops customers a filter leaves out.
+ * The page's customers (customer_id, customer_name) by one bucket (sortsByBucketFromTotals): the customers
+ * with money in the bucket are read from its due dates alone (invoices_ageable_due_idx, inBucket) and only
+ * the page's end of them joined to their names; the customers of `a` with nothing there come after them
+ * largest first, before them smallest first, by name. `kept` drops customers a filter leaves out.
  */
 export function pageCustomersByBucket(p: AgingPageQuery, kept: Prisma.Sql): Prisma.Sql {
-  const index = p.buckets.findIndex((b) => b.key === p.sort.slice(1));
+  const descending = p.sort.startsWith('-');
+  const index = p.buckets.findIndex((b) => b.key === p.sort.replace(/^-/, ''));
   const offset = (p.page - 1) * p.perPage;
   const end = offset + p.perPage;
+  const withAmount = (limit: Prisma.Sql, part: number) => Prisma.sql`
+      (SELECT x.customer_id, c.name AS customer_name, x.amt, ${part} AS part
+        FROM (SELECT * FROM cand ORDER BY amt ${Prisma.raw(descending ? 'DESC' : 'ASC')} FETCH FIRST (${limit}) ROWS WITH TIES) x
+        JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = x.customer_id)`;
+  const without = (limit: Prisma.Sql, part: number) => Prisma.sql`
+      (SELECT c.id AS customer_id, c.name AS customer_name, 0 AS amt, ${part} AS part FROM customers c
+        WHERE c.company_id = ${p.companyId}::uuid AND (c.id IN (SELECT customer_id FROM a)) IS TRUE
+          AND NOT EXISTS (SELECT 1 FROM cand WHERE cand.customer_id = c.id)
+        ORDER BY c.name, c.id LIMIT ${limit})`;
+  const parts = descending
+    ? Prisma.sql`${withAmount(Prisma.sql`${end}`, 0)} UNION ALL ${without(Prisma.sql`greatest(0, ${end} - (SELECT count(*) FROM cand))`, 1)}`
+    : Prisma.sql`${without(Prisma.sql`${end}`, 0)} UNION ALL ${withAmount(
+        Prisma.sql`greatest(0, ${end} - ((SELECT count(*) FROM a) - (SELECT count(*) FROM cand)))`,
+        1,
+      )}`;
   return Prisma.sql`
     WITH cand AS MATERIALIZED (
       SELECT i.customer_id, sum(i.balance_minor) AS amt FROM invoices i
@@ -123,17 +139,8 @@ export function pageCustomersByBucket(p: AgingPageQuery, kept: Prisma.Sql): Pris
         ${inBucket(p.buckets, index, p.asOf)} ${kept}
       GROUP BY i.customer_id
     )
-    SELECT customer_id, customer_name FROM (
-      (SELECT x.customer_id, c.name AS customer_name, x.amt, 0 AS part
-        FROM (SELECT * FROM cand ORDER BY amt DESC FETCH FIRST ${end} ROWS WITH TIES) x
-        JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = x.customer_id)
-      UNION ALL
-      (SELECT c.id, c.name, 0, 1 FROM customers c
-        WHERE c.company_id = ${p.companyId}::uuid AND (c.id IN (SELECT customer_id FROM a)) IS TRUE
-          AND NOT EXISTS (SELECT 1 FROM cand WHERE cand.customer_id = c.id)
-        ORDER BY c.name, c.id LIMIT greatest(0, ${end} - (SELECT count(*) FROM cand)))
-    ) y
-    ORDER BY part, amt DESC, customer_name, customer_id LIMIT ${p.perPage} OFFSET ${offset}`;
+    SELECT customer_id, customer_name FROM (${parts}) y
+    ORDER BY part, amt ${Prisma.raw(descending ? 'DESC' : 'ASC')}, customer_name, customer_id LIMIT ${p.perPage} OFFSET ${offset}`;
 }
 
 /** The requested page of `a` with every column of `a` (customer_id and amounts) and customer_name. */
