@@ -91,11 +91,15 @@ try {
       ['first page', 1, 'name', asOf],
       [`deep page ${deep}`, deep, 'name', asOf],
       ['first page', 1, '-total', asOf],
-      ['first page', 1, `-${buckets.at(-1)!.key}`, asOf],
+      // By each bucket, largest first, and one smallest first.
+      ...buckets.filter((b) => b.kind !== 'pending').map((b): [string, number, string, CalendarDate] => ['first page', 1, `-${b.key}`, asOf]),
+      ['first page', 1, buckets.at(-1)!.key, asOf],
       [`first page as of ${monthAgo}`, 1, 'name', monthAgo],
       [`first page as of the week end ${weekEnd}`, 1, 'name', weekEnd],
+      [`first page as of the week end ${weekEnd}`, 1, `-${buckets.at(-1)!.key}`, weekEnd],
       [`first page as of the month end ${monthEnd}`, 1, 'name', monthEnd],
       [`first page as of the month end ${monthEnd}`, 1, '-total', monthEnd],
+      [`first page as of the month end ${monthEnd}`, 1, `-${buckets[1]!.key}`, monthEnd],
       ...(service ? [['bill source Service, first page', 1, 'name', asOf, service.id] as [string, number, string, CalendarDate, string]] : []),
     ];
     for (const [label, page, sort, date, billSourceId] of cases) {
@@ -210,6 +214,10 @@ try {
     const cases: [string, string][] = [
       ['summary CSV (every customer)', `aging/export?asOf=${asOf}&format=csv`],
       ['summary Excel (every customer)', `aging/export?asOf=${asOf}&format=xlsx`],
+      [
+        'summary PDF (one location)',
+        `aging/export?asOf=${asOf}&format=pdf&locations=${(await prisma.location.findFirstOrThrow({ where: { companyId: company.id }, orderBy: { name: 'asc' } })).id}`,
+      ],
       ['detail CSV (every open invoice)', `aging/detail/export?asOf=${asOf}&format=csv`],
       ['detail Excel (every open invoice)', `aging/detail/export?asOf=${asOf}&format=xlsx`],
       [

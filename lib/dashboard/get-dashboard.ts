@@ -60,6 +60,9 @@ export async function getDashboard(access: CompanyAccess, now: Date = new Date()
   const locationIds = locationScope(access, []);
   const week0 = weekStart(today);
   const location = locationIds === null ? Prisma.empty : Prisma.sql`AND i.location_id = ANY(${locationIds}::uuid[])`;
+  // invoices_sales_idx leads with the location: every location is read as the list of them.
+  const salesLocation =
+    locationIds === null ? Prisma.sql`AND i.location_id = ANY(ARRAY(SELECT id FROM locations WHERE company_id = ${companyId}::uuid))` : location;
   const settings = companySettings((await prisma.company.findUniqueOrThrow({ where: { id: companyId }, select: { settings: true } })).settings);
   const [page, [dates], weeks, [sales], promises, risks, expected, trend] = await Promise.all([
     getAgingPage(access, agingParamsSchema.parse({ perPage: '10' }), now),
@@ -77,7 +80,7 @@ export async function getDashboard(access: CompanyAccess, now: Date = new Date()
     prisma.$queryRaw<{ amount: bigint | null }[]>`
       SELECT sum(i.amount_minor)::bigint AS amount FROM invoices i
       WHERE i.company_id = ${companyId}::uuid AND i.currency = ${currency} AND i.status NOT IN ('draft', 'void')
-        AND i.invoice_date > ${addDays(today, -90)}::date AND i.invoice_date <= ${today}::date ${location}`,
+        AND i.invoice_date > ${addDays(today, -90)}::date AND i.invoice_date <= ${today}::date ${salesLocation}`,
     prisma.$queryRaw<{ week: number; amount: bigint }[]>`
       SELECT ((p.promised_on - ${week0}::date) / 7)::int AS week, sum(p.amount_minor)::bigint AS amount
       FROM payment_promises p

@@ -96,7 +96,7 @@ export function agingPageFromTotals(p: AgingPageQuery): Prisma.Sql {
         ${p.filteredOut ? Prisma.sql`UNION ALL SELECT -bal, b FROM (${invoicesOf('dropped')}) d` : Prisma.empty}
       ) x
     ),
-    pc AS MATERIALIZED (${sortsByBucketFromTotals(p) ? pageCustomersByBucket(p, kept('i.customer_id')) : pageCustomers(p)}),
+    pc AS MATERIALIZED (${sortsByBucketFromTotals(p) ? pageCustomersByBucket(p, kept('i.customer_id'), snap) : pageCustomers(p)}),
     g AS MATERIALIZED (SELECT customer_id, ${bucketSums(p.buckets)} FROM (${invoicesOf('pc')}) x GROUP BY customer_id)
     SELECT s.n, ${summaryCols}, p.*
     FROM s CROSS JOIN t LEFT JOIN (

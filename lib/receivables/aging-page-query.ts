@@ -20,7 +20,7 @@ const TOTALS_MIN_OPEN_INVOICES = 10_000;
 /**
  * Whether the page can be read from the running totals: they hold today's open balances (an earlier as-of date
  * adds back what was paid since); they know customers' totals but not their buckets, so they order by name or
- * total, or by a bucket (either way), read from that bucket's due dates (pageCustomersByBucket); a name search or a collections filter goes to the invoices of the customers it finds, unless the
+ * total, or by a bucket (either way), read from that bucket's due dates or a snapshot's running balances (pageCustomersByBucket); a name search or a collections filter goes to the invoices of the customers it finds, unless the
  * filter leaves out fewer customers than it finds (`filteredOut`); they do not know bill sources; an export of every row, or a company with
  * few open invoices, is cheaper as one pass over the invoices. A snapshot of an earlier date (`snapshotId`) is read the same way.
  */

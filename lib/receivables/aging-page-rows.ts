@@ -3,6 +3,7 @@ import type { Bucket } from '@/lib/aging/scheme';
 import type { CalendarDate } from '@/lib/aging/calendar-date';
 import { AppError } from '@/lib/errors/app-error';
 import { AGEABLE_INVOICE, inBucket } from './aging-sql';
+import { snapshotBucketAmounts, type SnapshotScope } from './aging-snapshot-sql';
 
 export interface AgingPageQuery {
   companyId: string;
@@ -97,22 +98,24 @@ export function pageCustomers(p: AgingPageQuery, columns = 'a.customer_id'): Pri
 }
 
 /**
- * Whether the running totals can order the page by its bucket: today's balances of every location, a bucket
- * decided by due dates (not Pending), either direction.
+ * Whether the running totals can order the page by its bucket, either direction: today's balances of every
+ * location by a bucket decided by due dates (not Pending), or a snapshot's by any bucket.
  */
 export function sortsByBucketFromTotals(p: AgingPageQuery): boolean {
-  if (p.locationIds !== null || p.historical || p.snapshotId) return false;
   const bucket = p.buckets.find((b) => b.key === p.sort.replace(/^-/, ''));
-  return bucket !== undefined && bucket.kind !== 'pending';
+  if (bucket === undefined) return false;
+  if (p.snapshotId) return true;
+  return p.locationIds === null && !p.historical && bucket.kind !== 'pending';
 }
 
 /**
  * The page's customers (customer_id, customer_name) by one bucket (sortsByBucketFromTotals): the customers
- * with money in the bucket are read from its due dates alone (invoices_ageable_due_idx, inBucket) and only
- * the page's end of them joined to their names; the customers of `a` with nothing there come after them
- * largest first, before them smallest first, by name. `kept` drops customers a filter leaves out.
+ * with money in the bucket are read from its due dates alone (invoices_ageable_due_idx, inBucket; in a
+ * snapshot, snapshotBucketAmounts) and only the page's end of them joined to their names; the customers of
+ * `a` with nothing there come after them largest first, before them smallest first, by name. `kept` drops
+ * customers a filter leaves out.
  */
-export function pageCustomersByBucket(p: AgingPageQuery, kept: Prisma.Sql): Prisma.Sql {
+export function pageCustomersByBucket(p: AgingPageQuery, kept: Prisma.Sql, snap: SnapshotScope | null): Prisma.Sql {
   const descending = p.sort.startsWith('-');
   const index = p.buckets.findIndex((b) => b.key === p.sort.replace(/^-/, ''));
   const offset = (p.page - 1) * p.perPage;
@@ -133,12 +136,15 @@ export function pageCustomersByBucket(p: AgingPageQuery, kept: Prisma.Sql): Pris
         1,
       )}`;
   return Prisma.sql`
-    WITH cand AS MATERIALIZED (
+    WITH cand AS MATERIALIZED (${
+      snap
+        ? Prisma.sql`SELECT i.customer_id, i.amt FROM (${snapshotBucketAmounts(snap, p.buckets, index, p.asOf)}) i WHERE true ${kept}`
+        : Prisma.sql`
       SELECT i.customer_id, sum(i.balance_minor) AS amt FROM invoices i
       WHERE i.company_id = ${p.companyId}::uuid AND ${AGEABLE_INVOICE} AND i.currency = ${p.currency}
         ${inBucket(p.buckets, index, p.asOf)} ${kept}
-      GROUP BY i.customer_id
-    )
+      GROUP BY i.customer_id`
+    })
     SELECT customer_id, customer_name FROM (${parts}) y
     ORDER BY part, amt ${Prisma.raw(descending ? 'DESC' : 'ASC')}, customer_name, customer_id LIMIT ${p.perPage} OFFSET ${offset}`;
 }

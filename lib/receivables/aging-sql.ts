@@ -24,24 +24,34 @@ export function bucketIndexCase(buckets: Bucket[], asOf: CalendarDate): Prisma.S
 }
 
 /**
- * The due dates a bucket holds on `asOf`, as a range PostgreSQL can start an index scan at (the bucket's own
- * test still decides; Pending is decided by the invoice date).
+ * The due dates a bucket holds on `asOf`: from `from` and before `before`, null where the range is open; null
+ * for Pending, which is decided by the invoice date.
  */
-export function bucketDueRange(buckets: Bucket[], index: number, asOf: CalendarDate): Prisma.Sql {
+export function bucketDueBounds(
+  buckets: Bucket[],
+  index: number,
+  asOf: CalendarDate,
+): { from: CalendarDate | null; before: CalendarDate | null } | null {
   const b = buckets[index]!;
-  if (b.kind === 'pending') return Prisma.empty;
-  if (b.kind === 'current') return Prisma.sql`AND i.due_date >= ${asOf}::date`;
+  if (b.kind === 'pending') return null;
+  if (b.kind === 'current') return { from: asOf, before: null };
   const younger = buckets
     .slice(0, index)
     .reverse()
     .find((x) => x.kind !== 'pending');
-  const upper =
-    younger?.kind === 'current'
-      ? Prisma.sql`AND i.due_date < ${asOf}::date`
-      : younger?.reach
-        ? Prisma.sql`AND i.due_date < ${earliestDue(younger.reach, asOf)}::date`
-        : Prisma.empty;
-  const lower = b.reach ? Prisma.sql`AND i.due_date >= ${earliestDue(b.reach, asOf)}::date` : Prisma.empty;
+  const before = younger?.kind === 'current' ? asOf : younger?.reach ? earliestDue(younger.reach, asOf) : null;
+  return { from: b.reach ? earliestDue(b.reach, asOf) : null, before };
+}
+
+/**
+ * The due dates a bucket holds on `asOf`, as a range PostgreSQL can start an index scan at (the bucket's own
+ * test still decides; Pending is decided by the invoice date).
+ */
+export function bucketDueRange(buckets: Bucket[], index: number, asOf: CalendarDate): Prisma.Sql {
+  const bounds = bucketDueBounds(buckets, index, asOf);
+  if (!bounds) return Prisma.empty;
+  const lower = bounds.from ? Prisma.sql`AND i.due_date >= ${bounds.from}::date` : Prisma.empty;
+  const upper = bounds.before ? Prisma.sql`AND i.due_date < ${bounds.before}::date` : Prisma.empty;
   return Prisma.sql`${lower} ${upper}`;
 }
 

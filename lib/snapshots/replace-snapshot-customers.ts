@@ -57,11 +57,13 @@ export async function replaceSnapshotCustomers(tx: Tx, snap: SnapshotRef, custom
     ),
     c AS (
       INSERT INTO aging_snapshot_customers (snapshot_id, currency, location_id, customer_id, invoice_count, balance_minor,
-        invoice_dates, due_dates, counts, balances)
+        invoice_dates, due_dates, counts, balances, running_balances)
       SELECT ${id}, currency, location_id, customer_id, sum(n), sum(bal),
         array_agg(invoice_date ORDER BY invoice_date, due_date), array_agg(due_date ORDER BY invoice_date, due_date),
-        array_agg(n ORDER BY invoice_date, due_date), array_agg(bal ORDER BY invoice_date, due_date)
-      FROM g GROUP BY currency, location_id, customer_id
+        array_agg(n ORDER BY invoice_date, due_date), array_agg(bal ORDER BY invoice_date, due_date),
+        array_agg(running ORDER BY invoice_date, due_date)
+      FROM (SELECT g.*, sum(bal) OVER (PARTITION BY currency, location_id, customer_id ORDER BY invoice_date, due_date)::bigint AS running FROM g) g
+      GROUP BY currency, location_id, customer_id
     )
     ${addDates('g', '')}`;
   await tx.$executeRaw`DELETE FROM aging_snapshot_dates WHERE snapshot_id = ${id} AND invoice_count = 0`;

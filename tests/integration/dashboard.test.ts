@@ -95,6 +95,10 @@ describe('dashboard', () => {
     const limited = await getDashboard(north, NOW);
     expect(limited.totals.ar).toBe(37_000);
     expect(limited.risks.map((r) => r.customer.name)).toEqual(['Baker', 'Able']);
+    // Every sale of the last 90 days is North's; South's only one (Cole, invoiced 17 February) is older.
+    expect([limited.sales90, limited.dso]).toEqual([33_000, 101]);
+    const south = await getDashboard(await access((await createMember(co, 'member', { view: [co.locations[1]!.id] })).id, co.slug), NOW);
+    expect([south.totals.ar, south.sales90, south.dso]).toEqual([13_000, 0, null]);
   });
 
   it('judges health against the company’s own thresholds', async () => {
