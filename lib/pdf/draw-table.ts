@@ -1,4 +1,4 @@
-import { drawText } from './draw-text';
+import { drawTextRow } from './draw-text';
 import { BODY_BOTTOM, COLORS, type Cursor } from './page-layout';
 import type { PdfFonts } from './pdf-fonts';
 
@@ -18,10 +18,12 @@ export interface Table {
   x: number;
   columns: TableColumn[];
   rows: TableRow[];
+  /** The cells' size (default TABLE_FONT_SIZE; the header is half a point smaller): wide reports print smaller. */
+  size?: number;
 }
 
 export const TABLE_FONT_SIZE = 9;
-export const TABLE_HEADER_SIZE = 8.5;
+export const TABLE_HEADER_SIZE = TABLE_FONT_SIZE - 0.5;
 /** Space between a cell's text and its column edges, on each side. */
 export const CELL_PADDING = 5;
 const HEADER_HEIGHT = 19;
@@ -38,17 +40,12 @@ export function drawTable(start: Cursor, fonts: PdfFonts, table: Table, nextPage
 
   const drawCells = (cells: string[], top: number, height: number, size: number, bold: boolean) => {
     let x = table.x;
-    table.columns.forEach((column, i) => {
-      drawText(page, fonts, cells[i] ?? '', {
-        x: x + CELL_PADDING,
-        y: top - height / 2 - size * 0.35,
-        size,
-        bold,
-        width: column.width - 2 * CELL_PADDING,
-        align: column.align,
-      });
+    const pieces = table.columns.map((column, i) => {
+      const piece = { text: cells[i] ?? '', x: x + CELL_PADDING, width: column.width - 2 * CELL_PADDING, align: column.align };
       x += column.width;
+      return piece;
     });
+    drawTextRow(page, fonts, pieces, { y: top - height / 2 - size * 0.35, size, bold });
   };
 
   const drawHeader = () => {
@@ -63,7 +60,7 @@ export function drawTable(start: Cursor, fonts: PdfFonts, table: Table, nextPage
       table.columns.map((column) => column.header),
       y,
       HEADER_HEIGHT,
-      TABLE_HEADER_SIZE,
+      (table.size ?? TABLE_FONT_SIZE) - 0.5,
       true,
     );
     y -= HEADER_HEIGHT;
@@ -81,7 +78,7 @@ export function drawTable(start: Cursor, fonts: PdfFonts, table: Table, nextPage
       breakPage();
       drawHeader();
     }
-    drawCells(row.cells, y, ROW_HEIGHT, TABLE_FONT_SIZE, row.bold ?? false);
+    drawCells(row.cells, y, ROW_HEIGHT, table.size ?? TABLE_FONT_SIZE, row.bold ?? false);
     page.drawLine({
       start: { x: table.x, y: y - ROW_HEIGHT },
       end: { x: table.x + width, y: y - ROW_HEIGHT },

@@ -1,4 +1,17 @@
-import { degrees, drawText as textOperators, type Color, type PDFFont, type PDFName, type PDFPage } from 'pdf-lib';
+import {
+  beginText,
+  endText,
+  PDFOperator,
+  PDFOperatorNames as Ops,
+  popGraphicsState,
+  pushGraphicsState,
+  setFillingColor,
+  showText,
+  type Color,
+  type PDFFont,
+  type PDFName,
+  type PDFPage,
+} from 'pdf-lib';
 import { COLORS } from './page-layout';
 import type { PdfFace, PdfFonts } from './pdf-fonts';
 
@@ -16,7 +29,6 @@ export interface TextOptions {
 }
 
 const ELLIPSIS = '…';
-const UPRIGHT = degrees(0);
 
 // page.drawText({ font }) adds the font to the page's resources under a fresh name on every call (pdf-lib
 // issue #226): hundreds of entries per page and a quadratic search for a free name. One name per face per page.
@@ -50,29 +62,64 @@ function fitToWidth(face: PdfFace, text: string, size: number, width: number): s
  * a line break or a character the font cannot show.
  */
 export function drawText(page: PDFPage, fonts: PdfFonts, text: string, options: TextOptions): void {
-  const face = options.bold ? fonts.bold : fonts.regular;
-  const { size, width } = options;
-  let line = fonts.printable(text);
-  if (line === '') return;
-  let x = options.x;
-  if (width !== undefined) {
-    line = fitToWidth(face, line, size, width);
-    const align = options.align ?? 'left';
-    if (align !== 'left') {
-      const slack = width - face.width(line, size);
-      x += align === 'right' ? slack : slack / 2;
+  drawTextRow(page, fonts, [{ text, x: options.x, width: options.width, align: options.align }], options);
+}
+
+/** One piece of a row of text: where it starts and, optionally, the box it must stay in and its place there. */
+export type TextPiece = { text: string } & Pick<TextOptions, 'x' | 'width' | 'align'>;
+
+/**
+ * Draws pieces of text on one baseline in one face, size and colour (a table row's cells) as one text object,
+ * each piece filtered and fitted as drawText does.
+ */
+export function drawTextRow(page: PDFPage, fonts: PdfFonts, pieces: TextPiece[], style: Omit<TextOptions, 'x' | 'width' | 'align'>): void {
+  const face = style.bold ? fonts.bold : fonts.regular;
+  const { size } = style;
+  const y = decimal(style.y);
+  const shown: PDFOperator[] = [];
+  for (const piece of pieces) {
+    let line = fonts.printable(piece.text);
+    if (line === '') continue;
+    let x = piece.x;
+    if (piece.width !== undefined) {
+      line = fitToWidth(face, line, size, piece.width);
+      const align = piece.align ?? 'left';
+      if (align !== 'left') {
+        const slack = piece.width - face.width(line, size);
+        x += align === 'right' ? slack : slack / 2;
+      }
     }
+    shown.push(PDFOperator.of(Ops.SetTextMatrix, ['1', '0', '0', '1', decimal(x), y]), showText(face.font.encodeText(line)));
   }
+  if (shown.length === 0) return;
   page.pushOperators(
-    ...textOperators(face.font.encodeText(line), {
-      x,
-      y: options.y,
-      size,
-      font: fontName(page, face.font),
-      color: options.color ?? COLORS.text,
-      rotate: UPRIGHT,
-      xSkew: UPRIGHT,
-      ySkew: UPRIGHT,
-    }),
+    SAVE,
+    BEGIN,
+    fillColor(style.color ?? COLORS.text),
+    PDFOperator.of(Ops.SetFontAndSize, [fontName(page, face.font), decimal(size)]),
+    ...shown,
+    END,
+    RESTORE,
   );
+}
+
+// The operators pdf-lib's drawText writes for upright text, built directly: a table cell's numbers go out as
+// short decimals instead of through pdf-lib's exponent-safe number formatting and rotation math, which took
+// most of a 3,000-row report's render time, and the fixed operators and colours are made once.
+const SAVE = pushGraphicsState();
+const BEGIN = beginText();
+const END = endText();
+const RESTORE = popGraphicsState();
+const fillColors = new WeakMap<Color, PDFOperator>();
+
+function fillColor(color: Color): PDFOperator {
+  let op = fillColors.get(color);
+  if (!op) fillColors.set(color, (op = setFillingColor(color)));
+  return op;
+}
+
+/** A coordinate or size in points, to a thousandth: never in exponent form, as PDF requires. */
+function decimal(v: number): string {
+  const rounded = Math.round(v * 1000) / 1000;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
 }

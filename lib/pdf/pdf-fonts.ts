@@ -95,8 +95,13 @@ async function readFontFiles(): Promise<FontFiles> {
 // they would print as boxes or stray "?" in the middle of a name.
 const INVISIBLE = /[\p{Cc}\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
 
+// Printable ASCII, single spaces only between words: every such character has a glyph in both faces.
+const PLAIN = /^(?:[!-~]+(?: [!-~]+)*)?$/;
+
 function makePrintable(drawable: ReadonlySet<number>): (text: string) => string {
   return (text) => {
+    // Most cells (amounts, dates, plain names) are already printable: no copy of them is made.
+    if (PLAIN.test(text)) return text;
     // NFC first: pdf-lib ignores mark positioning, so a decomposed "ó" would print its accent beside the o.
     const flat = text.normalize('NFC').replace(/\s+/g, ' ').replace(INVISIBLE, '').trim();
     let out = '';
@@ -111,8 +116,9 @@ function makeFace(file: FontFile, font: PDFFont): PdfFace {
     font,
     width(text, size) {
       let units = 0;
-      for (const ch of text) {
-        const cp = ch.codePointAt(0) ?? 0;
+      for (let i = 0; i < text.length; i++) {
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) i++;
         let advance = file.advances.get(cp);
         if (advance === undefined) {
           advance = file.font.glyphForCodePoint(cp).advanceWidth;

@@ -36,13 +36,13 @@ export async function exportAgingDetail(
   const labelOf = new Map(d.buckets.map((b) => [b.key, b.label]));
   const columns: ReportColumn[] = [
     { header: 'Customer', kind: 'text', width: 28 },
-    { header: 'Invoice', kind: 'text', width: 14 },
+    { header: 'Invoice', kind: 'text', width: 14, whole: true },
     { header: 'Location', kind: 'text', width: 14 },
     { header: 'Bill source', kind: 'text', width: 12 },
     { header: 'Invoice date', kind: 'date', width: 11 },
     { header: 'Due date', kind: 'date', width: 11 },
     { header: 'Days overdue', kind: 'number', width: 9 },
-    { header: 'Bucket', kind: 'text', width: 9 },
+    { header: 'Bucket', kind: 'text', width: 9, whole: true },
     { header: 'Balance', kind: 'money', width: 13 },
     { header: 'Collector', kind: 'text', width: 14 },
     { header: 'Last contact', kind: 'text', width: 12 },

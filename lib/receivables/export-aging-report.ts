@@ -87,12 +87,14 @@ export async function exportAgingReport(
   const { buckets, currency } = first;
   const columns: ReportColumn[] = [
     { header: 'Customer', kind: 'text', width: 30 },
-    { header: 'Customer ID', kind: 'text', width: 20 },
+    { header: 'Customer ID', kind: 'text', width: 20, pdf: false },
     ...buckets.map((b) => ({ header: b.label, kind: 'money' as const, width: 13 })),
     { header: 'Unapplied', kind: 'money', width: 13 },
     { header: 'Net total', kind: 'money', width: 14 },
-    { header: 'Currency', kind: 'text', width: 8 },
-    ...COLLECTION_COLUMNS.map((c) => ({ header: c.header, kind: c.kind, width: 12 })),
+    // The PDF prints the currency among its filters.
+    { header: 'Currency', kind: 'text', width: 8, pdf: false },
+    // The PDF page holds the buckets and the name; the collections status is in the spreadsheet formats.
+    ...COLLECTION_COLUMNS.map((c) => ({ header: c.header, kind: c.kind, width: 12, pdf: false })),
   ];
   const blanks = COLLECTION_COLUMNS.map(() => null);
   const sums = { amounts: buckets.map(() => 0), unapplied: 0, total: 0 };

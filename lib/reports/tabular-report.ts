@@ -12,6 +12,10 @@ export interface ReportColumn {
   kind: ColumnKind;
   /** Relative width (about characters) for the spreadsheet and the PDF. */
   width: number;
+  /** false: left out of the PDF, whose landscape page holds about 150 characters of columns. */
+  pdf?: boolean;
+  /** Text printed whole in the PDF (an invoice number, a bucket): only other text may end in "…" when space is short. */
+  whole?: boolean;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { PDFDocument, PageSizes, type PDFPage } from 'pdf-lib';
-import { drawTable, type TableColumn } from '@/lib/pdf/draw-table';
+import { CELL_PADDING, drawTable, TABLE_FONT_SIZE, type TableColumn } from '@/lib/pdf/draw-table';
 import { drawText } from '@/lib/pdf/draw-text';
 import { COLORS, FOOTER_Y, MARGIN, SMALL_SIZE, TEXT_SIZE } from '@/lib/pdf/page-layout';
-import { embedPdfFonts } from '@/lib/pdf/pdf-fonts';
+import { embedPdfFonts, type PdfFonts } from '@/lib/pdf/pdf-fonts';
 import { formatMoney } from '@/lib/money/currency';
-import { shareText, type ReportCell, type TabularReport } from './tabular-report';
+import { shareText, type ReportCell, type ReportColumn, type TabularReport } from './tabular-report';
 
 /** Most rows a PDF report holds: beyond it, use CSV or Excel, or narrow the filters. */
 export const PDF_MAX_ROWS = 5_000;
@@ -12,6 +12,55 @@ export const PDF_MAX_ROWS = 5_000;
 // US Letter, landscape.
 const [WIDTH, HEIGHT] = [PageSizes.Letter[1], PageSizes.Letter[0]];
 const CONTENT = WIDTH - 2 * MARGIN;
+
+/** Down to this size a wide report's table keeps MIN_TEXT points for its names; below it, only figures count. */
+const READABLE_SIZE = 7;
+const MIN_TEXT = 150;
+/** The smallest table text: figures too wide even here are scaled with every column. */
+const MIN_SIZE = 5;
+
+/**
+ * The table's size and column widths: amounts, dates and numbers as wide as their widest cell or header, so a
+ * figure is never cut (nor text marked whole), at the largest size from 9 points down where the text columns
+ * keep room (150 points down to 7, then two points a unit of their relative width); they share what is left by their relative
+ * widths, up to what they need, and longer names end in "…". Only when the figures alone overflow the page at 5
+ * points is every column scaled down.
+ */
+function fitColumns(columns: ReportColumn[], rows: { cells: string[]; bold?: boolean }[], fonts: PdfFonts): { columns: TableColumn[]; size: number } {
+  // Widths at 1 point: text scales with its size.
+  const unit = columns.map((c, i) => {
+    let widest = fonts.bold.width(fonts.printable(c.header), 1);
+    for (const row of rows) widest = Math.max(widest, (row.bold ? fonts.bold : fonts.regular).width(fonts.printable(row.cells[i]!), 1));
+    return widest;
+  });
+  const isText = columns.map((c) => c.kind === 'text' && !c.whole);
+  const textUnits = columns.reduce((t, c, i) => t + (isText[i] ? c.width : 0), 0);
+  const needAt = (size: number) => unit.map((u) => u * size + 2 * CELL_PADDING + 1);
+  let size = TABLE_FONT_SIZE;
+  const fixedAt = (s: number) => needAt(s).reduce((t, n, i) => t + (isText[i] ? 0 : n), 0);
+  const textRoom = (s: number) => (textUnits === 0 ? 0 : s > READABLE_SIZE ? MIN_TEXT : textUnits * 2);
+  while (size > MIN_SIZE && CONTENT - fixedAt(size) < textRoom(size)) size -= 0.5;
+  const need = needAt(size);
+  const left = CONTENT - fixedAt(size);
+  let widths: number[];
+  if (textUnits > 0 && left < textUnits * 2) {
+    const units = columns.reduce((t, c) => t + c.width, 0);
+    widths = columns.map((c) => (c.width / units) * CONTENT);
+  } else {
+    // Text columns up to their need, by their share of what is left; then the rest to those still wanting, then evenly.
+    widths = columns.map((c, i) => (isText[i] ? Math.min(need[i]!, (c.width / textUnits) * left) : need[i]!));
+    const spare = CONTENT - widths.reduce((t, w) => t + w, 0);
+    const wanting = columns.map((_, i) => (isText[i] ? need[i]! - widths[i]! : 0));
+    const wanted = wanting.reduce((t, w) => t + w, 0);
+    const give = Math.min(spare, wanted);
+    const rest = (spare - give) / columns.length;
+    widths = widths.map((w, i) => w + (wanted > 0 ? (wanting[i]! / wanted) * give : 0) + rest);
+  }
+  return {
+    size,
+    columns: columns.map((c, i) => ({ header: c.header, width: widths[i]!, align: c.kind === 'text' || c.kind === 'date' ? 'left' : 'right' })),
+  };
+}
 
 /**
  * The report as a landscape PDF: the company and title, the filters, the table with its header on every page,
@@ -38,14 +87,10 @@ export async function writePdf(report: TabularReport): Promise<Uint8Array> {
     y -= TEXT_SIZE + 4;
   }
   y -= 10;
-  const totalWidth = report.columns.reduce((t, c) => t + c.width, 0);
-  const columns: TableColumn[] = report.columns.map((c) => ({
-    header: c.header,
-    width: (c.width / totalWidth) * CONTENT,
-    align: c.kind === 'text' || c.kind === 'date' ? 'left' : 'right',
-  }));
+  const shown = report.columns.flatMap((c, i) => (c.pdf === false ? [] : [i]));
   const text = (cells: ReportCell[]) =>
-    cells.map((value, i) => {
+    shown.map((i) => {
+      const value = cells[i] ?? null;
       const kind = report.columns[i]?.kind;
       if (value === null) return '';
       if (typeof value === 'string') return value;
@@ -57,7 +102,15 @@ export async function writePdf(report: TabularReport): Promise<Uint8Array> {
   const rows: { cells: string[]; bold?: boolean }[] = [];
   for await (const batch of report.rows) for (const cells of batch) rows.push({ cells: text(cells) });
   for (const cells of report.footer()) rows.push({ cells: text(cells), bold: true });
-  drawTable({ page: first, y }, fonts, { x: MARGIN, columns, rows }, () => ({ page: newPage(), y: HEIGHT - MARGIN }));
+  // A column with nothing in it (no collector assigned anywhere, say) is left off the page.
+  const filled = shown.flatMap((i, k) => (rows.some((r) => r.cells[k] !== '') ? [k] : []));
+  const table = rows.map((r) => ({ ...r, cells: filled.map((k) => r.cells[k]!) }));
+  const { columns, size } = fitColumns(
+    filled.map((k) => report.columns[shown[k]!]!),
+    table,
+    fonts,
+  );
+  drawTable({ page: first, y }, fonts, { x: MARGIN, columns, rows: table, size }, () => ({ page: newPage(), y: HEIGHT - MARGIN }));
   pages.forEach((page, i) => {
     drawText(page, fonts, `${report.company} · ${report.title}`, {
       x: MARGIN,

@@ -2,15 +2,18 @@
 export const pct = (xs: number[], p: number): number =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
-/** A timer that calls `fn` `warmup` times untimed, then `runs` times, and returns each timed call's milliseconds. */
-export function timer(runs: number, warmup: number): (fn: () => Promise<unknown>) => Promise<number[]> {
-  return async (fn) => {
+/**
+ * A timer that calls `fn` `warmup` times untimed, then `runs` times, and returns each timed call's milliseconds;
+ * with `selfTimed`, `fn` returns its own milliseconds (it prepares each run before it starts the clock).
+ */
+export function timer(runs: number, warmup: number): (fn: () => Promise<unknown>, selfTimed?: boolean) => Promise<number[]> {
+  return async (fn, selfTimed = false) => {
     for (let i = 0; i < warmup; i++) await fn();
     const out: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
-      await fn();
-      out.push(performance.now() - t);
+      const result = await fn();
+      out.push(selfTimed ? Number(result) : performance.now() - t);
     }
     return out;
   };
