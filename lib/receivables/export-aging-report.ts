@@ -67,8 +67,9 @@ export async function exportAgingReport(
   const batched = readsInBatches(params);
   const batch = batched ? TOTALS_MAX_PAGE : AGING_EXPORT_MAX_ROWS;
   // Batched, a page of ten gives the count and columns at once, so the file's head goes out before any batch
-  // is read; otherwise the one read of every row gives them.
-  const first = await getAgingPage(access, { ...params, page: 1, perPage: batched ? HEAD_ROWS : batch }, now);
+  // is read (a PDF is sent whole, so its first batch gives them); otherwise the one read of every row does.
+  const headFirst = batched && format !== 'pdf';
+  const first = await getAgingPage(access, { ...params, page: 1, perPage: headFirst ? HEAD_ROWS : batch }, now);
   const pages = Math.ceil(first.totalRows / batch);
   if (format === 'pdf' && first.totalRows > PDF_MAX_ROWS) {
     throw new AppError(
@@ -156,7 +157,7 @@ export async function exportAgingReport(
       }
       for (let page = 1; page <= pages; page++) {
         // The same as-of date and "today" as the first batch, whenever this one is read.
-        const next = await getAgingPage(access, { ...params, asOf: first.asOf, page, perPage: batch }, now);
+        const next = page === 1 && !headFirst ? first : await getAgingPage(access, { ...params, asOf: first.asOf, page, perPage: batch }, now);
         yield next.rows.map(cells);
       }
     })(),

@@ -5,6 +5,7 @@ import { GET as exportGET } from '@/app/api/v1/companies/[company]/aging/export/
 import { prisma } from '@/lib/db/client';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
+import { pdfText } from '../support/pdf-text';
 
 const AS_OF = '2026-05-20';
 let company: TestCompany;
@@ -121,6 +122,12 @@ describe('aging CSV export', () => {
     const [page] = pdf.getPages();
     expect(page!.getWidth()).toBeGreaterThan(page!.getHeight());
     expect(pdf.getTitle()).toBe(`${company.name}: AR aging summary`);
+    // What a reader sees: the buckets and the name per customer, the totals and shares; the ID, currency and the
+    // empty collections columns are in the spreadsheets only.
+    const lines = (await pdfText(res.bytes)).pages.join('\n').split('\n');
+    expect(lines).toEqual(expect.arrayContaining(['Customer', '91+', 'Net total', 'South Only', '$999.99', '$1,128.44', 'Total', 'Share of total']));
+    expect(lines).not.toEqual(expect.arrayContaining(['Customer ID']));
+    expect(lines.filter((l) => ['Currency', 'USD', 'Last contact', 'Promise'].includes(l))).toEqual([]);
     const bad = await csvOf(`asOf=${AS_OF}&format=docx`, adminCookie);
     expect(bad.res.status).toBe(400);
     expect(bad.res.json?.error.issues?.[0]).toEqual({ path: 'format', message: 'Format must be csv, xlsx or pdf' });
