@@ -3,6 +3,7 @@ import type { InvoiceDocument } from './documents';
 import { drawInvoice } from './draw-invoice';
 import { createLogoEmbedder } from './embed-logo';
 import { embedPdfFonts } from './pdf-fonts';
+import { savePdf } from './save-pdf';
 
 /**
  * Renders invoices into one merged PDF, each starting on a new page with its own page numbers. Fonts and logos
@@ -19,5 +20,5 @@ export async function renderInvoicesPdf(docs: InvoiceDocument[]): Promise<Uint8A
   for (const invoice of docs) {
     drawInvoice(pdf, fonts, invoice, await embedLogo(invoice.company.logoPng));
   }
-  return pdf.save();
+  return savePdf(pdf);
 }

@@ -3,6 +3,7 @@ import type { StatementDocument } from './documents';
 import { drawStatement } from './draw-statement';
 import { createLogoEmbedder } from './embed-logo';
 import { embedPdfFonts } from './pdf-fonts';
+import { savePdf } from './save-pdf';
 
 /**
  * Renders customer statements into one merged PDF, each starting on a new page with its own page numbers. Fonts
@@ -19,5 +20,5 @@ export async function renderStatementsPdf(docs: StatementDocument[]): Promise<Ui
   for (const statement of docs) {
     drawStatement(pdf, fonts, statement, await embedLogo(statement.company.logoPng));
   }
-  return pdf.save();
+  return savePdf(pdf);
 }

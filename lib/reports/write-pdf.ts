@@ -3,6 +3,7 @@ import { CELL_PADDING, drawTable, TABLE_FONT_SIZE, type TableColumn } from '@/li
 import { drawText } from '@/lib/pdf/draw-text';
 import { COLORS, FOOTER_Y, MARGIN, SMALL_SIZE, TEXT_SIZE } from '@/lib/pdf/page-layout';
 import { embedPdfFonts, type PdfFonts } from '@/lib/pdf/pdf-fonts';
+import { savePdf } from '@/lib/pdf/save-pdf';
 import { formatMoney } from '@/lib/money/currency';
 import { shareText, type ReportCell, type ReportColumn, type TabularReport } from './tabular-report';
 
@@ -128,5 +129,5 @@ export async function writePdf(report: TabularReport): Promise<Uint8Array> {
       align: 'right',
     });
   });
-  return doc.save();
+  return savePdf(doc);
 }
