@@ -121,13 +121,13 @@ export function pageCustomersByBucket(p: AgingPageQuery, kept: Prisma.Sql, snap:
   const offset = (p.page - 1) * p.perPage;
   const end = offset + p.perPage;
   const withAmount = (limit: Prisma.Sql, part: number) => Prisma.sql`
-      (SELECT x.customer_id, c.name AS customer_name, x.amt, ${part} AS part
-        FROM (SELECT * FROM cand ORDER BY amt ${Prisma.raw(descending ? 'DESC' : 'ASC')} FETCH FIRST (${limit}) ROWS WITH TIES) x
-        JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = x.customer_id)`;
+      (SELECT x.customer_id, (SELECT c.name FROM customers c WHERE c.company_id = ${p.companyId}::uuid AND c.id = x.customer_id) AS customer_name,
+        x.amt, ${part} AS part
+        FROM (SELECT * FROM cand ORDER BY amt ${Prisma.raw(descending ? 'DESC' : 'ASC')} FETCH FIRST (${limit}) ROWS WITH TIES) x)`;
   const without = (limit: Prisma.Sql, part: number) => Prisma.sql`
       (SELECT c.id AS customer_id, c.name AS customer_name, 0 AS amt, ${part} AS part FROM customers c
         WHERE c.company_id = ${p.companyId}::uuid AND (c.id IN (SELECT customer_id FROM a)) IS TRUE
-          AND NOT EXISTS (SELECT 1 FROM cand WHERE cand.customer_id = c.id)
+          AND c.id NOT IN (SELECT customer_id FROM cand)
         ORDER BY c.name, c.id LIMIT ${limit})`;
   const parts = descending
     ? Prisma.sql`${withAmount(Prisma.sql`${end}`, 0)} UNION ALL ${without(Prisma.sql`greatest(0, ${end} - (SELECT count(*) FROM cand))`, 1)}`
