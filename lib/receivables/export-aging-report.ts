@@ -32,8 +32,11 @@ const promiseAmount = (p: { amountMinor: number; currency: string }) => minorToD
 
 /** Most rows in one export: beyond it, narrow the filters. Every customer of the 1M-invoice benchmark fits. */
 export const AGING_EXPORT_MAX_ROWS = 200_000;
-/** The rows read before a batched export starts writing: only their count and columns are used. */
-const HEAD_ROWS = 10;
+/**
+ * The first batch of a streamed export: small, so the file starts at once (a spreadsheet's compressed bytes
+ * only flow once it has some rows), and it gives the count and columns. The first full batch then skips it.
+ */
+const FIRST_ROWS = 500;
 
 /**
  * Whether an export can read the page in batches from the running totals (or a snapshot): ordered by name or
@@ -63,13 +66,13 @@ export async function exportAgingReport(
   params: AgingParams,
   format: ReportFormat,
   now: Date = new Date(),
+  sizes: { batch: number; first: number } = { batch: TOTALS_MAX_PAGE, first: FIRST_ROWS },
 ): Promise<TabularReport> {
   const batched = readsInBatches(params);
-  const batch = batched ? TOTALS_MAX_PAGE : AGING_EXPORT_MAX_ROWS;
-  // Batched, a page of ten gives the count and columns at once, so the file's head goes out before any batch
-  // is read (a PDF is sent whole, so its first batch gives them); otherwise the one read of every row does.
-  const headFirst = batched && format !== 'pdf';
-  const first = await getAgingPage(access, { ...params, page: 1, perPage: headFirst ? HEAD_ROWS : batch }, now);
+  const batch = batched ? sizes.batch : AGING_EXPORT_MAX_ROWS;
+  // A PDF is sent whole, so it reads full batches from the start.
+  const firstRows = batched && format !== 'pdf' ? sizes.first : batch;
+  const first = await getAgingPage(access, { ...params, page: 1, perPage: firstRows }, now);
   const pages = Math.ceil(first.totalRows / batch);
   if (format === 'pdf' && first.totalRows > PDF_MAX_ROWS) {
     throw new AppError(
@@ -151,14 +154,12 @@ export async function exportAgingReport(
     ],
     columns,
     rows: (async function* () {
-      if (!batched) {
-        yield first.rows.map(cells);
-        return;
-      }
+      yield first.rows.map(cells);
+      if (first.rows.length === first.totalRows) return;
       for (let page = 1; page <= pages; page++) {
         // The same as-of date and "today" as the first batch, whenever this one is read.
-        const next = page === 1 && !headFirst ? first : await getAgingPage(access, { ...params, asOf: first.asOf, page, perPage: batch }, now);
-        yield next.rows.map(cells);
+        const next = await getAgingPage(access, { ...params, asOf: first.asOf, page, perPage: batch }, now);
+        yield (page === 1 ? next.rows.slice(firstRows) : next.rows).map(cells);
       }
     })(),
     footer: () => {

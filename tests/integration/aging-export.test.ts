@@ -1,4 +1,13 @@
-import { callFileRoute, createCompany, createCustomers, createInvoices, createMember, sessionCookie, type TestCompany } from '../support/fixtures';
+import {
+  access,
+  callFileRoute,
+  createCompany,
+  createCustomers,
+  createInvoices,
+  createMember,
+  sessionCookie,
+  type TestCompany,
+} from '../support/fixtures';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as exportGET } from '@/app/api/v1/companies/[company]/aging/export/route';
@@ -6,6 +15,8 @@ import { prisma } from '@/lib/db/client';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import { pdfText } from '../support/pdf-text';
+import { exportAgingReport } from '@/lib/receivables/export-aging-report';
+import { agingParamsSchema } from '@/lib/receivables/aging-params';
 
 const AS_OF = '2026-05-20';
 let company: TestCompany;
@@ -131,6 +142,21 @@ describe('aging CSV export', () => {
     const bad = await csvOf(`asOf=${AS_OF}&format=docx`, adminCookie);
     expect(bad.res.status).toBe(400);
     expect(bad.res.json?.error.issues?.[0]).toEqual({ path: 'format', message: 'Format must be csv, xlsx or pdf' });
+  });
+
+  it('reads in batches, the first one small, and writes each customer once, in order', async () => {
+    const admin = await access((await createMember(company, 'admin')).id, company.slug);
+    const read = async (sizes?: { batch: number; first: number }) => {
+      const report = await exportAgingReport(admin, agingParamsSchema.parse({ asOf: AS_OF }), 'csv', new Date(`${AS_OF}T12:00:00Z`), sizes);
+      const names: string[] = [];
+      for await (const batch of report.rows) names.push(...batch.map((r) => String(r[0])));
+      return { names, footer: report.footer() };
+    };
+    // One row first, then batches of two from the second row on: 1 + 1 + 1.
+    const batched = await read({ batch: 2, first: 1 });
+    const whole = await read({ batch: 100, first: 100 });
+    expect(batched.names).toEqual(['=HYPERLINK("http://evil.example","x")', 'South Only', 'Łódź Sp. z o.o.']);
+    expect(batched).toEqual(whole);
   });
 
   it('refuses a location the user may not view, and a bad date, as JSON errors', async () => {
