@@ -56,6 +56,9 @@ export function writeXlsx(report: TabularReport): ReadableStream<Uint8Array> {
         report.columns.map((c) => c.header),
         true,
       );
+      // Let the head leave before any row is written: the first batch may be in memory already, and writing it
+      // at once would hold the first bytes back until it is all written.
+      await new Promise((resolve) => setImmediate(resolve));
       // Row by row with backpressure: wait while the reader has not taken what is written, and stop when the
       // download is cancelled, so a slow or abandoned download holds one batch, not the whole report.
       const iterator = report.rows[Symbol.asyncIterator]();
