@@ -33,10 +33,10 @@ const promiseAmount = (p: { amountMinor: number; currency: string }) => minorToD
 /** Most rows in one export: beyond it, narrow the filters. Every customer of the 1M-invoice benchmark fits. */
 export const AGING_EXPORT_MAX_ROWS = 200_000;
 /**
- * The first batch of a streamed export: small, so the file starts at once (a spreadsheet's compressed bytes
- * only flow once it has some rows), and it gives the count and columns. The first full batch then skips it.
+ * The first batch of a streamed export: a few rows, read as fast as the first page, so the file's head (which
+ * needs the count and the columns) leaves at once; the first full batch then skips them.
  */
-const FIRST_ROWS = 500;
+const FIRST_ROWS = 10;
 
 /**
  * Whether an export can read the page in batches from the running totals (or a snapshot): ordered by name or
