@@ -13,6 +13,8 @@ export function currencyNumFmt(currency: string): string {
   return `"${symbol.replace(/"/g, '')}"${body};-"${symbol.replace(/"/g, '')}"${body}`;
 }
 
+const ROWS_PER_SLICE = 250;
+
 /**
  * The report as an Excel workbook, streamed row by row (exceljs's streaming writer keeps constant memory): a
  * title and the filters above a frozen header row, money as numbers in the currency's format, shares as
@@ -69,7 +71,15 @@ export function writeXlsx(report: TabularReport): ReadableStream<Uint8Array> {
         }
         const next = await iterator.next();
         if (next.done) break;
-        for (const cells of next.value) add(cells);
+        // A batch takes exceljs about 80 ms per 1,000 rows: hand the thread to other requests between slices,
+        // and drop the rest of the batch once the download is gone.
+        for (let i = 0; i < next.value.length; i++) {
+          if (i > 0 && i % ROWS_PER_SLICE === 0) {
+            await new Promise((resolve) => setImmediate(resolve));
+            if (out.destroyed) break;
+          }
+          add(next.value[i]!);
+        }
         if (out.writableNeedDrain) await new Promise((resolve) => (out.once('drain', resolve), out.once('close', resolve)));
       }
       for (const cells of report.footer()) add(cells, true);
