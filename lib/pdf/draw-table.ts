@@ -23,7 +23,9 @@ export interface Table {
 }
 
 export const TABLE_FONT_SIZE = 9;
-export const TABLE_HEADER_SIZE = TABLE_FONT_SIZE - 0.5;
+/** The header prints this much smaller than the cells. */
+const HEADER_SMALLER = 0.5;
+export const TABLE_HEADER_SIZE = TABLE_FONT_SIZE - HEADER_SMALLER;
 /** Space between a cell's text and its column edges, on each side. */
 export const CELL_PADDING = 5;
 const HEADER_HEIGHT = 19;
@@ -60,7 +62,7 @@ export function drawTable(start: Cursor, fonts: PdfFonts, table: Table, nextPage
       table.columns.map((column) => column.header),
       y,
       HEADER_HEIGHT,
-      (table.size ?? TABLE_FONT_SIZE) - 0.5,
+      (table.size ?? TABLE_FONT_SIZE) - HEADER_SMALLER,
       true,
     );
     y -= HEADER_HEIGHT;

@@ -97,12 +97,17 @@ export function pageCustomers(p: AgingPageQuery, columns = 'a.customer_id'): Pri
     LIMIT ${p.perPage} OFFSET ${offset}`;
 }
 
+/** The index of the bucket the page is sorted by, either way; -1 for another order. */
+function sortedBucket(p: AgingPageQuery): number {
+  return p.buckets.findIndex((b) => b.key === p.sort.replace(/^-/, ''));
+}
+
 /**
  * Whether the running totals can order the page by its bucket, either direction: today's balances of every
  * location by a bucket decided by due dates (not Pending), or a snapshot's by any bucket.
  */
 export function sortsByBucketFromTotals(p: AgingPageQuery): boolean {
-  const bucket = p.buckets.find((b) => b.key === p.sort.replace(/^-/, ''));
+  const bucket = p.buckets[sortedBucket(p)];
   if (bucket === undefined) return false;
   if (p.snapshotId) return true;
   return p.locationIds === null && !p.historical && bucket.kind !== 'pending';
@@ -117,13 +122,14 @@ export function sortsByBucketFromTotals(p: AgingPageQuery): boolean {
  */
 export function pageCustomersByBucket(p: AgingPageQuery, kept: Prisma.Sql, snap: SnapshotScope | null): Prisma.Sql {
   const descending = p.sort.startsWith('-');
-  const index = p.buckets.findIndex((b) => b.key === p.sort.replace(/^-/, ''));
+  const direction = Prisma.raw(descending ? 'DESC' : 'ASC');
+  const index = sortedBucket(p);
   const offset = (p.page - 1) * p.perPage;
   const end = offset + p.perPage;
   const withAmount = (limit: Prisma.Sql, part: number) => Prisma.sql`
       (SELECT x.customer_id, (SELECT c.name FROM customers c WHERE c.company_id = ${p.companyId}::uuid AND c.id = x.customer_id) AS customer_name,
         x.amt, ${part} AS part
-        FROM (SELECT * FROM cand ORDER BY amt ${Prisma.raw(descending ? 'DESC' : 'ASC')} FETCH FIRST (${limit}) ROWS WITH TIES) x)`;
+        FROM (SELECT * FROM cand ORDER BY amt ${direction} FETCH FIRST (${limit}) ROWS WITH TIES) x)`;
   const without = (limit: Prisma.Sql, part: number) => Prisma.sql`
       (SELECT c.id AS customer_id, c.name AS customer_name, 0 AS amt, ${part} AS part FROM customers c
         WHERE c.company_id = ${p.companyId}::uuid AND (c.id IN (SELECT customer_id FROM a)) IS TRUE
@@ -146,7 +152,7 @@ export function pageCustomersByBucket(p: AgingPageQuery, kept: Prisma.Sql, snap:
       GROUP BY i.customer_id`
     })
     SELECT customer_id, customer_name FROM (${parts}) y
-    ORDER BY part, amt ${Prisma.raw(descending ? 'DESC' : 'ASC')}, customer_name, customer_id LIMIT ${p.perPage} OFFSET ${offset}`;
+    ORDER BY part, amt ${direction}, customer_name, customer_id LIMIT ${p.perPage} OFFSET ${offset}`;
 }
 
 /** The requested page of `a` with every column of `a` (customer_id and amounts) and customer_name. */

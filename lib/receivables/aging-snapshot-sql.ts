@@ -73,13 +73,13 @@ export function snapshotBucketAmounts(s: SnapshotScope, buckets: Bucket[], index
       date ? Prisma.sql`(${first} - 1 + width_bucket(${date}::date - 1, ${dues}))` : open;
     return Prisma.sql`${running(upTo(bounds!.before, last))} - ${running(upTo(bounds!.from, Prisma.sql`${first} - 1`))}`;
   };
+  // The part not Pending, whole when nothing is Pending (most rows): no copy of a slice.
+  const dated = () => stretch(Prisma.sql`1`, k, Prisma.sql`CASE WHEN ${k} = ${n} THEN t.due_dates ELSE t.due_dates[1:${k}] END`);
   const amount = !bounds
     ? Prisma.sql`${running(n)} - ${running(k)}`
     : buckets.some((b) => b.kind === 'pending')
-      ? // The whole array when nothing is Pending (most rows): no copy of a slice.
-        stretch(Prisma.sql`1`, k, Prisma.sql`CASE WHEN ${k} = ${n} THEN t.due_dates ELSE t.due_dates[1:${k}] END`)
-      : Prisma.sql`${stretch(Prisma.sql`1`, k, Prisma.sql`CASE WHEN ${k} = ${n} THEN t.due_dates ELSE t.due_dates[1:${k}] END`)}
-          + ${stretch(Prisma.sql`${k} + 1`, n, Prisma.sql`t.due_dates[${k} + 1:${n}]`)}`;
+      ? dated()
+      : Prisma.sql`${dated()} + ${stretch(Prisma.sql`${k} + 1`, n, Prisma.sql`t.due_dates[${k} + 1:${n}]`)}`;
   const rows = Prisma.sql`SELECT t.customer_id, (${amount})::bigint AS amt FROM aging_snapshot_customers t WHERE ${scope(s, 't')}`;
   return s.locationIds === null
     ? Prisma.sql`SELECT customer_id, amt FROM (${rows}) r WHERE amt > 0`

@@ -14,6 +14,7 @@ export function currencyNumFmt(currency: string): string {
 }
 
 const ROWS_PER_SLICE = 250;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The report as an Excel workbook, streamed row by row (exceljs's streaming writer keeps constant memory): a
@@ -60,7 +61,7 @@ export function writeXlsx(report: TabularReport): ReadableStream<Uint8Array> {
       );
       // Let the head leave before any row is written: the first batch may be in memory already, and writing it
       // at once would hold the first bytes back until it is all written.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       // Row by row with backpressure: wait while the reader has not taken what is written, and stop when the
       // download is cancelled, so a slow or abandoned download holds one batch, not the whole report.
       const iterator = report.rows[Symbol.asyncIterator]();
@@ -75,7 +76,7 @@ export function writeXlsx(report: TabularReport): ReadableStream<Uint8Array> {
         // and drop the rest of the batch once the download is gone.
         for (let i = 0; i < next.value.length; i++) {
           if (i > 0 && i % ROWS_PER_SLICE === 0) {
-            await new Promise((resolve) => setImmediate(resolve));
+            await nextTurn();
             if (out.destroyed) break;
           }
           add(next.value[i]!);
