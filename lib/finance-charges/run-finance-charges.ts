@@ -32,7 +32,9 @@ export async function runFinanceCharges(access: CompanyAccess, now: Date = new D
         SELECT ${companyId}::uuid, 'FC-' || ${yyyymm} || '-' || left(replace(c::text, '-', ''), 12), c, l, ${plan.asOf}::date, ${plan.asOf}::date,
           ${plan.currency}, a, a, 'open', ${plan.month}::date
         FROM unnest(${todo.map((r) => r.customerId)}::uuid[], ${todo.map((r) => r.locationId)}::uuid[], ${todo.map((r) => r.chargeMinor)}::bigint[]) AS t(c, l, a)
-        ON CONFLICT (company_id, customer_id, finance_charge_month) WHERE finance_charge_month IS NOT NULL DO NOTHING
+        -- Every unique key decides, not only (customer, month): the number is derived from the same two, and a run
+        -- at the same moment inserts it too, which a single conflict target let through as a duplicate-key error.
+        ON CONFLICT DO NOTHING
         RETURNING id, customer_id`;
       const invoiceOf = new Map(inserted.map((r) => [r.customer_id, r.id]));
       const lines = todo.flatMap((r) => {
