@@ -177,14 +177,17 @@ describe('the snapshot job', () => {
       await registerSnapshotJobs(boss, { clock: () => NOW, pollingIntervalSeconds: 0.5, runNow: false });
       const schedules = await boss.getSchedules();
       expect(schedules.filter((s) => s.name === SNAPSHOTS_QUEUE).map((s) => [s.cron, s.options?.tz])).toEqual([[SNAPSHOTS_CRON, 'UTC']]);
-      await boss.send(SNAPSHOTS_QUEUE, { companyIds: [company.id] });
+      const jobId = await boss.send(SNAPSHOTS_QUEUE, { companyIds: [company.id] });
+      // The job's last step (expected cash) follows the snapshots and the alert: wait for the job, not its first effects.
       const deadline = Date.now() + 60_000;
-      let ready = 0;
+      let state: string | undefined;
       while (Date.now() < deadline) {
-        ready = await prisma.agingSnapshot.count({ where: { companyId: company.id, ready: true } });
-        if (ready === 25 && (await prisma.notification.count({ where: { companyId: company.id, kind: 'aging_creep' } })) === 1) break;
+        state = (await boss.getJobById(SNAPSHOTS_QUEUE, jobId!, { includeArchive: true }))?.state;
+        if (state === 'completed' || state === 'failed') break;
         await new Promise((r) => setTimeout(r, 250));
       }
+      expect(state).toBe('completed');
+      const ready = await prisma.agingSnapshot.count({ where: { companyId: company.id, ready: true } });
       // 13 week ends (2026-03-21 .. 2026-06-13) and 12 month ends (2025-06-30 .. 2026-05-31): none both.
       expect(ready).toBe(25);
       expect(await prisma.notification.findMany({ where: { companyId: company.id, kind: 'aging_creep' }, select: { userId: true } })).toEqual([
