@@ -73,7 +73,6 @@ export async function exportAgingReport(
   // A PDF is sent whole, so it reads full batches from the start.
   const firstRows = batched && format !== 'pdf' ? sizes.first : batch;
   const first = await getAgingPage(access, { ...params, page: 1, perPage: firstRows }, now);
-  const pages = Math.ceil(first.totalRows / batch);
   if (format === 'pdf' && first.totalRows > PDF_MAX_ROWS) {
     throw new AppError(
       'BAD_REQUEST',
@@ -156,10 +155,15 @@ export async function exportAgingReport(
     rows: (async function* () {
       yield first.rows.map(cells);
       if (first.rows.length === first.totalRows) return;
-      for (let page = 1; page <= pages; page++) {
+      // Until a short batch: customers added while the file is written are not cut off by the first count.
+      let written = first.rows;
+      for (let page = 1; ; page++) {
         // The same as-of date and "today" as the first batch, whenever this one is read.
         const next = await getAgingPage(access, { ...params, asOf: first.asOf, page, perPage: batch }, now);
-        yield (page === 1 ? next.rows.slice(firstRows) : next.rows).map(cells);
+        const rows = afterWritten(next.rows, written);
+        yield rows.map(cells);
+        if (next.rows.length < batch) return;
+        if (rows.length) written = rows;
       }
     })(),
     footer: () => {
@@ -170,4 +174,17 @@ export async function exportAgingReport(
       ];
     },
   };
+}
+
+/**
+ * A batch without what the batch before it wrote (the short first batch lies inside the first full one). Writes
+ * between two reads can add or drop customers before the batch, so it starts after the last customer written
+ * when that one is there, rather than at a count of rows (which wrote a customer twice under load), and never
+ * repeats one of the batch before.
+ */
+function afterWritten(rows: ExportRow[], written: ExportRow[]): ExportRow[] {
+  const ids = new Set(written.map((r) => r.customer.id));
+  const last = written.at(-1)?.customer.id;
+  const from = rows.findIndex((r) => r.customer.id === last) + 1;
+  return rows.slice(from).filter((r) => !ids.has(r.customer.id));
 }

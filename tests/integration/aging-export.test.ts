@@ -159,6 +159,29 @@ describe('aging CSV export', () => {
     expect(batched).toEqual(whole);
   });
 
+  it('writes each customer once when a customer is added between the first batch and the next', async () => {
+    const own = await createCompany({ locations: ['Main'] });
+    const loc = own.locations[0]!.id;
+    const [b, c] = await createCustomers(own.id, ['Baker', 'Carter']);
+    await createInvoices(own.id, [
+      { customerId: b!.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 100 },
+      { customerId: c!.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 200 },
+    ]);
+    const admin = await access((await createMember(own, 'admin')).id, own.slug);
+    const report = await exportAgingReport(admin, agingParamsSchema.parse({ asOf: AS_OF }), 'csv', new Date(`${AS_OF}T12:00:00Z`), {
+      batch: 2,
+      first: 1,
+    });
+    const names: string[] = [];
+    const rows = report.rows[Symbol.asyncIterator]();
+    names.push(...((await rows.next()).value as unknown[][]).map((r) => String(r[0])));
+    // Another user's invoice for a customer sorting first lands before the next batch is read.
+    const [a] = await createCustomers(own.id, ['Able']);
+    await createInvoices(own.id, [{ customerId: a!.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 50 }]);
+    for (let next = await rows.next(); !next.done; next = await rows.next()) names.push(...next.value.map((r) => String(r[0])));
+    expect(names).toEqual(['Baker', 'Carter']);
+  });
+
   it('refuses a location the user may not view, and a bad date, as JSON errors', async () => {
     const forbidden = await csvOf(`locations=${company.locations[1]!.id}`, collectorCookie);
     expect(forbidden.res.status).toBe(403);
