@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { neutralizeCell } from '@/lib/csv/neutralize-cell';
 import { minorDigits } from '@/lib/money/currency';
@@ -14,7 +15,6 @@ export function currencyNumFmt(currency: string): string {
 }
 
 const ROWS_PER_SLICE = 250;
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The report as an Excel workbook, streamed row by row (exceljs's streaming writer keeps constant memory): a
