@@ -1,3 +1,5 @@
+import type { PDFPage } from 'pdf-lib';
+import { drawRules, type Rule } from './draw-rules';
 import { drawTextRow } from './draw-text';
 import { BODY_BOTTOM, COLORS, type Cursor } from './page-layout';
 import type { PdfFonts } from './pdf-fonts';
@@ -37,6 +39,37 @@ const ROW_HEIGHT = 17;
  * header row is drawn again there so every page of a long document can be read on its own.
  */
 export function drawTable(start: Cursor, fonts: PdfFonts, table: Table, nextPage: () => Cursor): Cursor {
+  const pages = drawTablePages(start, fonts, table, nextPage);
+  for (;;) {
+    const step = pages.next();
+    if (step.done) return step.value;
+  }
+}
+
+// A header alone at the foot of a page says nothing: the table starts on the next page unless a row fits under it.
+const headerFits = (y: number) => y - HEADER_HEIGHT - ROW_HEIGHT >= BODY_BOTTOM;
+const rowFits = (y: number) => y - ROW_HEIGHT >= BODY_BOTTOM;
+
+/**
+ * How many pages drawTable fills with `rows` rows from `y` on the first page, each next page starting at `top`:
+ * a document numbered "Page X of Y" while it is still being drawn needs Y before its first page is sent.
+ */
+export function tablePageCount(y: number, rows: number, top: number): number {
+  let pages = 1;
+  if (!headerFits(y)) [pages, y] = [pages + 1, top];
+  y -= HEADER_HEIGHT;
+  for (let i = 0; i < rows; i++) {
+    if (!rowFits(y)) [pages, y] = [pages + 1, top - HEADER_HEIGHT];
+    y -= ROW_HEIGHT;
+  }
+  return pages;
+}
+
+/**
+ * drawTable, page by page: yields each page once the table has moved past it (so it can be finished and sent
+ * while the rest is drawn) and returns the cursor under the last row.
+ */
+export function* drawTablePages(start: Cursor, fonts: PdfFonts, table: Table, nextPage: () => Cursor): Generator<PDFPage, Cursor> {
   const width = table.columns.reduce((sum, column) => sum + column.width, 0);
   let { page, y } = start;
 
@@ -68,26 +101,31 @@ export function drawTable(start: Cursor, fonts: PdfFonts, table: Table, nextPage
     y -= HEADER_HEIGHT;
   };
 
-  const breakPage = () => {
-    ({ page, y } = nextPage());
+  // The rules under this page's rows, drawn as one path when the page is left.
+  let rules: Rule[] = [];
+  const drawRowRules = () => {
+    drawRules(page, rules, { thickness: 0.5, color: COLORS.faintRule });
+    rules = [];
   };
 
-  // A header alone at the foot of a page says nothing; start on the next page unless a row fits under it.
-  if (y - HEADER_HEIGHT - ROW_HEIGHT < BODY_BOTTOM) breakPage();
+  if (!headerFits(y)) {
+    const done = page;
+    ({ page, y } = nextPage());
+    yield done;
+  }
   drawHeader();
   for (const row of table.rows) {
-    if (y - ROW_HEIGHT < BODY_BOTTOM) {
-      breakPage();
+    if (!rowFits(y)) {
+      drawRowRules();
+      const done = page;
+      ({ page, y } = nextPage());
+      yield done;
       drawHeader();
     }
     drawCells(row.cells, y, ROW_HEIGHT, table.size ?? TABLE_FONT_SIZE, row.bold ?? false);
-    page.drawLine({
-      start: { x: table.x, y: y - ROW_HEIGHT },
-      end: { x: table.x + width, y: y - ROW_HEIGHT },
-      thickness: 0.5,
-      color: COLORS.faintRule,
-    });
+    rules.push({ x: table.x, y: y - ROW_HEIGHT, width });
     y -= ROW_HEIGHT;
   }
+  drawRowRules();
   return { page, y };
 }

@@ -89,7 +89,7 @@ export function drawTextRow(page: PDFPage, fonts: PdfFonts, pieces: TextPiece[],
         x += align === 'right' ? slack : slack / 2;
       }
     }
-    shown.push(PDFOperator.of(Ops.SetTextMatrix, ['1', '0', '0', '1', decimal(x), y]), showText(face.font.encodeText(line)));
+    shown.push(PDFOperator.of(Ops.SetTextMatrix, ['1', '0', '0', '1', decimal(x), y]), showText(face.encode(line)));
   }
   if (shown.length === 0) return;
   page.pushOperators(
@@ -119,7 +119,7 @@ function fillColor(color: Color): PDFOperator {
 }
 
 /** A coordinate or size in points, to a thousandth: never in exponent form, as PDF requires. */
-function decimal(v: number): string {
+export function decimal(v: number): string {
   const rounded = Math.round(v * 1000) / 1000;
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }

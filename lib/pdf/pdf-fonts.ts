@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { PDFHexString, type PDFDocument, type PDFFont } from 'pdf-lib';
 
 /** One embedded face and a fast measure of text drawn in it. */
 export interface PdfFace {
   font: PDFFont;
   /** Width in points of `text` at `size`; the same figure pdf-lib lays out, without running the shaper. */
   width(text: string, size: number): number;
+  /** `font.encodeText(text)`: the glyph ids of the document's subset, looked up once per character. */
+  encode(text: string): PDFHexString;
 }
 
 /** The two faces every document uses, embedded in one PDFDocument, and the filter all drawn text goes through. */
@@ -112,21 +114,39 @@ function makePrintable(drawable: ReadonlySet<number>): (text: string) => string 
 
 function makeFace(file: FontFile, font: PDFFont): PdfFace {
   const scale = 1 / file.font.unitsPerEm;
+  // By code point, for this document's subset only: its glyph ids are numbered in the order first used.
+  const hexes = new Map<number, string>();
+  const forEachCodePoint = (text: string, each: (cp: number) => void) => {
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      each(cp);
+    }
+  };
   return {
     font,
     width(text, size) {
       let units = 0;
-      for (let i = 0; i < text.length; i++) {
-        const cp = text.codePointAt(i)!;
-        if (cp > 0xffff) i++;
+      forEachCodePoint(text, (cp) => {
         let advance = file.advances.get(cp);
         if (advance === undefined) {
           advance = file.font.glyphForCodePoint(cp).advanceWidth;
           file.advances.set(cp, advance);
         }
         units += advance;
-      }
+      });
       return units * scale * size;
+    },
+    encode(text) {
+      // One glyph per character (the layout is unshaped), so a string's code is its characters' codes in a row;
+      // encoding a character the first time also adds its glyph to the subset, as encoding the string would.
+      let hex = '';
+      forEachCodePoint(text, (cp) => {
+        let code = hexes.get(cp);
+        if (code === undefined) hexes.set(cp, (code = font.encodeText(String.fromCodePoint(cp)).asString()));
+        hex += code;
+      });
+      return PDFHexString.of(hex);
     },
   };
 }

@@ -5,7 +5,7 @@ import { writeCsv } from './write-csv';
 import { writePdf } from './write-pdf';
 import { writeXlsx } from './write-xlsx';
 
-/** A report as a download in `format`: CSV and Excel stream as they are written; the PDF is sent whole. */
+/** A report as a download in `format`, streamed as it is written (a PDF page by page). */
 export async function reportResponse(report: TabularReport, format: ReportFormat): Promise<Response> {
   const body = format === 'csv' ? writeCsv(report) : format === 'xlsx' ? writeXlsx(report) : await writePdf(report);
   return fileResponse(body, `${report.filename}.${format}`, CONTENT_TYPES[format]);

@@ -1,9 +1,9 @@
 import { PDFDocument, PageSizes, type PDFPage } from 'pdf-lib';
-import { CELL_PADDING, drawTable, TABLE_FONT_SIZE, type TableColumn } from '@/lib/pdf/draw-table';
+import { CELL_PADDING, drawTablePages, TABLE_FONT_SIZE, tablePageCount, type TableColumn } from '@/lib/pdf/draw-table';
 import { drawText } from '@/lib/pdf/draw-text';
 import { COLORS, FOOTER_Y, MARGIN, SMALL_SIZE, TEXT_SIZE } from '@/lib/pdf/page-layout';
 import { embedPdfFonts, type PdfFonts } from '@/lib/pdf/pdf-fonts';
-import { savePdf } from '@/lib/pdf/save-pdf';
+import { streamPdf } from '@/lib/pdf/stream-pdf';
 import { formatMoney } from '@/lib/money/currency';
 import { shareText, type ReportCell, type ReportColumn, type TabularReport } from './tabular-report';
 
@@ -65,29 +65,32 @@ function fitColumns(columns: ReportColumn[], rows: { cells: string[]; bold?: boo
 
 /**
  * The report as a landscape PDF: the company and title, the filters, the table with its header on every page,
- * the footer rows in bold, and "Page X of Y" on each page. Laid out in memory, so it is for reports of at most
- * PDF_MAX_ROWS rows (the caller checks the count first).
+ * the footer rows in bold, and "Page X of Y" on each page. The rows are read before the stream is returned
+ * (column widths fit the widest cell, Y is counted from them, and a failed read is still an error response), so
+ * it is for reports of at most PDF_MAX_ROWS rows (the caller checks the count first); then each page is sent as
+ * soon as it is drawn.
  */
-export async function writePdf(report: TabularReport): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(`${report.company}: ${report.title}`);
-  const fonts = await embedPdfFonts(doc);
-  const pages: PDFPage[] = [];
-  const newPage = () => {
-    const page = doc.addPage([WIDTH, HEIGHT]);
-    pages.push(page);
-    return page;
-  };
-  const first = newPage();
-  let y = HEIGHT - MARGIN;
-  drawText(first, fonts, report.company, { x: MARGIN, y: y - 14, size: 14, bold: true });
-  drawText(first, fonts, report.title, { x: MARGIN, y: y - 32, size: 12 });
-  y -= 48;
-  for (const [label, value] of report.filters) {
-    drawText(first, fonts, `${label}: ${value}`, { x: MARGIN, y: y - TEXT_SIZE, size: TEXT_SIZE, color: COLORS.muted, width: CONTENT });
-    y -= TEXT_SIZE + 4;
-  }
-  y -= 10;
+export async function writePdf(report: TabularReport): Promise<ReadableStream<Uint8Array>> {
+  const { pages, finish } = await layOut(report);
+  return new ReadableStream({
+    async pull(controller) {
+      const next = pages.next();
+      if (!next.done) return controller.enqueue(await finish(next.value));
+      controller.enqueue(await finish(next.value.page));
+      controller.enqueue(await next.value.end());
+      controller.close();
+    },
+  });
+}
+
+interface Layout {
+  /** Draws the table page by page; the last step returns the page under way and the file's end. */
+  pages: Generator<PDFPage, { page: PDFPage; end: () => Promise<Uint8Array> }>;
+  /** Stamps a drawn page's footer and returns its bytes. */
+  finish(page: PDFPage): Promise<Uint8Array>;
+}
+
+async function layOut(report: TabularReport): Promise<Layout> {
   const shown = report.columns.flatMap((c, i) => (c.pdf === false ? [] : [i]));
   const text = (cells: ReportCell[]) =>
     shown.map((i) => {
@@ -106,13 +109,30 @@ export async function writePdf(report: TabularReport): Promise<Uint8Array> {
   // A column with nothing in it (no collector assigned anywhere, say) is left off the page.
   const filled = shown.flatMap((i, k) => (rows.some((r) => r.cells[k] !== '') ? [k] : []));
   const table = rows.map((r) => ({ ...r, cells: filled.map((k) => r.cells[k]!) }));
+
+  const doc = await PDFDocument.create();
+  doc.setTitle(`${report.company}: ${report.title}`);
+  const fonts = await embedPdfFonts(doc);
   const { columns, size } = fitColumns(
     filled.map((k) => report.columns[shown[k]!]!),
     table,
     fonts,
   );
-  drawTable({ page: first, y }, fonts, { x: MARGIN, columns, rows: table, size }, () => ({ page: newPage(), y: HEIGHT - MARGIN }));
-  pages.forEach((page, i) => {
+  const first = doc.addPage([WIDTH, HEIGHT]);
+  let y = HEIGHT - MARGIN;
+  drawText(first, fonts, report.company, { x: MARGIN, y: y - 14, size: 14, bold: true });
+  drawText(first, fonts, report.title, { x: MARGIN, y: y - 32, size: 12 });
+  y -= 48;
+  for (const [label, value] of report.filters) {
+    drawText(first, fonts, `${label}: ${value}`, { x: MARGIN, y: y - TEXT_SIZE, size: TEXT_SIZE, color: COLORS.muted, width: CONTENT });
+    y -= TEXT_SIZE + 4;
+  }
+  y -= 10;
+  const pageCount = tablePageCount(y, table.length, HEIGHT - MARGIN);
+  const writer = streamPdf(doc);
+  let numbered = 0;
+  const finish = (page: PDFPage) => {
+    numbered += 1;
     drawText(page, fonts, `${report.company} · ${report.title}`, {
       x: MARGIN,
       y: FOOTER_Y,
@@ -120,7 +140,7 @@ export async function writePdf(report: TabularReport): Promise<Uint8Array> {
       color: COLORS.muted,
       width: CONTENT - 120,
     });
-    drawText(page, fonts, `Page ${i + 1} of ${pages.length}`, {
+    drawText(page, fonts, `Page ${numbered} of ${pageCount}`, {
       x: WIDTH - MARGIN - 100,
       y: FOOTER_Y,
       size: SMALL_SIZE,
@@ -128,6 +148,14 @@ export async function writePdf(report: TabularReport): Promise<Uint8Array> {
       width: 100,
       align: 'right',
     });
-  });
-  return savePdf(doc);
+    return writer.page(page);
+  };
+  const pages = (function* () {
+    const last = yield* drawTablePages({ page: first, y }, fonts, { x: MARGIN, columns, rows: table, size }, () => ({
+      page: doc.addPage([WIDTH, HEIGHT]),
+      y: HEIGHT - MARGIN,
+    }));
+    return { page: last.page, end: () => writer.end() };
+  })();
+  return { pages, finish };
 }
