@@ -1,13 +1,4 @@
-import {
-  PDFCrossRefSection,
-  PDFHeader,
-  PDFTrailer,
-  PDFTrailerDict,
-  type PDFDocument,
-  type PDFObject,
-  type PDFPage,
-  type PDFRef,
-} from 'pdf-lib';
+import { PDFCrossRefSection, PDFHeader, PDFTrailer, PDFTrailerDict, type PDFDocument, type PDFObject, type PDFPage, type PDFRef } from 'pdf-lib';
 import { deflatePageContents } from './save-pdf';
 
 /** Writes one PDF's bytes in pieces; each call returns the bytes to send next. */
@@ -73,7 +64,13 @@ export function streamPdf(doc: PDFDocument): PdfStreamWriter {
       const xrefAt = offset + pieces.reduce((n, p) => n + p.length, 0);
       const { Root, Info, ID, Encrypt } = doc.context.trailerInfo;
       const trailer = PDFTrailerDict.of(doc.context.obj({ Size: doc.context.largestObjectNumber + 1, Root, Info, ID, Encrypt }));
-      pieces.push(bytesOf(xref), encoder.encode('\n'), bytesOf(trailer), encoder.encode('\n\n'), bytesOf(PDFTrailer.forLastCrossRefSectionOffset(xrefAt)));
+      pieces.push(
+        bytesOf(xref),
+        encoder.encode('\n'),
+        bytesOf(trailer),
+        encoder.encode('\n\n'),
+        bytesOf(PDFTrailer.forLastCrossRefSectionOffset(xrefAt)),
+      );
       return join(pieces);
     },
   };

@@ -56,12 +56,15 @@ describe('report PDF, streamed', () => {
     const entries = [...text.slice(xrefAt).matchAll(/^(\d+) (\d+)\r?\n((?:\d{10} \d{5} [nf]\s*\r?\n)+)/gm)];
     let checked = 0;
     for (const [, start, , lines] of entries) {
-      lines!.trim().split(/\s*\n/).forEach((line, i) => {
-        const [at, , kind] = line.trim().split(' ');
-        if (kind !== 'n') return;
-        expect(text.slice(Number(at), Number(at) + 20)).toMatch(new RegExp(`^${Number(start) + i} 0 obj`));
-        checked += 1;
-      });
+      lines!
+        .trim()
+        .split(/\s*\n/)
+        .forEach((line, i) => {
+          const [at, , kind] = line.trim().split(' ');
+          if (kind !== 'n') return;
+          expect(text.slice(Number(at), Number(at) + 20)).toMatch(new RegExp(`^${Number(start) + i} 0 obj`));
+          checked += 1;
+        });
     }
     expect(checked).toBeGreaterThan(parts.length);
 
@@ -74,7 +77,10 @@ describe('report PDF, streamed', () => {
     expect(pdf.pageCount).toBe(pageCount);
     pdf.pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pageCount}`));
     // Every customer once, in order, and the totals at the end.
-    const names = pdf.pages.join('\n').split('\n').filter((line) => line.startsWith('Customer 0'));
+    const names = pdf.pages
+      .join('\n')
+      .split('\n')
+      .filter((line) => line.startsWith('Customer 0'));
     expect(names).toEqual(Array.from({ length: 300 }, (_, i) => `Customer ${String(i + 1).padStart(4, '0')}`));
     expect(pdf.pages.at(-1)).toContain('Total');
     expect(pdf.pages[0]).toContain('Stream Co');
@@ -90,10 +96,15 @@ describe('report PDF, streamed', () => {
       for (let rows = 0; rows <= 80; rows++) {
         let pages = 1;
         const start = { page: doc.addPage([792, 612]), y: startY };
-        drawTable(start, fonts, { x: 48, columns: [{ header: 'Customer', width: 200 }], rows: Array.from({ length: rows }, () => ({ cells: ['x'] })) }, () => {
-          pages += 1;
-          return { page: doc.addPage([792, 612]), y: top };
-        });
+        drawTable(
+          start,
+          fonts,
+          { x: 48, columns: [{ header: 'Customer', width: 200 }], rows: Array.from({ length: rows }, () => ({ cells: ['x'] })) },
+          () => {
+            pages += 1;
+            return { page: doc.addPage([792, 612]), y: top };
+          },
+        );
         expect({ startY, rows, pages: tablePageCount(startY, rows, top) }).toEqual({ startY, rows, pages });
       }
     }
