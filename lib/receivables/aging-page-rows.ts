@@ -35,6 +35,20 @@ export interface AgingPageQuery {
   openInvoices?: number;
   /** A ready, refreshed aging snapshot of asOf: the running totals' reads come from it instead (aging-snapshot-sql.ts). */
   snapshotId?: bigint | null;
+  /** Pages count from after this customer in the page's order rather than from the first (an export's next batch). */
+  after?: AgingCursor | null;
+}
+
+/**
+ * A customer's place in the page's order: its name and id, and by an amount (total or a bucket) that amount. An
+ * export reads each batch after the last customer it wrote, so customers added or paid off before that one while
+ * the file is written do not shift the batch (skipping a count of rows would write one twice or leave one out).
+ */
+export interface AgingCursor {
+  name: string;
+  id: string;
+  /** The sorted column's amount for this customer, in minor units; unused by name. */
+  amount: number;
 }
 
 /** The column a sort key orders by in `a` (`total` or `b<index>`), null for name; throws a 400 for an unknown key. */
@@ -81,18 +95,36 @@ export function likePattern(q: string): string {
  */
 export function pageCustomers(p: AgingPageQuery, columns = 'a.customer_id'): Prisma.Sql {
   const offset = (p.page - 1) * p.perPage;
-  if (sortColumn(p.sort, p.buckets) === null) {
-    const dir = Prisma.raw(p.sort.startsWith('-') ? 'DESC' : 'ASC');
+  const descending = p.sort.startsWith('-');
+  const column = sortColumn(p.sort, p.buckets);
+  if (column === null) {
+    const dir = Prisma.raw(descending ? 'DESC' : 'ASC');
+    // A row comparison in the index's order: the scan starts at the cursor.
+    const after = p.after
+      ? Prisma.sql`AND (c.name, c.id) ${Prisma.raw(descending ? '<' : '>')} (${p.after.name}, ${p.after.id}::uuid)`
+      : Prisma.empty;
     return Prisma.sql`
       SELECT c.id AS customer_id, c.name AS customer_name FROM customers c
-      WHERE c.company_id = ${p.companyId}::uuid AND (c.id IN (SELECT customer_id FROM a)) IS TRUE
+      WHERE c.company_id = ${p.companyId}::uuid AND (c.id IN (SELECT customer_id FROM a)) IS TRUE ${after}
       ORDER BY c.name ${dir}, c.id ${dir} LIMIT ${p.perPage} OFFSET ${offset}`;
   }
-  const amount = Prisma.raw(`${sortColumn(p.sort, p.buckets)} ${p.sort.startsWith('-') ? 'DESC' : 'ASC'}`);
+  const amount = Prisma.raw(`${column} ${descending ? 'DESC' : 'ASC'}`);
+  const end = offset + p.perPage;
+  // After a cursor: the customers past its amount (up to the page's end, with ties), and those at its amount
+  // whose name comes after it (ties order by name ascending either way).
+  const candidates = p.after
+    ? Prisma.sql`
+      (SELECT * FROM a WHERE a.${Prisma.raw(column)} ${Prisma.raw(descending ? '<' : '>')} ${p.after.amount}::bigint
+        ORDER BY ${amount} FETCH FIRST ${end} ROWS WITH TIES)
+      UNION ALL (SELECT * FROM a WHERE a.${Prisma.raw(column)} = ${p.after.amount}::bigint)`
+    : Prisma.sql`SELECT * FROM a ORDER BY ${amount} FETCH FIRST ${end} ROWS WITH TIES`;
+  const after = p.after
+    ? Prisma.sql`AND (a.${Prisma.raw(column)} <> ${p.after.amount}::bigint OR (c.name, c.id) > (${p.after.name}, ${p.after.id}::uuid))`
+    : Prisma.empty;
   return Prisma.sql`
     SELECT ${Prisma.raw(columns)}, c.name AS customer_name
-    FROM (SELECT * FROM a ORDER BY ${amount} FETCH FIRST ${offset + p.perPage} ROWS WITH TIES) a
-    JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = a.customer_id
+    FROM (${candidates}) a
+    JOIN customers c ON c.company_id = ${p.companyId}::uuid AND c.id = a.customer_id ${after}
     ORDER BY ${orderBy(p.sort, p.buckets, 'a', { name: 'c.name', id: 'c.id' })}
     LIMIT ${p.perPage} OFFSET ${offset}`;
 }
@@ -121,6 +153,7 @@ export function sortsByBucketFromTotals(p: AgingPageQuery): boolean {
  * customers a filter leaves out.
  */
 export function pageCustomersByBucket(p: AgingPageQuery, kept: Prisma.Sql, snap: SnapshotScope | null): Prisma.Sql {
+  if (p.after) throw new Error('A page by a bucket from the running totals has no cursor: exports by a bucket read every row at once');
   const descending = p.sort.startsWith('-');
   const direction = Prisma.raw(descending ? 'DESC' : 'ASC');
   const index = sortedBucket(p);

@@ -8,6 +8,7 @@ import { minorToDecimal } from '@/lib/money/currency';
 import type { AgingParams } from './aging-params';
 import { getAgingPage, type AgingReport } from './get-aging-page';
 import { TOTALS_MAX_PAGE } from './aging-page-query';
+import type { AgingCursor } from './aging-page-rows';
 
 type ExportRow = AgingReport['rows'][number];
 
@@ -156,14 +157,12 @@ export async function exportAgingReport(
       yield first.rows.map(cells);
       if (first.rows.length === first.totalRows) return;
       // Until a short batch: customers added while the file is written are not cut off by the first count.
-      let written = first.rows;
-      for (let page = 1; ; page++) {
+      for (let last = first.rows.at(-1); last;) {
         // The same as-of date and "today" as the first batch, whenever this one is read.
-        const next = await getAgingPage(access, { ...params, asOf: first.asOf, page, perPage: batch }, now);
-        const rows = afterWritten(next.rows, written);
-        yield rows.map(cells);
+        const next = await getAgingPage(access, { ...params, asOf: first.asOf, page: 1, perPage: batch, after: cursorOf(last, first.sort) }, now);
+        yield next.rows.map(cells);
         if (next.rows.length < batch) return;
-        if (rows.length) written = rows;
+        last = next.rows.at(-1);
       }
     })(),
     footer: () => {
@@ -176,15 +175,7 @@ export async function exportAgingReport(
   };
 }
 
-/**
- * A batch without what the batch before it wrote (the short first batch lies inside the first full one). Writes
- * between two reads can add or drop customers before the batch, so it starts after the last customer written
- * when that one is there, rather than at a count of rows (which wrote a customer twice under load), and never
- * repeats one of the batch before.
- */
-function afterWritten(rows: ExportRow[], written: ExportRow[]): ExportRow[] {
-  const ids = new Set(written.map((r) => r.customer.id));
-  const last = written.at(-1)?.customer.id;
-  const from = rows.findIndex((r) => r.customer.id === last) + 1;
-  return rows.slice(from).filter((r) => !ids.has(r.customer.id));
+/** Where the next batch starts: after this row, in the export's order (name or total). */
+function cursorOf(row: ExportRow, sort: string): AgingCursor {
+  return { name: row.customer.name, id: row.customer.id, amount: sort.endsWith('total') ? row.total : 0 };
 }

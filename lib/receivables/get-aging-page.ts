@@ -9,6 +9,7 @@ import { notFound } from '@/lib/errors/app-error';
 import { countOpenInvoices } from './count-open-invoices';
 import { toMinor } from './aging-sql';
 import { agingPageQuery, usesRunningTotals } from './aging-page-query';
+import type { AgingCursor } from './aging-page-rows';
 import { withFreshSnapshots } from '@/lib/snapshots/with-fresh-snapshots';
 import { locationScope } from './resolve-location-filter';
 import type { AgingParams } from './aging-params';
@@ -46,9 +47,14 @@ type Row = Record<string, bigint | number | string | null>;
 
 /**
  * One page of customer rows with the summary over all rows, in a single statement: the aggregate runs once,
- * and the summary always equals the sum of every row on every page.
+ * and the summary always equals the sum of every row on every page. With `after`, the page counts from after
+ * that customer (by name or an amount; not by a bucket from the running totals).
  */
-export async function getAgingPage(access: CompanyAccess, params: AgingParams, now: Date = new Date()): Promise<AgingReport> {
+export async function getAgingPage(
+  access: CompanyAccess,
+  params: AgingParams & { after?: AgingCursor | null },
+  now: Date = new Date(),
+): Promise<AgingReport> {
   const locationIds = locationScope(access, params.locations);
   // Collections status and filters are today's, whatever the as-of date.
   const today = todayInTimeZone(access.company.timeZone, now);
@@ -82,6 +88,7 @@ export async function getAgingPage(access: CompanyAccess, params: AgingParams, n
     sort,
     page: params.page,
     perPage: params.perPage,
+    after: params.after ?? null,
   };
   // An earlier week's or month's end is read from its snapshot when the page can be (agingPageFromTotals).
   const rows =

@@ -17,6 +17,7 @@ import { PDFDocument } from 'pdf-lib';
 import { pdfText } from '../support/pdf-text';
 import { exportAgingReport } from '@/lib/receivables/export-aging-report';
 import { agingParamsSchema } from '@/lib/receivables/aging-params';
+import { recordPayment } from '@/lib/ledger/record-payment';
 
 const AS_OF = '2026-05-20';
 let company: TestCompany;
@@ -180,6 +181,68 @@ describe('aging CSV export', () => {
     await createInvoices(own.id, [{ customerId: a!.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 50 }]);
     for (let next = await rows.next(); !next.done; next = await rows.next()) names.push(...next.value.map((r) => String(r[0])));
     expect(names).toEqual(['Baker', 'Carter']);
+  });
+
+  it('loses no customer when one already written is paid off before the next batch is read', async () => {
+    const own = await createCompany({ locations: ['Main'] });
+    const loc = own.locations[0]!.id;
+    const names = ['Adams', 'Baker', 'Carter', 'Dixon', 'Evans', 'Foster'];
+    const customers = await createCustomers(own.id, names);
+    const invoices = await createInvoices(
+      own.id,
+      customers.map((c) => ({ customerId: c.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 100 })),
+    );
+    const admin = await access((await createMember(own, 'admin')).id, own.slug);
+    const report = await exportAgingReport(admin, agingParamsSchema.parse({ asOf: AS_OF }), 'csv', new Date(`${AS_OF}T12:00:00Z`), {
+      batch: 2,
+      first: 1,
+    });
+    const written: string[] = [];
+    const rows = report.rows[Symbol.asyncIterator]();
+    while (!written.includes('Carter')) written.push(...((await rows.next()).value as unknown[][]).map((r) => String(r[0])));
+    // Baker, already in the file, pays in full (dated before the as-of date) while the download runs.
+    await recordPayment(admin, { invoiceId: invoices[1]!, amount: '1.00', receivedOn: '2026-05-10', reference: 'MID-EXPORT' });
+    for (let next = await rows.next(); !next.done; next = await rows.next()) written.push(...next.value.map((r) => String(r[0])));
+    expect(written).toEqual(names);
+  });
+
+  it('reads batches in every order, ties included, exactly as one whole read', async () => {
+    const own = await createCompany({ locations: ['Main'] });
+    const loc = own.locations[0]!.id;
+    const amounts: [string, number][] = [
+      ['Ames', 30_000],
+      ['Bell', 50_000],
+      ['Cole', 30_000],
+      ['Drew', 10_000],
+      ['Egan', 30_000],
+      ['Ford', 30_000],
+    ];
+    const customers = await createCustomers(
+      own.id,
+      amounts.map(([name]) => name),
+    );
+    await createInvoices(
+      own.id,
+      customers.map((c, i) => ({ customerId: c.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: amounts[i]![1] })),
+    );
+    const admin = await access((await createMember(own, 'admin')).id, own.slug);
+    const read = async (sort: string, sizes: { batch: number; first: number }) => {
+      const report = await exportAgingReport(admin, agingParamsSchema.parse({ asOf: AS_OF, sort }), 'csv', new Date(`${AS_OF}T12:00:00Z`), sizes);
+      const out: string[] = [];
+      for await (const batch of report.rows) out.push(...batch.map((r) => String(r[0])));
+      return out;
+    };
+    const orders: Record<string, string[]> = {
+      name: ['Ames', 'Bell', 'Cole', 'Drew', 'Egan', 'Ford'],
+      '-name': ['Ford', 'Egan', 'Drew', 'Cole', 'Bell', 'Ames'],
+      // Ties go by name either way.
+      total: ['Drew', 'Ames', 'Cole', 'Egan', 'Ford', 'Bell'],
+      '-total': ['Bell', 'Ames', 'Cole', 'Egan', 'Ford', 'Drew'],
+    };
+    for (const [sort, expected] of Object.entries(orders)) {
+      expect({ sort, rows: await read(sort, { batch: 2, first: 1 }) }).toEqual({ sort, rows: expected });
+      expect({ sort, rows: await read(sort, { batch: 100, first: 100 }) }).toEqual({ sort, rows: expected });
+    }
   });
 
   it('refuses a location the user may not view, and a bad date, as JSON errors', async () => {
