@@ -55,5 +55,8 @@ export async function keepAgingSnapshots(company: { id: string; timeZone: string
     if (made) built.push(s.as_of);
     else refreshed += 1;
   }
+  // A backfill adds millions of rows at once. Planned on the statistics of the empty tables, the first page as of
+  // a week end by 91+ took 2.2 s instead of 0.2 s until autovacuum analyzed them (never, where it is off).
+  if (built.length) await prisma.$executeRaw`ANALYZE aging_snapshots, aging_snapshot_customers, aging_snapshot_dates, aging_snapshot_unapplied`;
   return { built, refreshed, dropped };
 }
