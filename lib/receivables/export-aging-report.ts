@@ -157,12 +157,18 @@ export async function exportAgingReport(
       yield first.rows.map(cells);
       if (first.rows.length === first.totalRows) return;
       // Until a short batch: customers added while the file is written are not cut off by the first count.
-      for (let last = first.rows.at(-1); last;) {
+      for (let read = first.rows; ;) {
         // The same as-of date and "today" as the first batch, whenever this one is read.
-        const next = await getAgingPage(access, { ...params, asOf: first.asOf, page: 1, perPage: batch, after: cursorOf(last, first.sort) }, now);
-        yield next.rows.map(cells);
+        const next = await getAgingPage(
+          access,
+          { ...params, asOf: first.asOf, page: 1, perPage: batch, after: cursorOf(read.at(-1)!, first.sort) },
+          now,
+        );
+        // By total, a customer of the batch before that was paid since can sort after the cursor again.
+        const ids = new Set(read.map((r) => r.customer.id));
+        yield next.rows.filter((r) => !ids.has(r.customer.id)).map(cells);
         if (next.rows.length < batch) return;
-        last = next.rows.at(-1);
+        read = next.rows;
       }
     })(),
     footer: () => {

@@ -206,6 +206,27 @@ describe('aging CSV export', () => {
     expect(written).toEqual(names);
   });
 
+  it('writes a customer once when a payment moves it past the next batch start (by total)', async () => {
+    const own = await createCompany({ locations: ['Main'] });
+    const loc = own.locations[0]!.id;
+    const customers = await createCustomers(own.id, ['Ames', 'Bell', 'Cole']);
+    const invoices = await createInvoices(
+      own.id,
+      customers.map((c, i) => ({ customerId: c.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 50_000 - i * 10_000 })),
+    );
+    const admin = await access((await createMember(own, 'admin')).id, own.slug);
+    const report = await exportAgingReport(admin, agingParamsSchema.parse({ asOf: AS_OF, sort: '-total' }), 'csv', new Date(`${AS_OF}T12:00:00Z`), {
+      batch: 3,
+      first: 1,
+    });
+    const rows = report.rows[Symbol.asyncIterator]();
+    const written = ((await rows.next()).value as unknown[][]).map((r) => String(r[0]));
+    // Ames, first by total, pays most of its balance: it now sorts last, after where the next batch starts.
+    await recordPayment(admin, { invoiceId: invoices[0]!, amount: '450.00', receivedOn: '2026-05-10', reference: 'MOVES-PAST' });
+    for (let next = await rows.next(); !next.done; next = await rows.next()) written.push(...next.value.map((r) => String(r[0])));
+    expect(written).toEqual(['Ames', 'Bell', 'Cole']);
+  });
+
   it('reads batches in every order, ties included, exactly as one whole read', async () => {
     const own = await createCompany({ locations: ['Main'] });
     const loc = own.locations[0]!.id;
