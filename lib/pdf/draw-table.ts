@@ -108,18 +108,19 @@ export function* drawTablePages(start: Cursor, fonts: PdfFonts, table: Table, ne
     rules = [];
   };
 
-  if (!headerFits(y)) {
+  // Moves on to the next page and hands back the one left.
+  const breakPage = function* () {
     const done = page;
     ({ page, y } = nextPage());
     yield done;
-  }
+  };
+
+  if (!headerFits(y)) yield* breakPage();
   drawHeader();
   for (const row of table.rows) {
     if (!rowFits(y)) {
       drawRowRules();
-      const done = page;
-      ({ page, y } = nextPage());
-      yield done;
+      yield* breakPage();
       drawHeader();
     }
     drawCells(row.cells, y, ROW_HEIGHT, table.size ?? TABLE_FONT_SIZE, row.bold ?? false);

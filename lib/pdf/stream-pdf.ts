@@ -3,7 +3,7 @@ import { deflatePageContents } from './save-pdf';
 
 /** Writes one PDF's bytes in pieces; each call returns the bytes to send next. */
 export interface PdfStreamWriter {
-  /** The file's header and a finished page: its drawing (deflated) and its page object. */
+  /** A finished page: its drawing (deflated) and its page object, after the file's header the first time. */
   page(page: PDFPage): Promise<Uint8Array>;
   /** Everything else (fonts subset to what the pages used, the page tree, catalogue, info), the cross-reference table and trailer. */
   end(): Promise<Uint8Array>;
@@ -20,58 +20,50 @@ const encoder = new TextEncoder();
  */
 export function streamPdf(doc: PDFDocument): PdfStreamWriter {
   const offsets = new Map<PDFRef, number>();
+  // Where the next byte goes in the file, and the bytes not yet handed out.
   let offset = 0;
-  let started = false;
+  let pieces: Uint8Array[] = [];
 
+  const push = (...bytes: Uint8Array[]) => {
+    for (const b of bytes) {
+      pieces.push(b);
+      offset += b.length;
+    }
+  };
   const bytesOf = (object: { sizeInBytes(): number; copyBytesInto(buffer: Uint8Array, offset: number): number }) => {
     const bytes = new Uint8Array(object.sizeInBytes());
     object.copyBytesInto(bytes, 0);
     return bytes;
   };
-  const join = (pieces: Uint8Array[]) => {
+  const indirect = (ref: PDFRef, object: PDFObject) => {
+    offsets.set(ref, offset);
+    push(encoder.encode(`${ref.objectNumber} ${ref.generationNumber} obj\n`), bytesOf(object), encoder.encode('\nendobj\n\n'));
+  };
+  const flush = () => {
     const out = Buffer.concat(pieces);
-    offset += out.length;
+    pieces = [];
     return new Uint8Array(out.buffer, out.byteOffset, out.length);
   };
-  // Offsets count from the start of the file: each piece's are taken as it is built, before `join` moves on.
-  const indirect = (pieces: Uint8Array[], ref: PDFRef, object: PDFObject) => {
-    offsets.set(ref, offset + pieces.reduce((n, p) => n + p.length, 0));
-    pieces.push(encoder.encode(`${ref.objectNumber} ${ref.generationNumber} obj\n`), bytesOf(object), encoder.encode('\nendobj\n\n'));
-  };
-  const head = (pieces: Uint8Array[]) => {
-    if (started) return;
-    started = true;
-    // The binary comment after the version tells transfer tools the file is not text, as pdf-lib writes it.
-    pieces.push(bytesOf(PDFHeader.forVersion(1, 7)), encoder.encode('\n\n'));
-  };
+  // The binary comment after the version tells transfer tools the file is not text, as pdf-lib writes it.
+  push(bytesOf(PDFHeader.forVersion(1, 7)), encoder.encode('\n\n'));
 
   return {
     async page(page) {
-      const pieces: Uint8Array[] = [];
-      head(pieces);
-      for (const ref of await deflatePageContents(doc, page)) indirect(pieces, ref, doc.context.lookup(ref)!);
-      indirect(pieces, page.ref, page.node);
-      return join(pieces);
+      for (const ref of await deflatePageContents(doc, page)) indirect(ref, doc.context.lookup(ref)!);
+      indirect(page.ref, page.node);
+      return flush();
     },
     async end() {
       await doc.flush();
-      const pieces: Uint8Array[] = [];
-      head(pieces);
-      for (const [ref, object] of doc.context.enumerateIndirectObjects()) if (!offsets.has(ref)) indirect(pieces, ref, object);
+      for (const [ref, object] of doc.context.enumerateIndirectObjects()) if (!offsets.has(ref)) indirect(ref, object);
       const xref = PDFCrossRefSection.create();
       // Entries go in ascending object number; pages were written before the objects made ahead of them.
       for (const [ref, at] of [...offsets].sort(([a], [b]) => a.objectNumber - b.objectNumber)) xref.addEntry(ref, at);
-      const xrefAt = offset + pieces.reduce((n, p) => n + p.length, 0);
+      const xrefAt = offset;
       const { Root, Info, ID, Encrypt } = doc.context.trailerInfo;
       const trailer = PDFTrailerDict.of(doc.context.obj({ Size: doc.context.largestObjectNumber + 1, Root, Info, ID, Encrypt }));
-      pieces.push(
-        bytesOf(xref),
-        encoder.encode('\n'),
-        bytesOf(trailer),
-        encoder.encode('\n\n'),
-        bytesOf(PDFTrailer.forLastCrossRefSectionOffset(xrefAt)),
-      );
-      return join(pieces);
+      push(bytesOf(xref), encoder.encode('\n'), bytesOf(trailer), encoder.encode('\n\n'), bytesOf(PDFTrailer.forLastCrossRefSectionOffset(xrefAt)));
+      return flush();
     },
   };
 }

@@ -71,7 +71,7 @@ export async function exportAgingReport(
 ): Promise<TabularReport> {
   const batched = readsInBatches(params);
   const batch = batched ? sizes.batch : AGING_EXPORT_MAX_ROWS;
-  // A PDF is sent whole, so it reads full batches from the start.
+  // A PDF reads every row before its first page (its columns fit the widest figure): full batches from the start.
   const firstRows = batched && format !== 'pdf' ? sizes.first : batch;
   const first = await getAgingPage(access, { ...params, page: 1, perPage: firstRows }, now);
   if (format === 'pdf' && first.totalRows > PDF_MAX_ROWS) {

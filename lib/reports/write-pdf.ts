@@ -71,23 +71,25 @@ function fitColumns(columns: ReportColumn[], rows: { cells: string[]; bold?: boo
  * soon as it is drawn.
  */
 export async function writePdf(report: TabularReport): Promise<ReadableStream<Uint8Array>> {
-  const { pages, finish } = await layOut(report);
+  const { pages, finish, end } = await layOut(report);
   return new ReadableStream({
     async pull(controller) {
       const next = pages.next();
-      if (!next.done) return controller.enqueue(await finish(next.value));
-      controller.enqueue(await finish(next.value.page));
-      controller.enqueue(await next.value.end());
+      controller.enqueue(await finish(next.value));
+      if (!next.done) return;
+      controller.enqueue(await end());
       controller.close();
     },
   });
 }
 
 interface Layout {
-  /** Draws the table page by page; the last step returns the page under way and the file's end. */
-  pages: Generator<PDFPage, { page: PDFPage; end: () => Promise<Uint8Array> }>;
+  /** Draws the table page by page, yielding each page it leaves; returns the last. */
+  pages: Generator<PDFPage, PDFPage>;
   /** Stamps a drawn page's footer and returns its bytes. */
   finish(page: PDFPage): Promise<Uint8Array>;
+  /** The rest of the file, once every page is finished. */
+  end(): Promise<Uint8Array>;
 }
 
 async function layOut(report: TabularReport): Promise<Layout> {
@@ -155,7 +157,7 @@ async function layOut(report: TabularReport): Promise<Layout> {
       page: doc.addPage([WIDTH, HEIGHT]),
       y: HEIGHT - MARGIN,
     }));
-    return { page: last.page, end: () => writer.end() };
+    return last.page;
   })();
-  return { pages, finish };
+  return { pages, finish, end: () => writer.end() };
 }

@@ -18,8 +18,41 @@ import { pdfText } from '../support/pdf-text';
 import { exportAgingReport } from '@/lib/receivables/export-aging-report';
 import { agingParamsSchema } from '@/lib/receivables/aging-params';
 import { recordPayment } from '@/lib/ledger/record-payment';
+import type { CompanyAccess } from '@/lib/auth/get-company-access';
+import type { ReportCell } from '@/lib/reports/tabular-report';
 
 const AS_OF = '2026-05-20';
+/** A company of its own with one invoice per customer (name, amount in minor units), and its admin's access. */
+async function ownCompany(amounts: [string, number][]) {
+  const own = await createCompany({ locations: ['Main'] });
+  const loc = own.locations[0]!.id;
+  const customers = await createCustomers(
+    own.id,
+    amounts.map(([name]) => name),
+  );
+  const invoices = await createInvoices(
+    own.id,
+    customers.map((c, i) => ({ customerId: c.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: amounts[i]![1] })),
+  );
+  const admin = await access((await createMember(own, 'admin')).id, own.slug);
+  return { own, loc, invoices, admin };
+}
+
+/** The aging export's batches of rows as the download reads them, `sizes` rows at a time. */
+async function exportBatches(admin: CompanyAccess, query: Record<string, string>, sizes: { batch: number; first: number }) {
+  const report = await exportAgingReport(admin, agingParamsSchema.parse({ asOf: AS_OF, ...query }), 'csv', new Date(`${AS_OF}T12:00:00Z`), sizes);
+  return report.rows[Symbol.asyncIterator]();
+}
+
+const namesOf = (batch: ReportCell[][]) => batch.map((r) => String(r[0]));
+
+/** The customer names of every batch left. */
+async function readRest(rows: AsyncIterator<ReportCell[][]>): Promise<string[]> {
+  const names: string[] = [];
+  for (let next = await rows.next(); !next.done; next = await rows.next()) names.push(...namesOf(next.value));
+  return names;
+}
+
 let company: TestCompany;
 let collectorCookie: string;
 let adminCookie: string;
@@ -161,98 +194,55 @@ describe('aging CSV export', () => {
   });
 
   it('writes each customer once when a customer is added between the first batch and the next', async () => {
-    const own = await createCompany({ locations: ['Main'] });
-    const loc = own.locations[0]!.id;
-    const [b, c] = await createCustomers(own.id, ['Baker', 'Carter']);
-    await createInvoices(own.id, [
-      { customerId: b!.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 100 },
-      { customerId: c!.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 200 },
+    const { own, loc, admin } = await ownCompany([
+      ['Baker', 100],
+      ['Carter', 200],
     ]);
-    const admin = await access((await createMember(own, 'admin')).id, own.slug);
-    const report = await exportAgingReport(admin, agingParamsSchema.parse({ asOf: AS_OF }), 'csv', new Date(`${AS_OF}T12:00:00Z`), {
-      batch: 2,
-      first: 1,
-    });
-    const names: string[] = [];
-    const rows = report.rows[Symbol.asyncIterator]();
-    names.push(...((await rows.next()).value as unknown[][]).map((r) => String(r[0])));
+    const rows = await exportBatches(admin, {}, { batch: 2, first: 1 });
+    const written = namesOf((await rows.next()).value!);
     // Another user's invoice for a customer sorting first lands before the next batch is read.
     const [a] = await createCustomers(own.id, ['Able']);
     await createInvoices(own.id, [{ customerId: a!.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 50 }]);
-    for (let next = await rows.next(); !next.done; next = await rows.next()) names.push(...next.value.map((r) => String(r[0])));
-    expect(names).toEqual(['Baker', 'Carter']);
+    written.push(...(await readRest(rows)));
+    expect(written).toEqual(['Baker', 'Carter']);
   });
 
   it('loses no customer when one already written is paid off before the next batch is read', async () => {
-    const own = await createCompany({ locations: ['Main'] });
-    const loc = own.locations[0]!.id;
     const names = ['Adams', 'Baker', 'Carter', 'Dixon', 'Evans', 'Foster'];
-    const customers = await createCustomers(own.id, names);
-    const invoices = await createInvoices(
-      own.id,
-      customers.map((c) => ({ customerId: c.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 100 })),
-    );
-    const admin = await access((await createMember(own, 'admin')).id, own.slug);
-    const report = await exportAgingReport(admin, agingParamsSchema.parse({ asOf: AS_OF }), 'csv', new Date(`${AS_OF}T12:00:00Z`), {
-      batch: 2,
-      first: 1,
-    });
+    const { invoices, admin } = await ownCompany(names.map((name) => [name, 100]));
+    const rows = await exportBatches(admin, {}, { batch: 2, first: 1 });
     const written: string[] = [];
-    const rows = report.rows[Symbol.asyncIterator]();
-    while (!written.includes('Carter')) written.push(...((await rows.next()).value as unknown[][]).map((r) => String(r[0])));
+    while (!written.includes('Carter')) written.push(...namesOf((await rows.next()).value!));
     // Baker, already in the file, pays in full (dated before the as-of date) while the download runs.
     await recordPayment(admin, { invoiceId: invoices[1]!, amount: '1.00', receivedOn: '2026-05-10', reference: 'MID-EXPORT' });
-    for (let next = await rows.next(); !next.done; next = await rows.next()) written.push(...next.value.map((r) => String(r[0])));
+    written.push(...(await readRest(rows)));
     expect(written).toEqual(names);
   });
 
   it('writes a customer once when a payment moves it past the next batch start (by total)', async () => {
-    const own = await createCompany({ locations: ['Main'] });
-    const loc = own.locations[0]!.id;
-    const customers = await createCustomers(own.id, ['Ames', 'Bell', 'Cole']);
-    const invoices = await createInvoices(
-      own.id,
-      customers.map((c, i) => ({ customerId: c.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: 50_000 - i * 10_000 })),
-    );
-    const admin = await access((await createMember(own, 'admin')).id, own.slug);
-    const report = await exportAgingReport(admin, agingParamsSchema.parse({ asOf: AS_OF, sort: '-total' }), 'csv', new Date(`${AS_OF}T12:00:00Z`), {
-      batch: 3,
-      first: 1,
-    });
-    const rows = report.rows[Symbol.asyncIterator]();
-    const written = ((await rows.next()).value as unknown[][]).map((r) => String(r[0]));
+    const { invoices, admin } = await ownCompany([
+      ['Ames', 50_000],
+      ['Bell', 40_000],
+      ['Cole', 30_000],
+    ]);
+    const rows = await exportBatches(admin, { sort: '-total' }, { batch: 3, first: 1 });
+    const written = namesOf((await rows.next()).value!);
     // Ames, first by total, pays most of its balance: it now sorts last, after where the next batch starts.
     await recordPayment(admin, { invoiceId: invoices[0]!, amount: '450.00', receivedOn: '2026-05-10', reference: 'MOVES-PAST' });
-    for (let next = await rows.next(); !next.done; next = await rows.next()) written.push(...next.value.map((r) => String(r[0])));
+    written.push(...(await readRest(rows)));
     expect(written).toEqual(['Ames', 'Bell', 'Cole']);
   });
 
   it('reads batches in every order, ties included, exactly as one whole read', async () => {
-    const own = await createCompany({ locations: ['Main'] });
-    const loc = own.locations[0]!.id;
-    const amounts: [string, number][] = [
+    const { admin } = await ownCompany([
       ['Ames', 30_000],
       ['Bell', 50_000],
       ['Cole', 30_000],
       ['Drew', 10_000],
       ['Egan', 30_000],
       ['Ford', 30_000],
-    ];
-    const customers = await createCustomers(
-      own.id,
-      amounts.map(([name]) => name),
-    );
-    await createInvoices(
-      own.id,
-      customers.map((c, i) => ({ customerId: c.id, locationId: loc, invoiceDate: '2026-05-01', dueDate: '2026-05-31', amount: amounts[i]![1] })),
-    );
-    const admin = await access((await createMember(own, 'admin')).id, own.slug);
-    const read = async (sort: string, sizes: { batch: number; first: number }) => {
-      const report = await exportAgingReport(admin, agingParamsSchema.parse({ asOf: AS_OF, sort }), 'csv', new Date(`${AS_OF}T12:00:00Z`), sizes);
-      const out: string[] = [];
-      for await (const batch of report.rows) out.push(...batch.map((r) => String(r[0])));
-      return out;
-    };
+    ]);
+    const read = async (sort: string, sizes: { batch: number; first: number }) => readRest(await exportBatches(admin, { sort }, sizes));
     const orders: Record<string, string[]> = {
       name: ['Ames', 'Bell', 'Cole', 'Drew', 'Egan', 'Ford'],
       '-name': ['Ford', 'Egan', 'Drew', 'Cole', 'Bell', 'Ames'],
